@@ -1,0 +1,51 @@
+/** `deputy snippet`: one role's trust policy for one service, printed to stdout. */
+import type { Command } from 'commander';
+import { DeputyInputError, snippetModel } from '@deputy/policy-model';
+import type { CliIo } from '../cli-io.js';
+import { parseTargets } from '../targets.js';
+import { renderTargets } from '../render-targets.js';
+import { choice } from '../shared-options.js';
+
+interface SnippetFlags {
+  service: string;
+  account: string;
+  region: string;
+  partition: string;
+  target: string;
+  roleName?: string;
+  hclStyle?: string;
+  cfnFormat?: string;
+}
+
+/** Registers `snippet`. */
+export function registerSnippet(program: Command, io: CliIo): void {
+  program
+    .command('snippet')
+    .description("print one role's trust policy for an AWS service, with its confused-deputy conditions")
+    .requiredOption('--service <service>', 'catalog key (personalize) or service principal (personalize.amazonaws.com)')
+    .requiredOption('--account <id>', '12-digit account ID (or "current" for hcl/cfn)')
+    .requiredOption('--region <region>', 'Region, e.g. us-east-1 (or "current" for hcl/cfn)')
+    .option('--partition <partition>', 'aws, aws-cn or aws-us-gov', 'aws')
+    .option('--target <target>', 'json, hcl, cfn or tf-json', 'json')
+    .option('--role-name <name>', 'the role name (default: <service>-role)')
+    .option('--hcl-style <style>', 'jsonencode or policy-document')
+    .option('--cfn-format <format>', 'yaml or json')
+    .action(async (flags: SnippetFlags) => {
+      const [target] = parseTargets(flags.target, false);
+      const model = snippetModel({
+        service: flags.service,
+        account: flags.account,
+        region: flags.region,
+        partition: flags.partition,
+        ...(flags.roleName !== undefined ? { roleName: flags.roleName } : {}),
+      });
+      const style = choice('--hcl-style', flags.hclStyle, ['jsonencode', 'policy-document'] as const);
+      const format = choice('--cfn-format', flags.cfnFormat, ['yaml', 'json'] as const);
+      const [output] = await renderTargets([model], [target!], { layout: 'flat', ...(style ? { style } : {}), ...(format ? { format } : {}) });
+      const files = output!.files;
+      if (files.length !== 1) {
+        throw new DeputyInputError([{ code: 'snippet-many-files', message: `target ${target} produced ${files.length} files for a snippet`, hint: 'use deputy emit for multi-file output', file: '--target' }]);
+      }
+      io.stdout(files[0]!.contents);
+    });
+}

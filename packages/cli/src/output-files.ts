@@ -1,0 +1,58 @@
+/**
+ * Writing generated files without losing anything: every path is checked to stay inside the output
+ * directory before anything is written, and each file is written to a temporary sibling and renamed into
+ * place, so a reader (or a crash) sees either the old or the new file, never half of one.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { DeputyInputError } from '@deputy/policy-model';
+
+/** A file to write, with its path relative to the output directory. */
+export interface PlannedFile {
+  /** Path relative to the output directory. */
+  readonly path: string;
+  /** Contents. */
+  readonly contents: string;
+  /** The input the file was generated from, for messages. */
+  readonly source: string;
+}
+
+/** Checks that no two files share a path and none leaves `outDir`; returns absolute paths. */
+export function planWrites(outDir: string, files: readonly PlannedFile[]): { absolute: string; file: PlannedFile }[] {
+  const root = resolve(outDir);
+  const seen = new Map<string, string>();
+  return files.map((file) => {
+    const absolute = resolve(root, file.path);
+    const inside = relative(root, absolute);
+    if (isAbsolute(file.path) || inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
+      throw new DeputyInputError([{ code: 'path-escapes-output', message: `output path ${JSON.stringify(file.path)} leaves the output directory`, hint: 'rename the role or policy', file: file.source }]);
+    }
+    const previous = seen.get(absolute);
+    if (previous !== undefined) {
+      throw new DeputyInputError([{ code: 'output-collision', message: `${file.source} and ${previous} both write ${join(outDir, file.path)}`, hint: 'give the inputs different file names', file: file.source }]);
+    }
+    seen.set(absolute, file.source);
+    return { absolute, file };
+  });
+}
+
+/** Writes one file atomically: temporary sibling, then rename. */
+export function writeFileAtomic(path: string, contents: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  try {
+    writeFileSync(temporary, contents);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Writes every planned file atomically; returns the paths written, relative to the working directory. */
+export function writePlannedFiles(outDir: string, files: readonly PlannedFile[], cwd: string): string[] {
+  return planWrites(outDir, files).map(({ absolute, file }) => {
+    writeFileAtomic(absolute, file.contents);
+    return relative(cwd, absolute);
+  });
+}

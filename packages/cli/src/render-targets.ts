@@ -1,0 +1,43 @@
+/** Runs the chosen targets over models, applying template overrides and target options. */
+import { loadTemplateSet, defaultTemplateDir, type DeputyModel, type EmittedFile } from '@deputy/policy-model';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadTarget, type TargetName, type TargetOptions } from './targets.js';
+
+/** Output of one target for one model. */
+export interface TargetOutput {
+  /** The target. */
+  readonly target: TargetName;
+  /** The model. */
+  readonly model: DeputyModel;
+  /** The emitted files. */
+  readonly files: EmittedFile[];
+}
+
+/** Settings for rendering. */
+export interface RenderSettings extends Omit<TargetOptions, 'templates'> {
+  /** A directory whose `<target>/*.hbs` files replace the defaults. */
+  readonly templatesDir?: string;
+}
+
+/** Emits every model in every target, loading each target once. */
+export async function renderTargets(models: readonly DeputyModel[], targets: readonly TargetName[], settings: RenderSettings): Promise<TargetOutput[]> {
+  const outputs: TargetOutput[] = [];
+  for (const name of targets) {
+    const target = await loadTarget(name);
+    const templates = templatesFor(target.templateDirName, settings.templatesDir);
+    const options: TargetOptions = {
+      ...(templates ? { templates } : {}),
+      ...(settings.layout ? { layout: settings.layout } : {}),
+      ...(settings.style ? { style: settings.style } : {}),
+      ...(settings.format ? { format: settings.format } : {}),
+    };
+    for (const model of models) outputs.push({ target: name, model, files: target.emit(model, options) });
+  }
+  return outputs;
+}
+
+function templatesFor(target: string, overrideDir: string | undefined) {
+  if (overrideDir === undefined || !existsSync(join(overrideDir, target))) return undefined;
+  return loadTemplateSet(target, defaultTemplateDir(import.meta.url, target), overrideDir);
+}

@@ -1,0 +1,75 @@
+/**
+ * The emit targets and how to load them. Each emitter package is imported only when its target is asked
+ * for, so `deputy snippet --target json` never loads Terraform or cdktf code.
+ */
+import { DeputyInputError, type DeputyModel, type EmittedFile, type TemplateSet } from '@deputy/policy-model';
+
+/** Every target name, in the order `all` runs them. */
+export const TARGET_NAMES = ['json', 'hcl', 'cfn', 'tf-json'] as const;
+
+/** A target name. */
+export type TargetName = (typeof TARGET_NAMES)[number];
+
+/** Options the CLI passes to every emitter; each reads what concerns it. */
+export interface TargetOptions {
+  /** Templates for this target, with the user's overrides applied. */
+  readonly templates?: TemplateSet;
+  /** JSON layout: `flat` for convert and snippet. */
+  readonly layout?: 'directory' | 'flat';
+  /** HCL policy style. */
+  readonly style?: 'jsonencode' | 'policy-document';
+  /** CloudFormation template format. */
+  readonly format?: 'yaml' | 'json';
+}
+
+/** A loaded target. */
+export interface Target {
+  /** Its name. */
+  readonly name: TargetName;
+  /** Whether the emitter reads Handlebars templates from `templates/<name>`. */
+  readonly templateDirName: string;
+  /** The emitter. */
+  emit(model: DeputyModel, options: TargetOptions): EmittedFile[];
+}
+
+type Loader = () => Promise<(model: DeputyModel, options: TargetOptions) => EmittedFile[]>;
+
+const LOADERS: Record<TargetName, { templateDirName: string; load: Loader }> = {
+  json: { templateDirName: 'json', load: async () => (await import('@deputy/emitter-json')).emitJson },
+  hcl: { templateDirName: 'hcl', load: async () => (await importOptional('@deputy/emitter-hcl')).emitHcl as never },
+  cfn: { templateDirName: 'cfn', load: async () => (await importOptional('@deputy/emitter-cfn')).emitCfn as never },
+  'tf-json': { templateDirName: 'tf-json', load: async () => (await importOptional('@deputy/emitter-cdktf')).emitTerraformJson as never },
+};
+
+/** Parses a `--target` value; `all` expands to every target. */
+export function parseTargets(value: string, allowAll: boolean): TargetName[] {
+  if (allowAll && value === 'all') return [...TARGET_NAMES];
+  if ((TARGET_NAMES as readonly string[]).includes(value)) return [value as TargetName];
+  throw new DeputyInputError([
+    { code: 'unknown-target', message: `unknown target ${JSON.stringify(value)}`, hint: `use ${[...TARGET_NAMES, ...(allowAll ? ['all'] : [])].join(', ')}`, file: '--target' },
+  ]);
+}
+
+/** Loads a target's emitter, or fails with "target X is not available yet". */
+export async function loadTarget(name: TargetName): Promise<Target> {
+  const entry = LOADERS[name];
+  let emit: Awaited<ReturnType<Loader>> | undefined;
+  try {
+    emit = await entry.load();
+  } catch (error) {
+    if (!isModuleNotFound(error)) throw error;
+  }
+  if (typeof emit !== 'function') {
+    throw new DeputyInputError([{ code: 'target-unavailable', message: `target ${name} is not available yet`, hint: `use one of the available targets, e.g. --target json`, file: '--target' }]);
+  }
+  return { name, templateDirName: entry.templateDirName, emit };
+}
+
+async function importOptional(specifier: string): Promise<Record<string, unknown>> {
+  return (await import(specifier)) as Record<string, unknown>;
+}
+
+function isModuleNotFound(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  return code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+}

@@ -1,0 +1,33 @@
+/**
+ * CloudFormation logical IDs: alphanumeric, unique within the template, derived from names so they stay
+ * stable when a definition changes elsewhere.
+ */
+
+/** Longest name part kept, leaving room for a kind suffix and a counter within CloudFormation's 255 characters. */
+const MAX_BASE_LENGTH = 200;
+
+/**
+ * A name as PascalCase letters and digits (`personalize-access` → `PersonalizeAccess`), with `suffix`
+ * appended unless the name already ends with it. A name that would start with a digit or be empty gets
+ * the prefix `Id`.
+ */
+export function logicalIdFrom(name: string, suffix = ''): string {
+  const words = name.split(/[^A-Za-z0-9]+/).filter((word) => word !== '');
+  let base = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('').slice(0, MAX_BASE_LENGTH);
+  if (base === '' || /^[0-9]/.test(base)) base = `Id${base}`;
+  return base.endsWith(suffix) ? base : `${base}${suffix}`;
+}
+
+/**
+ * Makes candidates unique in order: a repeat (compared case-insensitively) gets the lowest counter from 2
+ * that is still free (`ReaderRole`, `ReaderRole2`).
+ */
+export function uniqueLogicalIds(candidates: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return candidates.map((candidate) => {
+    let id = candidate;
+    for (let counter = 2; taken.has(id.toLowerCase()); counter++) id = `${candidate}${counter}`;
+    taken.add(id.toLowerCase());
+    return id;
+  });
+}

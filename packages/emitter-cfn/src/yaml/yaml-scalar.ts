@@ -1,0 +1,88 @@
+/**
+ * YAML scalars that every reader takes the same way.
+ *
+ * CloudFormation and cfn-lint (PyYAML) read YAML 1.1, most JavaScript tools read YAML 1.2, and the two
+ * disagree about plain scalars such as `yes`, `0123`, `1:20` or `2012-10-17`. A string is therefore written
+ * plain only when it is made of a conservative set of ASCII characters, starts with a letter or one of
+ * `_ / ^ $ ( \`, and is none of the words YAML 1.1 turns into booleans or null; everything else is quoted.
+ * Quoted strings are single-quoted when every character can appear raw, double-quoted with escapes
+ * otherwise. Nothing is ever folded over several lines.
+ */
+
+const PLAIN = /^[A-Za-z_/^$(\\][A-Za-z0-9 _./:*@+=()^$;~<>!?%&'\\-]*$/;
+const YAML11_WORDS = new Set(['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', 'null']);
+const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/;
+
+/** The scalar as YAML text: plain when unambiguous, otherwise single- or double-quoted. */
+export function yamlString(value: string): string {
+  if (isPlainSafe(value)) return value;
+  if ([...value].every(isRawSafe)) return `'${value.replace(/'/g, "''")}'`;
+  return doubleQuoted(value);
+}
+
+/** True when the string can be written without quotes and still reads as this same string in YAML 1.1 and 1.2. */
+export function isPlainSafe(value: string): boolean {
+  return (
+    PLAIN.test(value) &&
+    !value.endsWith(' ') &&
+    !value.endsWith(':') &&
+    !value.includes(': ') &&
+    !YAML11_WORDS.has(value.toLowerCase())
+  );
+}
+
+/** The string as a double-quoted YAML scalar, escaping everything that is not printed raw. */
+export function doubleQuoted(value: string): string {
+  let text = '"';
+  for (const char of value) {
+    if (char === '"') text += '\\"';
+    else if (char === '\\') text += '\\\\';
+    else if (char === '\n') text += '\\n';
+    else if (char === '\t') text += '\\t';
+    else if (char === '\r') text += '\\r';
+    else if (isRawSafe(char)) text += char;
+    else text += escapeCodeUnits(char);
+  }
+  return `${text}"`;
+}
+
+/** A number as a YAML scalar that YAML 1.1 and 1.2 both read as the same number. */
+export function yamlNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`invariant: cannot write the number ${value} in a template`);
+  const text = Object.is(value, -0) ? '0' : String(value);
+  const exponent = text.indexOf('e');
+  if (exponent === -1) return text;
+  const mantissa = text.slice(0, exponent);
+  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}${text.slice(exponent)}`;
+}
+
+/**
+ * Text as the bodies of comment lines (without the `# `): one per line of the text, with characters that
+ * YAML does not allow raw written as `\uXXXX`.
+ */
+export function commentLines(text: string): string[] {
+  return text.split(LINE_BREAKS).map((line) => [...line].map((char) => (char === '\t' || isRawSafe(char) ? char : escapeCodeUnits(char))).join(''));
+}
+
+/** True when a character may appear raw inside a quoted scalar (printable, not a line break, not a BOM). */
+function isRawSafe(char: string): boolean {
+  const code = char.codePointAt(0)!;
+  if (code >= 0x20 && code <= 0x7e) return true;
+  if (code < 0xa0) return false;
+  if (code === 0x2028 || code === 0x2029 || code === 0xfeff || code === 0xfffe || code === 0xffff) return false;
+  if (code >= 0xd800 && code <= 0xdfff) return false;
+  return true;
+}
+
+function escapeCodeUnits(char: string): string {
+  let text = '';
+  for (let index = 0; index < char.length; index++) {
+    const unit = char.charCodeAt(index);
+    text += unit < 0x100 ? `\\x${hex(unit, 2)}` : `\\u${hex(unit, 4)}`;
+  }
+  return text;
+}
+
+function hex(value: number, width: number): string {
+  return value.toString(16).toUpperCase().padStart(width, '0');
+}

@@ -1,0 +1,129 @@
+/**
+ * A policy document as `jsonencode({ … })` in HCL object syntax. Every field is kept exactly as the model
+ * holds it: single strings stay strings, lists keep their order and duplicates, a single Statement object
+ * stays an object, booleans and numbers stay booleans and numbers. Terraform's `jsonencode` sorts object
+ * keys, which IAM ignores.
+ */
+import {
+  DOCUMENT_KEY_ORDER,
+  STATEMENT_KEY_ORDER,
+  type ConditionBlock,
+  type ConditionValue,
+  type OneOrMany,
+  type PolicyDocument,
+  type PolicyString,
+  type Principal,
+  type Statement,
+} from '@deputy/policy-model';
+import { policyStringExpression, type ReferenceContext } from './environment-references.js';
+import {
+  boolLiteral,
+  call,
+  numberLiteral,
+  object,
+  text,
+  tuple,
+  type HclCall,
+  type HclExpression,
+  type HclObject,
+  type HclObjectEntry,
+} from './hcl-syntax.js';
+
+/** `jsonencode({ … })` for a document. */
+export function jsonencodeExpression(document: PolicyDocument, context: ReferenceContext): HclCall {
+  return call('jsonencode', [documentObject(document, context)]);
+}
+
+function documentObject(document: PolicyDocument, context: ReferenceContext): HclObject {
+  const entries: HclObjectEntry[] = [];
+  for (const key of DOCUMENT_KEY_ORDER) {
+    if (key === 'Statement') {
+      const statements = document.Statement;
+      const value = Array.isArray(statements)
+        ? tuple((statements as readonly Statement[]).map((statement) => statementObject(statement, context)))
+        : statementObject(statements as Statement, context);
+      entries.push({ key, value });
+      continue;
+    }
+    const value = document[key];
+    if (value !== undefined) entries.push({ key, value: text(value) });
+  }
+  return object(entries);
+}
+
+function statementObject(statement: Statement, context: ReferenceContext): HclObject {
+  const entries: HclObjectEntry[] = [];
+  for (const key of STATEMENT_KEY_ORDER) {
+    const value = statementValue(statement, key, context);
+    if (value !== undefined) entries.push({ key, value });
+  }
+  return object(entries);
+}
+
+function statementValue(
+  statement: Statement,
+  key: (typeof STATEMENT_KEY_ORDER)[number],
+  context: ReferenceContext,
+): HclExpression | undefined {
+  switch (key) {
+    case 'Sid':
+      return statement.Sid === undefined ? undefined : text(statement.Sid);
+    case 'Effect':
+      return text(statement.Effect);
+    case 'Principal':
+    case 'NotPrincipal': {
+      const principal = statement[key];
+      return principal === undefined ? undefined : principalExpression(principal, context);
+    }
+    case 'Action':
+    case 'NotAction':
+    case 'Resource':
+    case 'NotResource': {
+      const value = statement[key];
+      return value === undefined ? undefined : oneOrManyExpression(value, context);
+    }
+    case 'Condition':
+      return statement.Condition === undefined ? undefined : conditionExpression(statement.Condition, context);
+  }
+}
+
+function principalExpression(principal: Principal, context: ReferenceContext): HclExpression {
+  if (principal === '*') return text('*');
+  return object(
+    Object.entries(principal).flatMap(([type, identifiers]): HclObjectEntry[] =>
+      identifiers === undefined ? [] : [{ key: type, value: oneOrManyExpression(identifiers, context) }],
+    ),
+  );
+}
+
+function oneOrManyExpression(value: OneOrMany<PolicyString>, context: ReferenceContext): HclExpression {
+  return isList(value)
+    ? tuple(value.map((item) => policyStringExpression(item, context)))
+    : policyStringExpression(value, context);
+}
+
+function conditionExpression(condition: ConditionBlock, context: ReferenceContext): HclObject {
+  return object(
+    Object.entries(condition).map(([operator, keys]) => ({
+      key: operator,
+      value: object(
+        Object.entries(keys).map(([conditionKey, values]) => ({
+          key: conditionKey,
+          value: isList(values)
+            ? tuple(values.map((value) => conditionValueExpression(value, context)))
+            : conditionValueExpression(values, context),
+        })),
+      ),
+    })),
+  );
+}
+
+function conditionValueExpression(value: ConditionValue, context: ReferenceContext): HclExpression {
+  if (typeof value === 'boolean') return boolLiteral(value);
+  if (typeof value === 'number') return numberLiteral(value);
+  return policyStringExpression(value, context);
+}
+
+function isList<T>(value: T | readonly T[]): value is readonly T[] {
+  return Array.isArray(value);
+}

@@ -1,0 +1,173 @@
+/**
+ * The JSON Schema of the definition format. Descriptions repeat the doc comments of `definition.ts`; a test
+ * checks both name the same fields, and that `schema/definition.schema.json` is this object, written out.
+ */
+
+const stringList = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 } as const;
+const oneOrMany = { oneOf: [{ type: 'string', minLength: 1 }, stringList] } as const;
+const conditionValue = { type: ['string', 'boolean', 'number'] } as const;
+
+const conditionBlock = {
+  type: 'object',
+  description: 'Operators (AND) mapping condition keys (AND) to one value or a list of values (OR).',
+  additionalProperties: {
+    type: 'object',
+    additionalProperties: { oneOf: [conditionValue, { type: 'array', items: conditionValue, minItems: 1 }] },
+  },
+} as const;
+
+const principal = {
+  oneOf: [
+    { const: '*' },
+    {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: { AWS: oneOrMany, Service: oneOrMany, Federated: oneOrMany, CanonicalUser: oneOrMany },
+    },
+  ],
+} as const;
+
+const statement = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['Effect'],
+  properties: {
+    Sid: { type: 'string', description: 'Optional statement identifier.' },
+    Effect: { enum: ['Allow', 'Deny'], description: 'Whether the statement allows or denies.' },
+    Principal: { ...principal, description: 'Who the statement applies to.' },
+    NotPrincipal: { ...principal, description: 'Everyone except these principals.' },
+    Action: { ...oneOrMany, description: 'Actions the statement covers.' },
+    NotAction: { ...oneOrMany, description: 'Every action except these.' },
+    Resource: { ...oneOrMany, description: 'Resources the statement covers.' },
+    NotResource: { ...oneOrMany, description: 'Every resource except these.' },
+    Condition: { ...conditionBlock, description: 'Conditions under which the statement applies.' },
+  },
+} as const;
+
+const policyDocument = {
+  type: 'object',
+  description: 'An IAM policy document.',
+  additionalProperties: false,
+  required: ['Statement'],
+  properties: {
+    Version: { enum: ['2012-10-17', '2008-10-17'], description: 'The policy language version; use 2012-10-17.' },
+    Id: { type: 'string', description: 'Optional policy identifier.' },
+    Statement: { oneOf: [statement, { type: 'array', items: statement, minItems: 1 }], description: 'The statements, in order.' },
+  },
+} as const;
+
+const environmentSetting = (what: string, example: string) =>
+  ({
+    description: `The AWS ${what}: ${example}, \`current\`, or { parameter: Name }. Default \`current\`.`,
+    oneOf: [
+      { type: 'string', minLength: 1 },
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['parameter'],
+        properties: {
+          parameter: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*$', description: 'The parameter name, e.g. AccountId.' },
+          description: { type: 'string', description: 'Text shown to whoever supplies the value.' },
+        },
+      },
+    ],
+  }) as const;
+
+const waiver = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  description: 'An explicit decision to go without confused-deputy conditions.',
+  properties: { reason: { type: 'string', minLength: 10, description: 'Why the protection is not needed or not possible; printed in the output.' } },
+} as const;
+
+const trustedService = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['service'],
+  properties: {
+    service: { type: 'string', minLength: 1, description: 'A catalog key (personalize) or a service principal (personalize.amazonaws.com).' },
+    sourceArn: { ...oneOrMany, description: "Replaces the catalog's aws:SourceArn value: one ARN or pattern, or a list." },
+    sourceAccount: { type: 'string', description: 'The account the service acts from, when it differs from the role account.' },
+    sourceOrgId: { type: 'string', pattern: '^o-[a-z0-9]{10,32}$', description: 'Requires the calling resource to belong to this AWS Organization (aws:SourceOrgID).' },
+    sourceOrgPaths: { ...stringList, description: "Requires the calling resource's organization path (aws:SourceOrgPaths)." },
+    extraActions: { ...stringList, description: "Actions to allow in addition to the catalog's trust actions." },
+    conditions: { ...conditionBlock, description: 'Further conditions, appended after the confused-deputy conditions.' },
+    waiver,
+  },
+} as const;
+
+const role = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: { type: 'string', pattern: '^[\\w+=,.@-]{1,64}$', description: 'The role name.' },
+    description: { type: 'string', maxLength: 1000, description: 'The role description.' },
+    path: { type: 'string', pattern: '^/([\\x21-\\x7E]*/)?$', description: 'The IAM path, starting and ending with /.' },
+    maxSessionDuration: { type: 'integer', minimum: 3600, maximum: 43200, description: 'Maximum session duration in seconds.' },
+    permissionsBoundary: { type: 'string', minLength: 1, description: 'ARN of the managed policy that bounds the role.' },
+    trustedServices: { type: 'array', items: trustedService, minItems: 1, description: 'The AWS services allowed to assume the role.' },
+    trustPolicy: { ...policyDocument, description: 'A complete trust policy instead of trustedServices.' },
+    waiver: { ...waiver, description: 'A reason to accept service principals without confused-deputy conditions in trustPolicy.' },
+    managedPolicyArns: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Managed policy ARNs to attach, in order.' },
+    inlinePolicies: {
+      type: 'array',
+      description: 'Inline permission policies, in order.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'document'],
+        properties: {
+          name: { type: 'string', pattern: '^[\\w+=,.@-]{1,128}$', description: 'The policy name, unique within the role.' },
+          document: policyDocument,
+        },
+      },
+    },
+    tags: { type: 'object', additionalProperties: { type: 'string' }, description: 'Tags as key → value, in order.' },
+  },
+} as const;
+
+const resourcePolicy = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'document'],
+  properties: {
+    name: { type: 'string', pattern: '^[A-Za-z0-9][\\w.-]{0,127}$', description: 'A name, unique in the definition.' },
+    attachTo: {
+      type: 'object',
+      description: 'What the policy is attached to (exactly one field); omitted means the document alone.',
+      additionalProperties: false,
+      minProperties: 1,
+      maxProperties: 1,
+      properties: {
+        s3Bucket: { type: 'string', minLength: 1, description: 'An S3 bucket name.' },
+        snsTopic: { type: 'string', minLength: 1, description: 'An SNS topic ARN.' },
+        sqsQueue: { type: 'string', minLength: 1, description: 'An SQS queue URL.' },
+        lambdaFunction: { type: 'string', minLength: 1, description: 'A Lambda function name or ARN.' },
+      },
+    },
+    document: policyDocument,
+    waiver,
+  },
+} as const;
+
+/** The JSON Schema of a definition file. */
+export const DEFINITION_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://github.com/deputy-iam/deputy/schema/definition.schema.json',
+  title: 'deputy definition',
+  description: 'AWS IAM roles and policies with confused-deputy protection, emitted as JSON, Terraform, CloudFormation and cdktf.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string', description: 'The JSON Schema the file follows (for editors); ignored by deputy.' },
+    version: { const: 1, description: 'The definition format version; only 1 exists.' },
+    account: environmentSetting('account', 'a 12-digit string'),
+    region: environmentSetting('Region', 'e.g. us-east-1'),
+    partition: environmentSetting('partition', 'aws, aws-cn or aws-us-gov'),
+    roles: { type: 'array', items: role, description: 'IAM roles.' },
+    resourcePolicies: { type: 'array', items: resourcePolicy, description: 'Resource-based policies.' },
+  },
+} as const;

@@ -1,0 +1,127 @@
+/**
+ * The canonical definition format: what a user writes in YAML or JSON. `definition-schema.ts` is its JSON
+ * Schema (same fields, same descriptions); `normalizeDefinition` turns it into a {@link DeputyModel}.
+ *
+ * Strings inside policies, ARNs and the bucket/topic/queue/function fields may contain `{{account}}`,
+ * `{{region}}` and `{{partition}}`, which each target writes as its native reference.
+ */
+import type { ConditionBlock, LiteralPolicyDocument } from '../policy/policy-document.js';
+
+/** A whole definition file. */
+export interface Definition {
+  /** The JSON Schema the file follows (for editors); ignored by deputy. */
+  readonly $schema?: string;
+  /** The definition format version; only 1 exists. */
+  readonly version?: 1;
+  /** The AWS account: a 12-digit string, `current`, or `{ parameter: Name }`. Default `current`. */
+  readonly account?: EnvironmentSetting;
+  /** The AWS Region: e.g. `us-east-1`, `current`, or `{ parameter: Name }`. Default `current`. */
+  readonly region?: EnvironmentSetting;
+  /** The AWS partition: `aws`, `aws-cn`, `aws-us-gov`, `current`, or `{ parameter: Name }`. Default `current`. */
+  readonly partition?: EnvironmentSetting;
+  /** IAM roles. */
+  readonly roles?: readonly RoleDefinition[];
+  /** Resource-based policies (bucket, topic, queue, Lambda, or a bare document). */
+  readonly resourcePolicies?: readonly ResourcePolicyDefinition[];
+}
+
+/** How a definition sets the account, Region or partition. */
+export type EnvironmentSetting = string | ParameterSetting;
+
+/** A named input: a Terraform variable or a CloudFormation Parameter. */
+export interface ParameterSetting {
+  /** The parameter name (letters and digits, starting with a letter), e.g. `AccountId`. */
+  readonly parameter: string;
+  /** Text shown to whoever supplies the value. */
+  readonly description?: string;
+}
+
+/** One IAM role. */
+export interface RoleDefinition {
+  /** The role name (1–64 characters of `[\w+=,.@-]`). */
+  readonly name: string;
+  /** The role description. */
+  readonly description?: string;
+  /** The IAM path, starting and ending with `/`. */
+  readonly path?: string;
+  /** Maximum session duration in seconds, 3600–43200. */
+  readonly maxSessionDuration?: number;
+  /** ARN of the managed policy that bounds the role's permissions. */
+  readonly permissionsBoundary?: string;
+  /** The AWS services allowed to assume the role; each gets its confused-deputy conditions from the catalog. */
+  readonly trustedServices?: readonly TrustedServiceDefinition[];
+  /** A complete trust policy instead of `trustedServices`, for principals the model does not cover. */
+  readonly trustPolicy?: LiteralPolicyDocument;
+  /** A reason to accept service principals without confused-deputy conditions in `trustPolicy`. */
+  readonly waiver?: Waiver;
+  /** Managed policy ARNs to attach, in order. */
+  readonly managedPolicyArns?: readonly string[];
+  /** Inline permission policies, in order. */
+  readonly inlinePolicies?: readonly InlinePolicyDefinition[];
+  /** Tags as key → value, in order. */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** One AWS service trusted by a role. */
+export interface TrustedServiceDefinition {
+  /** A catalog key (`personalize`) or a service principal (`personalize.amazonaws.com`, `logs.us-east-1.amazonaws.com`). */
+  readonly service: string;
+  /**
+   * Replaces the catalog's `aws:SourceArn` value: one ARN or ARN pattern, or a list (any of them). Use it to
+   * narrow to specific resources, e.g. `arn:{{partition}}:states:{{region}}:{{account}}:stateMachine:orders`.
+   */
+  readonly sourceArn?: string | readonly string[];
+  /**
+   * Replaces the account in `aws:SourceAccount`: the account the service acts from, when that differs from
+   * the role's account (cross-account delivery). Defaults to the definition's account.
+   */
+  readonly sourceAccount?: string;
+  /** Requires the calling resource to belong to this AWS Organization (`aws:SourceOrgID`, StringEquals). */
+  readonly sourceOrgId?: string;
+  /** Requires the calling resource's organization path (`aws:SourceOrgPaths`, ForAnyValue:StringLike). */
+  readonly sourceOrgPaths?: readonly string[];
+  /** Actions to allow in addition to the catalog's trust actions (e.g. `sts:TagSession`). */
+  readonly extraActions?: readonly string[];
+  /** Further conditions, appended after the confused-deputy conditions. */
+  readonly conditions?: ConditionBlock<string>;
+  /** Trust the service without confused-deputy conditions, with a reason recorded in the output. */
+  readonly waiver?: Waiver;
+}
+
+/** An explicit decision to go without confused-deputy conditions. */
+export interface Waiver {
+  /** Why the protection is not needed or not possible; printed in the output. */
+  readonly reason: string;
+}
+
+/** An inline permission policy. */
+export interface InlinePolicyDefinition {
+  /** The policy name, unique within the role. */
+  readonly name: string;
+  /** The policy document. */
+  readonly document: LiteralPolicyDocument;
+}
+
+/** A resource-based policy. */
+export interface ResourcePolicyDefinition {
+  /** A name, unique in the definition, used for files, labels and logical IDs. */
+  readonly name: string;
+  /** What the policy is attached to; omitted means the document alone. */
+  readonly attachTo?: AttachmentDefinition;
+  /** The policy document. */
+  readonly document: LiteralPolicyDocument;
+  /** A reason to accept service-principal statements without confused-deputy conditions. */
+  readonly waiver?: Waiver;
+}
+
+/** The resource a policy is attached to: exactly one field. */
+export interface AttachmentDefinition {
+  /** An S3 bucket name. */
+  readonly s3Bucket?: string;
+  /** An SNS topic ARN. */
+  readonly snsTopic?: string;
+  /** An SQS queue URL. */
+  readonly sqsQueue?: string;
+  /** A Lambda function name or ARN; each statement becomes one permission. */
+  readonly lambdaFunction?: string;
+}

@@ -1,0 +1,146 @@
+/**
+ * Reads YAML or JSON text into plain data while remembering where every value came from, so that each
+ * problem found later can be reported at `file:line:column`.
+ *
+ * Data is never coerced: a plain YAML scalar that YAML would read as a number but whose text is not the
+ * number's canonical form (`012345678901`, `1e3`, `0x1f`, `+1`) is kept as the exact text.
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { DeputyInputError, type Problem, type SourceLocation } from '../problems.js';
+
+/** One step of a path into a document: a property name or an array index. */
+export type PathSegment = string | number;
+
+/** Parsed data plus a way to find where any path of it was written. */
+export interface SourceDocument {
+  /** The file as given by the user. */
+  readonly file: string;
+  /** The parsed data. */
+  readonly value: unknown;
+  /** The location of the value at `path` (or of its nearest ancestor that exists). */
+  locate(path: readonly PathSegment[]): SourceLocation;
+}
+
+/** Formats a path as `roles[0].trust[1].service`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  let text = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) text += text === '' ? segment : `.${segment}`;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text;
+}
+
+/** Parses YAML or JSON text (JSON is read as YAML 1.2, which it is a subset of). */
+export function parseSourceText(text: string, file: string): SourceDocument {
+  const problems = textProblems(text, file);
+  if (problems.length > 0) throw new DeputyInputError(problems);
+  const lineCounter = new LineCounter();
+  const document = parseDocument(stripBom(text), {
+    lineCounter,
+    keepSourceTokens: true,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
+  const at = (offset: number): SourceLocation => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  if (document.errors.length > 0) {
+    throw new DeputyInputError(
+      document.errors.map((error) => ({
+        code: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax-error',
+        message: error.code === 'DUPLICATE_KEY' ? 'duplicate key' : `syntax error: ${firstLine(error.message)}`,
+        hint: error.code === 'DUPLICATE_KEY' ? 'each key may appear once; merge the two entries' : 'fix the YAML/JSON syntax at this position',
+        location: at(error.pos[0]),
+      })),
+    );
+  }
+  if (document.contents === null) {
+    throw new DeputyInputError([{ code: 'empty-file', message: 'the file is empty', hint: 'write a definition or policy document', file }]);
+  }
+  const nodes = new Map<string, Node>();
+  const value = toPlainData(document.contents as Node, [], nodes, at);
+  return {
+    file,
+    value,
+    locate(path) {
+      for (let length = path.length; length >= 0; length--) {
+        const node = nodes.get(pathKey(path.slice(0, length)));
+        if (node?.range) return at(node.range[0]);
+      }
+      return { file, line: 1, column: 1 };
+    },
+  };
+}
+
+function textProblems(text: string, file: string): Problem[] {
+  if (text.includes('\u0000')) {
+    return [{ code: 'binary-file', message: 'the file is binary, not text', hint: 'give a YAML or JSON file', file }];
+  }
+  if (stripBom(text).trim() === '') {
+    return [{ code: 'empty-file', message: 'the file is empty', hint: 'write a definition or policy document', file }];
+  }
+  return [];
+}
+
+function toPlainData(node: Node, path: PathSegment[], nodes: Map<string, Node>, at: (offset: number) => SourceLocation): unknown {
+  nodes.set(pathKey(path), node);
+  if (isMap(node)) {
+    const result: Record<string, unknown> = {};
+    for (const pair of node.items) {
+      const keyNode = pair.key as Node | null;
+      if (!isScalar(keyNode) || typeof keyNode.value !== 'string') {
+        throw new DeputyInputError([
+          {
+            code: 'non-string-key',
+            message: 'a mapping key must be a string',
+            hint: 'quote the key',
+            location: at(keyNode?.range?.[0] ?? node.range?.[0] ?? 0),
+          },
+        ]);
+      }
+      const key = keyNode.value;
+      const child = [...path, key];
+      Object.defineProperty(result, key, {
+        value: pair.value === null ? null : toPlainData(pair.value as Node, child, nodes, at),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return result;
+  }
+  if (isSeq(node)) {
+    return node.items.map((item, index) => (item === null ? null : toPlainData(item as Node, [...path, index], nodes, at)));
+  }
+  if (isScalar(node)) {
+    if (typeof node.value === 'number' && node.type === 'PLAIN' && typeof node.source === 'string' && node.source !== String(node.value)) {
+      return node.source;
+    }
+    return node.value;
+  }
+  if (isAlias(node)) {
+    throw new DeputyInputError([
+      { code: 'alias', message: 'YAML aliases are not supported', hint: 'write the value out in full', location: at(node.range?.[0] ?? 0) },
+    ]);
+  }
+  const unknownNode = node as { range?: [number, number, number] };
+  throw new DeputyInputError([
+    { code: 'syntax-error', message: 'unsupported YAML node', hint: 'use plain mappings, sequences and scalars', location: at(unknownNode.range?.[0] ?? 0) },
+  ]);
+}
+
+function pathKey(path: readonly PathSegment[]): string {
+  return JSON.stringify(path);
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}

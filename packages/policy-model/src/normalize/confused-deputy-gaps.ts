@@ -1,0 +1,56 @@
+/**
+ * Finds Allow statements that trust an AWS service principal without any confused-deputy condition key.
+ * Used to refuse such definitions (secure by default) and to warn in `convert` (which stays faithful).
+ */
+import { serviceByPrincipal } from '../catalog/service-catalog.js';
+import type { ServiceCatalogEntry } from '../catalog/service-catalog-entry.js';
+import type { PolicyDocument } from '../policy/policy-document.js';
+import { listOf, statementsOf } from '../policy/policy-document.js';
+
+/** Condition keys that bind a service's request to a source account, resource or organization. */
+export const SOURCE_KEYS = ['aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:sourceowner'];
+
+/** One service principal trusted without confused-deputy conditions. */
+export interface ConfusedDeputyGap {
+  /** Index of the statement in the document. */
+  readonly statementIndex: number;
+  /** The statement's Sid, when it has one. */
+  readonly sid?: string;
+  /** The service principal. */
+  readonly principal: string;
+  /** The catalog entry, when the principal is known. */
+  readonly entry?: ServiceCatalogEntry;
+  /** True when the catalog records that AWS documents no confused-deputy key for this service. */
+  readonly exempt: boolean;
+}
+
+/** Every unprotected service principal of every Allow statement, in order. */
+export function confusedDeputyGaps<S>(document: PolicyDocument<S>): ConfusedDeputyGap[] {
+  const gaps: ConfusedDeputyGap[] = [];
+  statementsOf(document).forEach((statement, statementIndex) => {
+    if (statement.Effect !== 'Allow' || !statement.Principal || statement.Principal === '*') return;
+    if (hasSourceCondition(statement.Condition)) return;
+    for (const principal of listOf(statement.Principal.Service)) {
+      if (typeof principal !== 'string') continue;
+      const entry = serviceByPrincipal(principal)?.entry;
+      gaps.push({
+        statementIndex,
+        ...(statement.Sid !== undefined ? { sid: statement.Sid } : {}),
+        principal,
+        ...(entry ? { entry } : {}),
+        exempt: entry !== undefined && entry.keys.length === 0,
+      });
+    }
+  });
+  return gaps;
+}
+
+function hasSourceCondition(condition: object | undefined): boolean {
+  if (!condition) return false;
+  return Object.values(condition).some((keys) => Object.keys(keys as object).some((key) => SOURCE_KEYS.includes(key.toLowerCase())));
+}
+
+/** The notice printed for a service whose documentation names no confused-deputy key. */
+export function noKeysNotice(entry: ServiceCatalogEntry): string {
+  return `AWS documents no confused-deputy condition key for ${entry.principal} (${entry.name})${entry.noKeysReason ? `: ${entry.noKeysReason}` : ''}. See ${entry.documentation}`;
+}

@@ -1,0 +1,26 @@
+/** Checks of account, Region and partition values. */
+import type { PathSegment } from '../load/source-document.js';
+import type { EnvironmentField, EnvironmentValue } from '../model/value.js';
+import type { PathProblem } from '../policy/validate-policy.js';
+import { PARTITIONS } from '../catalog/service-catalog-entry.js';
+
+/** A 12-digit account ID; leading zeros are data. */
+export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
+/** A Region name such as `us-east-1` or `us-gov-west-1`. */
+export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+/** Problems with one environment value; `fromFlag` words the hint for `--set`. */
+export function validateEnvironmentValue(field: EnvironmentField, value: EnvironmentValue, path: readonly PathSegment[], fromFlag: boolean): PathProblem[] {
+  if (value.kind !== 'literal') return [];
+  const where = fromFlag ? `--set ${field}=…` : field;
+  if (field === 'account' && !ACCOUNT_ID_PATTERN.test(value.value)) {
+    return [{ code: 'invalid-account-id', message: `invalid account ID ${JSON.stringify(value.value)}`, hint: `${where} takes exactly 12 digits, quoted in YAML ("012345678901"); or current, or { parameter: AccountId }`, path }];
+  }
+  if (field === 'region' && !REGION_PATTERN.test(value.value)) {
+    return [{ code: 'invalid-region', message: `invalid Region ${JSON.stringify(value.value)}`, hint: `${where} takes a Region name such as us-east-1; or current, or { parameter: Region }`, path }];
+  }
+  if (field === 'partition' && !(PARTITIONS as readonly string[]).includes(value.value)) {
+    return [{ code: 'invalid-partition', message: `invalid partition ${JSON.stringify(value.value)}`, hint: `${where} takes aws, aws-cn or aws-us-gov; or current`, path }];
+  }
+  return [];
+}

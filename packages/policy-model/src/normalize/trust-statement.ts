@@ -1,0 +1,161 @@
+/**
+ * Builds the trust statement for one trusted service: the catalog's principal and trust actions, and
+ * exactly the confused-deputy keys AWS documents for the service, with the operator each value needs.
+ */
+import { findService, principalFor } from '../catalog/service-catalog.js';
+import type { ServiceCatalogEntry, SourceArnOperator } from '../catalog/service-catalog-entry.js';
+import type { TrustedServiceDefinition } from '../definition/definition.js';
+import type { Environment, PolicyString } from '../model/value.js';
+import { interpolate, reference } from '../model/value.js';
+import type { ConditionBlock, ConditionKeyMap, ConditionValue, Statement } from '../policy/policy-document.js';
+import { environmentPart, fromCatalogPattern, fromDefinitionText } from './placeholders.js';
+import { noKeysNotice } from './confused-deputy-gaps.js';
+import type { PathProblem } from '../policy/validate-policy.js';
+import type { PathSegment } from '../load/source-document.js';
+
+/** The statement for one trusted service, notices to print with it, and problems that prevent it. */
+export interface TrustStatementResult {
+  /** The statement, when it could be built. */
+  readonly statement?: Statement;
+  /** Remarks for the output (waivers, documented absences of keys). */
+  readonly notices: string[];
+  /** Problems in the trusted-service definition. */
+  readonly problems: PathProblem[];
+}
+
+/** Builds the trust statement of `trusted`, found at `path` in the definition. */
+export function buildTrustStatement(trusted: TrustedServiceDefinition, environment: Environment, path: readonly PathSegment[]): TrustStatementResult {
+  const match = findService(trusted.service);
+  const entry = match?.entry;
+  const principal = match?.region || !entry ? trusted.service : principalOf(entry, environment);
+  const actions = [...(entry?.trustActions ?? ['sts:AssumeRole']), ...(trusted.extraActions ?? []).filter((a) => !(entry?.trustActions ?? ['sts:AssumeRole']).includes(a))];
+  const notices: string[] = [];
+  const problems: PathProblem[] = [];
+  const condition = new ConditionBuilder();
+
+  if (trusted.waiver) {
+    notices.push(`Confused-deputy conditions for ${trusted.service} waived: ${trusted.waiver.reason}`);
+  } else if (entry && entry.keys.length === 0 && !hasExplicitKeys(trusted)) {
+    notices.push(noKeysNotice(entry));
+  } else {
+    const keys = entry ? [...entry.keys] : explicitKeys(trusted);
+    if (!entry && keys.length === 0) {
+      problems.push({
+        code: 'unknown-service',
+        message: `service ${JSON.stringify(trusted.service)} is not in the service catalog`,
+        hint: 'use a catalog key or principal (deputy services lists them), or give sourceArn / sourceAccount / sourceOrgId for this principal, or a waiver with a reason',
+        path: [...path, 'service'],
+      });
+      return { notices, problems };
+    }
+    for (const [field, key] of [
+      ['sourceAccount', 'aws:SourceAccount'],
+      ['sourceArn', 'aws:SourceArn'],
+    ] as const) {
+      if (entry && trusted[field] !== undefined && !entry.keys.includes(key)) {
+        problems.push({
+          code: 'key-not-sent',
+          message: `${entry.name} does not send ${key} (AWS documents ${entry.keys.join(', ') || 'no key'})`,
+          hint: `remove ${field}: requiring a key the service does not send denies the service itself`,
+          path: [...path, field],
+        });
+      }
+    }
+    if (keys.includes('aws:SourceAccount')) {
+      const account = trusted.sourceAccount !== undefined ? fromDefinitionText(trusted.sourceAccount, environment) : interpolate([environmentPart('account', environment)]);
+      condition.add('StringEquals', 'aws:SourceAccount', account);
+    }
+    if (trusted.sourceOrgId !== undefined) condition.add('StringEquals', 'aws:SourceOrgID', trusted.sourceOrgId);
+    if (keys.includes('aws:SourceArn')) {
+      const texts = trusted.sourceArn !== undefined ? listOfStrings(trusted.sourceArn) : entry?.sourceArn ? [entry.sourceArn.pattern] : [];
+      const arns = trusted.sourceArn !== undefined ? texts.map((arn) => fromDefinitionText(arn, environment)) : texts.map((pattern) => fromCatalogPattern(pattern, environment));
+      if (arns.length === 0) {
+        problems.push({ code: 'missing-source-arn', message: `${entry?.name ?? trusted.service} needs aws:SourceArn but the catalog has no default pattern`, hint: 'give sourceArn', path });
+      } else {
+        const operator = sourceArnOperator(entry?.sourceArn?.operator, texts);
+        condition.add(operator, 'aws:SourceArn', arns.length === 1 ? arns[0]! : arns);
+      }
+    }
+    if (keys.includes('aws:SourceOrgID') && trusted.sourceOrgId === undefined && keys.length === 1) {
+      problems.push({ code: 'missing-org-id', message: `${entry?.name ?? trusted.service} is protected by aws:SourceOrgID`, hint: 'give sourceOrgId: o-…', path });
+    }
+    if (trusted.sourceOrgPaths) condition.add('ForAnyValue:StringLike', 'aws:SourceOrgPaths', trusted.sourceOrgPaths.length === 1 ? trusted.sourceOrgPaths[0]! : [...trusted.sourceOrgPaths]);
+  }
+  for (const [operator, keys] of Object.entries(trusted.conditions ?? {})) {
+    for (const [key, value] of Object.entries(keys)) {
+      const converted = Array.isArray(value) ? value.map((v) => convertValue(v, environment)) : convertValue(value as ConditionValue<string>, environment);
+      if (!condition.add(operator, key, converted)) {
+        problems.push({ code: 'duplicate-condition', message: `condition ${operator} ${key} is already set by deputy`, hint: 'remove it from conditions, or override it through sourceArn / sourceAccount', path: [...path, 'conditions', operator, key] });
+      }
+    }
+  }
+  const statement: Statement = {
+    Effect: 'Allow',
+    Principal: { Service: principal },
+    Action: actions.length === 1 ? actions[0]! : actions,
+    ...(condition.isEmpty() ? {} : { Condition: condition.build() }),
+  };
+  return { statement, notices, problems };
+}
+
+function principalOf(entry: ServiceCatalogEntry, environment: Environment): PolicyString {
+  const partition = environment.partition.kind === 'literal' ? environment.partition.value : 'aws';
+  if (entry.regionalPrincipal?.required) {
+    const [before, after] = entry.regionalPrincipal.pattern.split('{region}') as [string, string];
+    return interpolate([before, environment.region.kind === 'literal' ? environment.region.value : reference('region'), after]);
+  }
+  return principalFor(entry, partition);
+}
+
+/** The catalog's operator, except that a wildcard value never goes with StringEquals (which reads `*` literally). */
+function sourceArnOperator(catalogOperator: SourceArnOperator | undefined, values: readonly string[]): string {
+  const operator = catalogOperator ?? 'ArnLike';
+  return operator === 'StringEquals' && values.some((value) => /[*?]/.test(value)) ? 'StringLike' : operator;
+}
+
+function hasExplicitKeys(trusted: TrustedServiceDefinition): boolean {
+  return explicitKeys(trusted).length > 0;
+}
+
+function explicitKeys(trusted: TrustedServiceDefinition): string[] {
+  return [
+    ...(trusted.sourceAccount !== undefined ? ['aws:SourceAccount'] : []),
+    ...(trusted.sourceArn !== undefined ? ['aws:SourceArn'] : []),
+    ...(trusted.sourceOrgId !== undefined ? ['aws:SourceOrgID'] : []),
+  ];
+}
+
+function listOfStrings(value: string | readonly string[]): readonly string[] {
+  return typeof value === 'string' ? [value] : value;
+}
+
+function convertValue(value: ConditionValue<string>, environment: Environment): ConditionValue {
+  return typeof value === 'string' ? fromDefinitionText(value, environment) : value;
+}
+
+/** Collects condition operators and keys in insertion order. */
+class ConditionBuilder {
+  private readonly operators = new Map<string, Map<string, ConditionValue | ConditionValue[]>>();
+
+  /** Adds a key under an operator; false when that key is already set under that operator. */
+  add(operator: string, key: string, value: ConditionValue | ConditionValue[]): boolean {
+    let keys = this.operators.get(operator);
+    if (!keys) {
+      keys = new Map();
+      this.operators.set(operator, keys);
+    }
+    if ([...keys.keys()].some((existing) => existing.toLowerCase() === key.toLowerCase())) return false;
+    keys.set(key, value);
+    return true;
+  }
+
+  isEmpty(): boolean {
+    return this.operators.size === 0;
+  }
+
+  build(): ConditionBlock {
+    const block: Record<string, ConditionKeyMap> = {};
+    for (const [operator, keys] of this.operators) block[operator] = Object.fromEntries(keys);
+    return block;
+  }
+}

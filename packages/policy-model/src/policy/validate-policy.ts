@@ -1,0 +1,192 @@
+/**
+ * The IAM policy grammar check: returns every problem of a document at once, each with the path of the
+ * offending value. After this check, code trusts the data.
+ */
+import { suggestionHint } from '../did-you-mean.js';
+import type { PathSegment } from '../load/source-document.js';
+import { OPERATOR_SUGGESTIONS, parseConditionOperator } from './condition-operators.js';
+import { DOCUMENT_KEY_ORDER, PRINCIPAL_TYPES, STATEMENT_KEY_ORDER } from './policy-document.js';
+
+/** A problem found before it has a file location. */
+export interface PathProblem {
+  /** Stable code. */
+  readonly code: string;
+  /** What is wrong. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly hint: string;
+  /** Where, inside the data. */
+  readonly path: readonly PathSegment[];
+}
+
+const VERSIONS = ['2012-10-17', '2008-10-17'];
+const ACTION_PATTERN = /^(\*|[A-Za-z0-9_.-]+:[A-Za-z0-9_.*?-]*)$/;
+const SERVICE_PRINCIPAL_PATTERN = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$|^[a-z0-9][a-z0-9.-]*\.(amazon\.com|aws\.internal|c2s\.ic\.gov|sc2s\.sgov\.gov)$/;
+
+/** Checks a value against the IAM policy grammar; `path` prefixes every reported path. */
+export function validatePolicyDocument(value: unknown, path: readonly PathSegment[] = []): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const report = (at: readonly PathSegment[], code: string, message: string, hint: string): void => {
+    problems.push({ code, message, hint, path: at });
+  };
+  if (!isObject(value)) {
+    report(path, 'policy-not-object', 'a policy document must be an object', 'write { "Version": "2012-10-17", "Statement": [ … ] }');
+    return problems;
+  }
+  for (const key of Object.keys(value)) {
+    if (!(DOCUMENT_KEY_ORDER as readonly string[]).includes(key)) {
+      report([...path, key], 'unknown-policy-field', `unknown policy field "${key}"`, suggestionHint(key, DOCUMENT_KEY_ORDER, 'a policy has only Version, Id and Statement'));
+    }
+  }
+  if (value.Version !== undefined && !VERSIONS.includes(value.Version as string)) {
+    report([...path, 'Version'], 'invalid-version', `invalid policy Version ${JSON.stringify(value.Version)}`, 'use "2012-10-17"');
+  }
+  if (value.Id !== undefined && typeof value.Id !== 'string') {
+    report([...path, 'Id'], 'invalid-id', 'Id must be a string', 'quote the Id');
+  }
+  const statements = value.Statement;
+  if (statements === undefined) {
+    report(path, 'missing-statement', 'the policy has no Statement', 'add "Statement": [ … ]');
+  } else if (Array.isArray(statements)) {
+    if (statements.length === 0) report([...path, 'Statement'], 'empty-statement', 'Statement is an empty list', 'add at least one statement');
+    statements.forEach((statement, index) => validateStatement(statement, [...path, 'Statement', index], report));
+  } else {
+    validateStatement(statements, [...path, 'Statement'], report);
+  }
+  return problems;
+}
+
+/** Checks a `Condition` block alone (used for extra conditions in definitions). */
+export function validateConditionBlock(value: unknown, path: readonly PathSegment[]): PathProblem[] {
+  const problems: PathProblem[] = [];
+  validateCondition(value, path, (at, code, message, hint) => problems.push({ code, message, hint, path: at }));
+  return problems;
+}
+
+type Report = (at: readonly PathSegment[], code: string, message: string, hint: string) => void;
+
+function validateStatement(value: unknown, path: readonly PathSegment[], report: Report): void {
+  if (!isObject(value)) {
+    report(path, 'statement-not-object', 'a statement must be an object', 'write { "Effect": "Allow", "Action": …, … }');
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    if (!(STATEMENT_KEY_ORDER as readonly string[]).includes(key)) {
+      report([...path, key], 'unknown-statement-field', `unknown statement field "${key}"`, suggestionHint(key, STATEMENT_KEY_ORDER, 'see the IAM policy grammar'));
+    }
+  }
+  if (value.Sid !== undefined && typeof value.Sid !== 'string') report([...path, 'Sid'], 'invalid-sid', 'Sid must be a string', 'quote the Sid');
+  if (value.Effect !== 'Allow' && value.Effect !== 'Deny') {
+    report(
+      [...path, value.Effect === undefined ? 'Effect' : 'Effect'],
+      'invalid-effect',
+      value.Effect === undefined ? 'the statement has no Effect' : `invalid Effect ${JSON.stringify(value.Effect)}`,
+      'Effect is "Allow" or "Deny" (case-sensitive)',
+    );
+  }
+  exclusivePair(value, path, 'Principal', 'NotPrincipal', false, report);
+  exclusivePair(value, path, 'Action', 'NotAction', true, report);
+  exclusivePair(value, path, 'Resource', 'NotResource', false, report);
+  for (const key of ['Principal', 'NotPrincipal'] as const) {
+    if (value[key] !== undefined) validatePrincipal(value[key], [...path, key], report);
+  }
+  for (const key of ['Action', 'NotAction'] as const) {
+    if (value[key] !== undefined) validateStrings(value[key], [...path, key], report, (text, at) => {
+      if (!ACTION_PATTERN.test(text)) report(at, 'invalid-action', `invalid action ${JSON.stringify(text)}`, 'an action is "service:Action" (wildcards * and ? allowed) or "*"');
+    });
+  }
+  for (const key of ['Resource', 'NotResource'] as const) {
+    if (value[key] !== undefined) validateStrings(value[key], [...path, key], report, () => undefined);
+  }
+  if (value.Condition !== undefined) validateCondition(value.Condition, [...path, 'Condition'], report);
+}
+
+function exclusivePair(value: Record<string, unknown>, path: readonly PathSegment[], key: string, negated: string, required: boolean, report: Report): void {
+  if (value[key] !== undefined && value[negated] !== undefined) {
+    report([...path, negated], 'exclusive-fields', `a statement cannot have both ${key} and ${negated}`, `keep one of ${key} and ${negated}`);
+  } else if (required && value[key] === undefined && value[negated] === undefined) {
+    report(path, 'missing-field', `the statement has neither ${key} nor ${negated}`, `add "${key}": […]`);
+  }
+}
+
+function validatePrincipal(value: unknown, path: readonly PathSegment[], report: Report): void {
+  if (value === '*') return;
+  if (!isObject(value)) {
+    report(path, 'invalid-principal', 'a principal must be "*" or an object such as { "Service": "…" }', 'write { "AWS": "arn:…" } or { "Service": "name.amazonaws.com" }');
+    return;
+  }
+  if (Object.keys(value).length === 0) report(path, 'empty-principal', 'the principal object is empty', 'name at least one principal');
+  for (const [type, identifiers] of Object.entries(value)) {
+    if (!(PRINCIPAL_TYPES as readonly string[]).includes(type)) {
+      report([...path, type], 'invalid-principal-type', `unknown principal type "${type}"`, suggestionHint(type, PRINCIPAL_TYPES, 'use AWS, Service, Federated or CanonicalUser'));
+      continue;
+    }
+    validateStrings(identifiers, [...path, type], report, (text, at) => {
+      if (type === 'Service') validateServicePrincipal(text, at, report);
+    });
+  }
+}
+
+function validateServicePrincipal(text: string, path: readonly PathSegment[], report: Report): void {
+  if (text.includes('*') || text.includes('?')) {
+    report(path, 'wildcard-service-principal', `wildcard in service principal ${JSON.stringify(text)}`, 'IAM does not match wildcards inside a service principal; list each principal, e.g. "kendra.amazonaws.com"');
+  } else if (!SERVICE_PRINCIPAL_PATTERN.test(text)) {
+    report(path, 'invalid-service-principal', `invalid service principal ${JSON.stringify(text)}`, 'a service principal looks like "name.amazonaws.com"');
+  }
+}
+
+function validateCondition(value: unknown, path: readonly PathSegment[], report: Report): void {
+  if (!isObject(value)) {
+    report(path, 'invalid-condition', 'Condition must be an object of operators', 'write { "StringEquals": { "aws:SourceAccount": "…" } }');
+    return;
+  }
+  for (const [operator, keys] of Object.entries(value)) {
+    const at = [...path, operator];
+    if (!parseConditionOperator(operator)) {
+      report(at, 'invalid-operator', `unknown condition operator "${operator}"`, suggestionHint(operator.trim(), OPERATOR_SUGGESTIONS, 'see the IAM condition operators'));
+    }
+    if (!isObject(keys) || Object.keys(keys).length === 0) {
+      report(at, 'invalid-condition-keys', `operator ${operator} must map condition keys to values`, 'write { "aws:SourceAccount": "123456789012" }');
+      continue;
+    }
+    for (const [key, values] of Object.entries(keys)) {
+      const keyPath = [...at, key];
+      if (key.trim() === '' || key !== key.trim()) report(keyPath, 'invalid-condition-key', `invalid condition key ${JSON.stringify(key)}`, 'remove surrounding spaces');
+      const list = Array.isArray(values) ? values : [values];
+      if (Array.isArray(values) && values.length === 0) report(keyPath, 'empty-condition-values', `condition key ${key} has an empty list of values`, 'give at least one value');
+      list.forEach((item, index) => {
+        if (typeof item !== 'string' && typeof item !== 'boolean' && !(typeof item === 'number' && Number.isFinite(item))) {
+          report(Array.isArray(values) ? [...keyPath, index] : keyPath, 'invalid-condition-value', `condition values must be strings, booleans or numbers, not ${describe(item)}`, 'quote the value');
+        }
+      });
+    }
+  }
+}
+
+function validateStrings(value: unknown, path: readonly PathSegment[], report: Report, check: (text: string, at: readonly PathSegment[]) => void): void {
+  if (typeof value === 'string') {
+    if (value === '') report(path, 'empty-string', 'empty string', 'give a value');
+    else check(value, path);
+    return;
+  }
+  if (!Array.isArray(value)) {
+    report(path, 'invalid-string-list', `expected a string or a list of strings, not ${describe(value)}`, 'write "value" or ["value", …]');
+    return;
+  }
+  if (value.length === 0) report(path, 'empty-list', 'empty list', 'give at least one value');
+  value.forEach((item, index) => {
+    if (typeof item !== 'string' || item === '') report([...path, index], 'invalid-string', `expected a non-empty string, not ${describe(item)}`, 'quote the value');
+    else check(item, [...path, index]);
+  });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
