@@ -7,6 +7,7 @@
  */
 import {
   defaultTemplateDir,
+  ENVIRONMENT_FIELDS,
   loadTemplateSet,
   renderTemplate,
   type CommonEmitOptions,
@@ -43,7 +44,7 @@ export function emitJson(model: DeputyModel, options: JsonEmitOptions = {}): Emi
     literal.unresolved.forEach((field) => unresolved.add(field));
     return { path, contents: renderTemplate(templates, 'policy.json.hbs', { document: serializePolicyJson(literal.document), source: model.source }) };
   });
-  if (unresolved.size > 0) throw unresolvedFieldsError(model, [...unresolved]);
+  if (unresolved.size > 0) throw unresolvedFieldsError(model, ENVIRONMENT_FIELDS.filter((field) => unresolved.has(field)));
   if (options.layout === 'flat' && files.length === 1) return [{ path: `${model.baseName}.json`, contents: files[0]!.contents }];
   return files;
 }

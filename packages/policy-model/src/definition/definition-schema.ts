@@ -61,7 +61,7 @@ const environmentSetting = (what: string, example: string) =>
   ({
     description: `The AWS ${what}: ${example}, \`current\`, or { parameter: Name }. Default \`current\`.`,
     oneOf: [
-      { type: 'string', minLength: 1 },
+      { type: ['string', 'integer'], minLength: 1 },
       {
         type: 'object',
         additionalProperties: false,
@@ -156,7 +156,6 @@ const resourcePolicy = {
 /** The JSON Schema of a definition file. */
 export const DEFINITION_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: 'https://github.com/deputy-iam/deputy/schema/definition.schema.json',
   title: 'deputy definition',
   description: 'AWS IAM roles and policies with confused-deputy protection, emitted as JSON, Terraform, CloudFormation and cdktf.',
   type: 'object',

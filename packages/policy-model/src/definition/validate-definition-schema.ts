@@ -61,7 +61,7 @@ function toProblem(error: ErrorObject): PathProblem {
     case 'additionalProperties': {
       const field = String(error.params.additionalProperty);
       const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
-      return { code: 'unknown-field', message: `unknown field "${field}"`, hint: suggestionHint(field, known, `known fields: ${known.join(', ')}`), path: [...path, field] };
+      return { code: 'unknown-field', message: `unknown field "${field}"`, hint: suggestionHint(field, known, `known fields: ${known.join(', ')}`), path: [...path, field], atKey: true };
     }
     case 'required':
       return { code: 'missing-field', message: `missing required field "${String(error.params.missingProperty)}"`, hint: `add ${String(error.params.missingProperty)}`, path };

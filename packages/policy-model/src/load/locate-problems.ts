@@ -6,12 +6,12 @@ import { formatPath, type SourceDocument } from './source-document.js';
 /** Problems with `file:line:column`, in source order. */
 export function locateProblems(source: SourceDocument, problems: readonly PathProblem[]): Problem[] {
   return problems
-    .map((problem) => ({
+    .map((problem): Problem => ({
       code: problem.code,
       message: problem.message,
       hint: problem.hint,
-      ...(problem.path.length > 0 ? { path: formatPath(problem.path) } : {}),
-      location: source.locate(problem.path),
+      ...(problem.path.length > 0 && problem.flag === undefined ? { path: formatPath(problem.path) } : {}),
+      ...(problem.flag !== undefined ? { file: problem.flag } : { location: source.locate(problem.path, problem.atKey) }),
     }))
-    .sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+    .sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
 }

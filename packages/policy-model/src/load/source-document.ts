@@ -17,8 +17,8 @@ export interface SourceDocument {
   readonly file: string;
   /** The parsed data. */
   readonly value: unknown;
-  /** The location of the value at `path` (or of its nearest ancestor that exists). */
-  locate(path: readonly PathSegment[]): SourceLocation;
+  /** The location of the value at `path` (or of its nearest ancestor that exists); with `atKey`, of its key. */
+  locate(path: readonly PathSegment[], atKey?: boolean): SourceLocation;
 }
 
 /** Formats a path as `roles[0].trust[1].service`. */
@@ -62,11 +62,14 @@ export function parseSourceText(text: string, file: string): SourceDocument {
     throw new DeputyInputError([{ code: 'empty-file', message: 'the file is empty', hint: 'write a definition or policy document', file }]);
   }
   const nodes = new Map<string, Node>();
-  const value = toPlainData(document.contents as Node, [], nodes, at);
+  const keys = new Map<string, Node>();
+  const value = toPlainData(document.contents as Node, [], { nodes, keys }, at);
   return {
     file,
     value,
-    locate(path) {
+    locate(path, atKey = false) {
+      const key = atKey ? keys.get(pathKey(path)) : undefined;
+      if (key?.range) return at(key.range[0]);
       for (let length = path.length; length >= 0; length--) {
         const node = nodes.get(pathKey(path.slice(0, length)));
         if (node?.range) return at(node.range[0]);
@@ -86,8 +89,13 @@ function textProblems(text: string, file: string): Problem[] {
   return [];
 }
 
-function toPlainData(node: Node, path: PathSegment[], nodes: Map<string, Node>, at: (offset: number) => SourceLocation): unknown {
-  nodes.set(pathKey(path), node);
+interface NodeIndex {
+  readonly nodes: Map<string, Node>;
+  readonly keys: Map<string, Node>;
+}
+
+function toPlainData(node: Node, path: PathSegment[], index: NodeIndex, at: (offset: number) => SourceLocation): unknown {
+  index.nodes.set(pathKey(path), node);
   if (isMap(node)) {
     const result: Record<string, unknown> = {};
     for (const pair of node.items) {
@@ -104,8 +112,9 @@ function toPlainData(node: Node, path: PathSegment[], nodes: Map<string, Node>, 
       }
       const key = keyNode.value;
       const child = [...path, key];
+      index.keys.set(pathKey(child), keyNode);
       Object.defineProperty(result, key, {
-        value: pair.value === null ? null : toPlainData(pair.value as Node, child, nodes, at),
+        value: pair.value === null ? null : toPlainData(pair.value as Node, child, index, at),
         enumerable: true,
         writable: true,
         configurable: true,
@@ -114,7 +123,7 @@ function toPlainData(node: Node, path: PathSegment[], nodes: Map<string, Node>, 
     return result;
   }
   if (isSeq(node)) {
-    return node.items.map((item, index) => (item === null ? null : toPlainData(item as Node, [...path, index], nodes, at)));
+    return node.items.map((item, position) => (item === null ? null : toPlainData(item as Node, [...path, position], index, at)));
   }
   if (isScalar(node)) {
     if (typeof node.value === 'number' && node.type === 'PLAIN' && typeof node.source === 'string' && node.source !== String(node.value)) {

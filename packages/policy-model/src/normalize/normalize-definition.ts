@@ -62,7 +62,7 @@ function resolveEnvironment(definition: Definition, set: Partial<Record<Environm
     const setting: EnvironmentSetting | undefined = override ?? written;
     const value = toEnvironmentValue(field, setting);
     const path = [field];
-    problems.push(...validateEnvironmentValue(field, value, override !== undefined ? [] : path, override !== undefined));
+    problems.push(...validateEnvironmentValue(field, value, path, override !== undefined));
     if (value.kind === 'parameter') {
       const owner = parameterOwners.get(value.name);
       if (owner) problems.push({ code: 'duplicate-parameter', message: `parameter ${value.name} is already used for ${owner}`, hint: 'give each field its own parameter name', path });

@@ -17,18 +17,30 @@ export interface PathProblem {
   readonly hint: string;
   /** Where, inside the data. */
   readonly path: readonly PathSegment[];
+  /** Point at the key of the last path segment rather than its value (unknown or misspelt names). */
+  readonly atKey?: boolean;
+  /** The command-line flag the value came from, when it did not come from the file. */
+  readonly flag?: string;
 }
+
+/** Problems about a name rather than a value: reported at the key. */
+const KEY_CODES = new Set(['unknown-policy-field', 'unknown-statement-field', 'exclusive-fields', 'invalid-principal-type', 'invalid-operator', 'invalid-condition-key']);
 
 const VERSIONS = ['2012-10-17', '2008-10-17'];
 const ACTION_PATTERN = /^(\*|[A-Za-z0-9_.-]+:[A-Za-z0-9_.*?-]*)$/;
+const AWS_PRINCIPAL_PATTERN = /^(\*|\d{12}|arn:aws[a-z-]*:(iam|sts)::(\d{12}|aws|cloudfront)?:\S.*|A[A-Z]{3}[A-Z0-9]{12,})$/;
 const SERVICE_PRINCIPAL_PATTERN = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$|^[a-z0-9][a-z0-9.-]*\.(amazon\.com|aws\.internal|c2s\.ic\.gov|sc2s\.sgov\.gov)$/;
 
 /** Checks a value against the IAM policy grammar; `path` prefixes every reported path. */
 export function validatePolicyDocument(value: unknown, path: readonly PathSegment[] = []): PathProblem[] {
   const problems: PathProblem[] = [];
   const report = (at: readonly PathSegment[], code: string, message: string, hint: string): void => {
-    problems.push({ code, message, hint, path: at });
+    problems.push({ code, message, hint, path: at, ...(KEY_CODES.has(code) ? { atKey: true } : {}) });
   };
+  if (isObject(value) && value.Statement === undefined && value.Effect !== undefined) {
+    report(path, 'statement-not-policy', 'this is a single statement, not a policy document', 'wrap it: { "Version": "2012-10-17", "Statement": [ … ] }');
+    return problems;
+  }
   if (!isObject(value)) {
     report(path, 'policy-not-object', 'a policy document must be an object', 'write { "Version": "2012-10-17", "Statement": [ … ] }');
     return problems;
@@ -59,7 +71,7 @@ export function validatePolicyDocument(value: unknown, path: readonly PathSegmen
 /** Checks a `Condition` block alone (used for extra conditions in definitions). */
 export function validateConditionBlock(value: unknown, path: readonly PathSegment[]): PathProblem[] {
   const problems: PathProblem[] = [];
-  validateCondition(value, path, (at, code, message, hint) => problems.push({ code, message, hint, path: at }));
+  validateCondition(value, path, (at, code, message, hint) => problems.push({ code, message, hint, path: at, ...(KEY_CODES.has(code) ? { atKey: true } : {}) }));
   return problems;
 }
 
@@ -123,6 +135,7 @@ function validatePrincipal(value: unknown, path: readonly PathSegment[], report:
     }
     validateStrings(identifiers, [...path, type], report, (text, at) => {
       if (type === 'Service') validateServicePrincipal(text, at, report);
+      if (type === 'AWS') validateAwsPrincipal(text, at, report);
     });
   }
 }
@@ -133,6 +146,12 @@ function validateServicePrincipal(text: string, path: readonly PathSegment[], re
   } else if (!SERVICE_PRINCIPAL_PATTERN.test(text)) {
     report(path, 'invalid-service-principal', `invalid service principal ${JSON.stringify(text)}`, 'a service principal looks like "name.amazonaws.com"');
   }
+}
+
+/** `*`, an account ID, an IAM/STS ARN or a unique ID; text holding placeholders is checked after substitution. */
+function validateAwsPrincipal(text: string, path: readonly PathSegment[], report: Report): void {
+  if (text.includes('{{') || AWS_PRINCIPAL_PATTERN.test(text)) return;
+  report(path, 'invalid-aws-principal', `invalid AWS principal ${JSON.stringify(text)}`, 'an AWS principal is "*", a 12-digit account ID, or an ARN such as "arn:aws:iam::123456789012:role/name"');
 }
 
 function validateCondition(value: unknown, path: readonly PathSegment[], report: Report): void {

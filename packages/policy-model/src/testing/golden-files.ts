@@ -7,7 +7,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EmittedFile } from '../model/emitted-file.js';
 import type { DeputyModel } from '../model/model.js';
-import { loadDefinitionText } from '../load/load-definition.js';
+import { loadDefinitionText, type LoadDefinitionOptions } from '../load/load-definition.js';
 
 /** The fixtures directory of the policy-model package. */
 export const FIXTURES_DIR = findUp(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -29,10 +29,13 @@ export function fixtureCases(): string[] {
 }
 
 /** Loads a fixture's definition, naming it `fixtures/<case>/input.yaml` so headers do not depend on the machine. */
-export function loadFixture(caseName: string): DeputyModel {
+export function loadFixture(caseName: string, options: LoadDefinitionOptions = {}): DeputyModel {
   const text = readFileSync(join(FIXTURES_DIR, caseName, 'input.yaml'), 'utf8');
-  return loadDefinitionText(text, `fixtures/${caseName}/input.yaml`);
+  return loadDefinitionText(text, `fixtures/${caseName}/input.yaml`, options);
 }
+
+/** Example literal values for fixtures that leave fields `current`, for targets that need literals (JSON). */
+export const EXAMPLE_ENVIRONMENT = { account: '123456789012', region: 'us-east-1', partition: 'aws' } as const;
 
 /** One emitted file next to its golden. */
 export interface GoldenPair {

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { loadDefinitionText } from '../src/load/load-definition.js';
+import { statementsOf } from '../src/policy/policy-document.js';
+import { snippetModel } from '../src/convert/snippet-model.js';
+import { reference } from '../src/model/value.js';
+
+function trustOf(yaml: string) {
+  const model = loadDefinitionText(yaml, 'def.yaml');
+  return { statements: statementsOf(model.roles[0]!.trustPolicy), notices: model.roles[0]!.notices };
+}
+
+const literal = 'account: "123456789012"\nregion: us-east-1\npartition: aws\n';
+
+describe('trust statements built from the catalog', () => {
+  it('reproduces the Amazon Personalize confused-deputy page exactly', () => {
+    const model = snippetModel({ service: 'personalize', account: '123456789012', region: 'us-east-1' });
+    expect(model.roles[0]!.trustPolicy).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'personalize.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': '123456789012' },
+            StringLike: { 'aws:SourceArn': 'arn:aws:personalize:us-east-1:123456789012:*' },
+          },
+        },
+      ],
+    });
+  });
+
+  it('refers to current fields instead of inventing values', () => {
+    const { statements } = trustOf('roles:\n  - name: r\n    trustedServices:\n      - service: personalize\n');
+    expect(statements[0]!.Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': { kind: 'interpolation', parts: [reference('account')] } },
+      StringLike: { 'aws:SourceArn': { kind: 'interpolation', parts: ['arn:', reference('partition'), ':personalize:', reference('region'), ':', reference('account'), ':*'] } },
+    });
+  });
+
+  it('uses the Region-specific principal where the service requires it, also for a current Region', () => {
+    expect(trustOf(`${literal}roles:\n  - name: r\n    trustedServices:\n      - service: logs\n`).statements[0]!.Principal).toEqual({ Service: 'logs.us-east-1.amazonaws.com' });
+    expect(trustOf('roles:\n  - name: r\n    trustedServices:\n      - service: logs\n').statements[0]!.Principal).toEqual({
+      Service: { kind: 'interpolation', parts: ['logs.', reference('region'), '.amazonaws.com'] },
+    });
+  });
+
+  it('takes the Region from a regional principal given to snippet', () => {
+    const model = snippetModel({ service: 'logs.eu-west-1.amazonaws.com', account: '123456789012', region: 'us-east-1' });
+    const [statement] = statementsOf(model.roles[0]!.trustPolicy);
+    expect(statement!.Principal).toEqual({ Service: 'logs.eu-west-1.amazonaws.com' });
+    expect(statement!.Condition).toEqual({ StringLike: { 'aws:SourceArn': 'arn:aws:logs:eu-west-1:123456789012:*' } });
+  });
+
+  it('keeps the catalog operator for an override, but never StringEquals on a wildcard', () => {
+    const { statements } = trustOf(`${literal}roles:\n  - name: r\n    trustedServices:\n      - service: states\n        sourceArn: ["arn:aws:states:us-east-1:123456789012:stateMachine:a", "arn:aws:states:us-east-1:123456789012:stateMachine:b-*"]\n`);
+    expect(statements[0]!.Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': '123456789012' },
+      ArnLike: { 'aws:SourceArn': ['arn:aws:states:us-east-1:123456789012:stateMachine:a', 'arn:aws:states:us-east-1:123456789012:stateMachine:b-*'] },
+    });
+  });
+
+  it('adds organization keys with the operators AWS documents', () => {
+    const { statements } = trustOf(`${literal}roles:\n  - name: r\n    trustedServices:\n      - service: personalize\n        sourceOrgId: o-abcdefghij\n        sourceOrgPaths: ["o-abcdefghij/r-ab12/ou-ab12-11111111/*"]\n`);
+    expect(statements[0]!.Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': '123456789012', 'aws:SourceOrgID': 'o-abcdefghij' },
+      StringLike: { 'aws:SourceArn': 'arn:aws:personalize:us-east-1:123456789012:*' },
+      'ForAnyValue:StringLike': { 'aws:SourceOrgPaths': 'o-abcdefghij/r-ab12/ou-ab12-11111111/*' },
+    });
+  });
+
+  it('appends extra conditions and actions after the confused-deputy ones', () => {
+    const { statements } = trustOf(`${literal}roles:\n  - name: r\n    trustedServices:\n      - service: ecs-tasks\n        extraActions: [sts:TagSession]\n        conditions:\n          StringEquals:\n            aws:RequestedRegion: us-east-1\n`);
+    expect(statements[0]!.Action).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+    expect(statements[0]!.Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': '123456789012', 'aws:RequestedRegion': 'us-east-1' },
+      ArnLike: { 'aws:SourceArn': 'arn:aws:ecs:us-east-1:123456789012:*' },
+    });
+  });
+
+  it('says so in a notice when AWS documents no key, and allows the trust actions the service needs', () => {
+    const { statements, notices } = trustOf(`${literal}roles:\n  - name: r\n    trustedServices:\n      - service: pods-eks\n`);
+    expect(statements[0]).toEqual({ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] });
+    expect(notices[0]).toMatch(/^AWS documents no confused-deputy condition key for pods\.eks\.amazonaws\.com/);
+  });
+
+  it('records a waiver and its reason', () => {
+    const { statements, notices } = trustOf(`${literal}roles:\n  - name: r\n    trustedServices:\n      - service: personalize\n        waiver: { reason: "tested in a sandbox account only" }\n`);
+    expect(statements[0]!.Condition).toBeUndefined();
+    expect(notices).toEqual(['Confused-deputy conditions for personalize waived: tested in a sandbox account only']);
+  });
+
+  it('writes one statement per trusted service, in order', () => {
+    const { statements } = trustOf(`${literal}roles:\n  - name: r\n    trustedServices:\n      - service: states\n      - service: personalize\n`);
+    expect(statements.map((s) => s.Principal)).toEqual([{ Service: 'states.amazonaws.com' }, { Service: 'personalize.amazonaws.com' }]);
+  });
+
+  it('accepts an uncatalogued principal only with explicit keys, and requires exactly those', () => {
+    const { statements } = trustOf(`${literal}roles:\n  - name: r\n    trustedServices:\n      - service: newsvc.amazonaws.com\n        sourceArn: "arn:{{partition}}:newsvc:{{region}}:{{account}}:thing/*"\n`);
+    expect(statements[0]!.Condition).toEqual({ ArnLike: { 'aws:SourceArn': 'arn:aws:newsvc:us-east-1:123456789012:thing/*' } });
+  });
+});
