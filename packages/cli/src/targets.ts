@@ -32,6 +32,13 @@ export interface Target {
   emit(model: DeputyModel, options: TargetOptions): EmittedFile[];
 }
 
+const PACKAGES: Record<TargetName, string> = {
+  json: '@deputy/emitter-json',
+  hcl: '@deputy/emitter-hcl',
+  cfn: '@deputy/emitter-cfn',
+  'tf-json': '@deputy/emitter-cdktf with cdktf and constructs',
+};
+
 type Loader = () => Promise<(model: DeputyModel, options: TargetOptions) => EmittedFile[]>;
 
 const LOADERS: Record<TargetName, { templateDirName: string; load: Loader }> = {
@@ -60,7 +67,9 @@ export async function loadTarget(name: TargetName): Promise<Target> {
     if (!isModuleNotFound(error)) throw error;
   }
   if (typeof emit !== 'function') {
-    throw new DeputyInputError([{ code: 'target-unavailable', message: `target ${name} is not available yet`, hint: `use one of the available targets, e.g. --target json`, file: '--target' }]);
+    throw new DeputyInputError([
+      { code: 'target-unavailable', message: `target ${name} is not available yet`, hint: `install its emitter package (${PACKAGES[name]}), or use another target`, file: '--target' },
+    ]);
   }
   return { name, templateDirName: entry.templateDirName, emit };
 }
@@ -70,6 +79,6 @@ async function importOptional(specifier: string): Promise<Record<string, unknown
 }
 
 function isModuleNotFound(error: unknown): boolean {
-  const code = (error as { code?: string } | undefined)?.code;
-  return code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  return code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || /^(Cannot find module|Could not resolve) ["']?@deputy\//.test(message ?? '');
 }

@@ -17,15 +17,18 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidates closest to `input` (case-insensitive), best first: those within a third of the longer
- * length, at most `limit` of them.
+ * The candidates closest to `input` (case-insensitive): those at the smallest edit distance found, if it is
+ * within a third of the longer length; at most `limit` of them.
  */
 export function didYouMean(input: string, candidates: readonly string[], limit = 3): string[] {
   const lowered = input.toLowerCase();
-  return candidates
+  const scored = candidates
     .map((candidate) => ({ candidate, distance: editDistance(lowered, candidate.toLowerCase()) }))
-    .filter(({ candidate, distance }) => distance <= Math.max(2, Math.ceil(Math.max(candidate.length, input.length) / 3)))
-    .sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate))
+    .filter(({ candidate, distance }) => distance <= Math.max(2, Math.ceil(Math.max(candidate.length, input.length) / 3)));
+  const best = Math.min(...scored.map(({ distance }) => distance));
+  return scored
+    .filter(({ distance }) => distance === best)
+    .sort((x, y) => x.candidate.localeCompare(y.candidate))
     .slice(0, limit)
     .map(({ candidate }) => candidate);
 }

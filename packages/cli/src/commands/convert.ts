@@ -3,7 +3,7 @@
  * checked before anything is written: one invalid input means exit 2 and no files.
  */
 import type { Command } from 'commander';
-import { DeputyInputError, convertPolicyFile, type ConvertedPolicy, type Problem } from '@deputy/policy-model';
+import { DeputyInputError, convertPolicyText, readSourceFile, type ConvertOptions, type ConvertedPolicy, type Problem } from '@deputy/policy-model';
 import type { CliIo } from '../cli-io.js';
 import { writePlannedFiles, type PlannedFile } from '../output-files.js';
 import { renderTargets } from '../render-targets.js';
@@ -45,7 +45,7 @@ export function registerConvert(program: Command, io: CliIo): void {
       if (inputs.length > 1 && flags.name !== undefined) {
         throw new DeputyInputError([{ code: 'name-with-many-inputs', message: '--name applies to a single input', hint: 'drop --name to use each input basename', file: '--name' }]);
       }
-      const converted = readAll(inputs, { ...(kind ? { kind } : {}), ...(flags.name !== undefined ? { name: flags.name } : {}) });
+      const converted = readAll(inputs, io.cwd, { ...(kind ? { kind } : {}), ...(flags.name !== undefined ? { name: flags.name } : {}) });
       const outputs = await renderTargets(converted.map((c) => c.model), targets, {
         layout: 'flat',
         ...(style ? { style } : {}),
@@ -63,12 +63,12 @@ export function registerConvert(program: Command, io: CliIo): void {
     });
 }
 
-function readAll(inputs: readonly string[], options: Parameters<typeof convertPolicyFile>[1]): ConvertedPolicy[] {
+function readAll(inputs: readonly string[], cwd: string, options: ConvertOptions): ConvertedPolicy[] {
   const problems: Problem[] = [];
   const converted: ConvertedPolicy[] = [];
   for (const input of inputs) {
     try {
-      converted.push(convertPolicyFile(input, options));
+      converted.push(convertPolicyText(readSourceFile(input === '-' ? '-' : resolve(cwd, input), input), input === '-' ? '<stdin>' : input, options));
     } catch (error) {
       if (!(error instanceof DeputyInputError)) throw error;
       problems.push(...error.problems);

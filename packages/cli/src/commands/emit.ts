@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { DeputyInputError, loadDefinitionFile, type DeputyModel, type Problem } from '@deputy/policy-model';
+import { DeputyInputError, loadDefinitionText, readSourceFile, type DeputyModel, type Problem } from '@deputy/policy-model';
 import type { CliIo } from '../cli-io.js';
 import { writePlannedFiles, type PlannedFile } from '../output-files.js';
 import { renderTargets } from '../render-targets.js';
@@ -45,7 +45,7 @@ export function registerEmit(program: Command, io: CliIo): void {
         throw new DeputyInputError([{ code: 'templates-not-found', message: `templates directory ${flags.templates} not found`, hint: 'give a directory holding <target>/*.hbs files', file: '--templates' }]);
       }
       const files = definitionFiles(inputs, io.cwd);
-      const models = loadAll(files, set);
+      const models = loadAll(files, set, io.cwd);
       const outputs = await renderTargets(models, targets, {
         ...(style ? { style } : {}),
         ...(format ? { format } : {}),
@@ -78,12 +78,12 @@ function walk(dir: string): string[] {
     });
 }
 
-function loadAll(files: readonly string[], set: ReturnType<typeof parseSetFlags>): DeputyModel[] {
+function loadAll(files: readonly string[], set: ReturnType<typeof parseSetFlags>, cwd: string): DeputyModel[] {
   const problems: Problem[] = [];
   const models: DeputyModel[] = [];
   for (const file of files) {
     try {
-      models.push(loadDefinitionFile(file, { set }));
+      models.push(loadDefinitionText(readSourceFile(resolve(cwd, file), file), file, { set }));
     } catch (error) {
       if (!(error instanceof DeputyInputError)) throw error;
       problems.push(...error.problems);

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { DeputyInputError } from '../problems.js';
 
 /** The templates of one target, by file name (`file.tf.hbs`). */
 export interface TemplateSet {
@@ -55,7 +56,15 @@ export function renderTemplate(set: TemplateSet, name: string, context: object):
     template = Handlebars.compile(source, { noEscape: true, strict: true });
     cache.set(name, template);
   }
-  return template(context);
+  try {
+    return template(context);
+  } catch (error) {
+    const origin = set.origins.get(name) ?? name;
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+    throw new DeputyInputError([
+      { code: 'template-error', message: `template error: ${message}`, hint: `fix the Handlebars template; the variables it may use are ${Object.keys(context).join(', ')}`, file: origin },
+    ]);
+  }
 }
 
 /**
