@@ -10,6 +10,7 @@ import { BufferedIo, type CliIo } from './cli-io.js';
 import { registerConvert } from './commands/convert.js';
 import { registerEmit } from './commands/emit.js';
 import { registerSnippet } from './commands/snippet.js';
+import { registerCheck } from './commands/check.js';
 
 /** Exit codes. */
 export const EXIT = { ok: 0, findings: 1, inputError: 2 } as const;
@@ -27,19 +28,21 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   registerSnippet(program, io);
   registerConvert(program, io);
   registerEmit(program, io);
+  registerCheck(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (text) => io.stdout(text), writeErr: () => undefined });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return (program.getOptionValue('exitCode') as number | undefined) ?? EXIT.ok;
   } catch (error) {
-    return reportError(error, io);
+    const command = program.commands.find((candidate) => candidate.name() === argv[0]);
+    return reportError(error, io, command ? `deputy ${command.name()} --help` : 'deputy --help');
   }
 }
 
-function reportError(error: unknown, io: CliIo): number {
+function reportError(error: unknown, io: CliIo, helpCommand: string): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
-    io.stderr(`${error.message.startsWith('error:') ? error.message : `error: ${error.message}`} (see deputy --help)\n`);
+    io.stderr(`${formatUsageError(error.message, helpCommand)}\n`);
     return EXIT.inputError;
   }
   if (error instanceof DeputyInputError) {
@@ -50,6 +53,18 @@ function reportError(error: unknown, io: CliIo): number {
   io.stderr(`error: internal error: ${message} (this is a bug in deputy; rerun with DEPUTY_DEBUG=1 for a stack trace and report it)\n`);
   if (process.env.DEPUTY_DEBUG === '1' && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return EXIT.inputError;
+}
+
+/**
+ * Commander's usage errors in deputy's format: `error: <flag or command>: <what> (<hint>)`, on one line, with
+ * commander's suggestion as the hint when it has one.
+ */
+export function formatUsageError(message: string, helpCommand: string): string {
+  const [first = '', ...rest] = message.replace(/^error: /, '').split('\n');
+  const suggestion = /\(Did you mean (.+)\?\)/.exec(rest.join(' '))?.[1];
+  const subject = /'([^' ]+)[^']*'/.exec(first)?.[1];
+  const hint = suggestion ? `did you mean ${suggestion}? see ${helpCommand}` : `see ${helpCommand}`;
+  return `error: ${subject ? `${subject}: ` : ''}${first} (${hint})`;
 }
 
 /** The process entry point: runs, then writes stdout only on success. */

@@ -48,11 +48,3 @@ export function writeFileAtomic(path: string, contents: string): void {
     throw error;
   }
 }
-
-/** Writes every planned file atomically; returns the paths written, relative to the working directory. */
-export function writePlannedFiles(outDir: string, files: readonly PlannedFile[], cwd: string): string[] {
-  return planWrites(outDir, files).map(({ absolute, file }) => {
-    writeFileAtomic(absolute, file.contents);
-    return relative(cwd, absolute);
-  });
-}

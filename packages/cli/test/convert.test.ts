@@ -56,7 +56,7 @@ describe('deputy convert --target json', () => {
     const policies = roundTripPolicies();
     const result = await deputy(['convert', ...policies.map((p) => p.file), '--target', 'json', '--out-dir', out]);
     expect(result.code).toBe(0);
-    expect(readdirSync(join(out, 'json')).sort()).toEqual(policies.map((p) => p.name).sort());
+    expect(readdirSync(join(out, 'json')).sort()).toEqual(['.deputy-manifest.json', ...policies.map((p) => p.name)].sort());
     for (const policy of policies) expect(JSON.parse(readFileSync(join(out, 'json', policy.name), 'utf8'))).toEqual(JSON.parse(policy.text));
   });
 

@@ -14,7 +14,7 @@ describe('deputy emit', () => {
     const dir = workspaceWithFixture('personalize-reference-literal-environment');
     const result = await deputy(['emit', '.', '--target', 'json', '--out-dir', 'out'], dir);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('deputy: wrote 1 file from 1 definition to out\n');
+    expect(result.stderr).toBe('deputy: 1 definition → out: 1 written, 0 unchanged, 0 removed\n');
     const written = readFileSync(join(dir, 'out/json/personalize-reference-literal-environment/personalize-s3-access.trust-policy.json'), 'utf8');
     expect(JSON.parse(written).Statement[0].Condition.StringLike['aws:SourceArn']).toBe('arn:aws:personalize:us-east-1:123456789012:*');
   });

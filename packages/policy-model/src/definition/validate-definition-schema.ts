@@ -56,7 +56,8 @@ function pickMostSpecific(errors: readonly ErrorObject[]): ErrorObject[] {
 
 function toProblem(error: ErrorObject): PathProblem {
   const path = pathOf(error);
-  const description = (error.parentSchema as { description?: string } | undefined)?.description;
+  const described = (error.parentSchema as { description?: string } | undefined)?.description?.replace(/\.$/, '');
+  const description = path.length === 0 ? 'a definition is a mapping with roles: and/or resourcePolicies:' : described;
   switch (error.keyword) {
     case 'additionalProperties': {
       const field = String(error.params.additionalProperty);
@@ -72,7 +73,7 @@ function toProblem(error: ErrorObject): PathProblem {
     case 'type':
       return { code: 'wrong-type', message: `expected ${String(error.params.type).replace(',', ' or ')}, not ${describe(error.data)}`, hint: description ?? 'see the definition schema', path };
     case 'pattern':
-      return { code: 'invalid-format', message: `invalid value ${JSON.stringify(error.data)}`, hint: `${description ?? 'see the definition schema'} (must match ${String(error.params.pattern)})`, path };
+      return { code: 'invalid-format', message: `invalid value ${JSON.stringify(error.data)}`, hint: `${description ?? 'see the definition schema'}: must match ${String(error.params.pattern)}`, path };
     default:
       return { code: 'invalid-value', message: `invalid value: ${error.message ?? error.keyword}`, hint: description ?? 'see the definition schema', path };
   }

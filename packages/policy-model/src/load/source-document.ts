@@ -49,6 +49,8 @@ export function parseSourceText(text: string, file: string): SourceDocument {
     return { file, line, column: col };
   };
   if (document.errors.length > 0) {
+    const jsonProblem = file.endsWith('.json') ? jsonSyntaxProblem(stripBom(text), at) : undefined;
+    if (jsonProblem) throw new DeputyInputError([jsonProblem]);
     throw new DeputyInputError(
       document.errors.map((error) => ({
         code: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax-error',
@@ -77,6 +79,20 @@ export function parseSourceText(text: string, file: string): SourceDocument {
       return { file, line: 1, column: 1 };
     },
   };
+}
+
+/** JSON's own account of a syntax error, which reads better than YAML's for a .json file. */
+function jsonSyntaxProblem(text: string, at: (offset: number) => SourceLocation): Problem | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    const offset = position ? Number(position[1]) : text.length;
+    const what = message.replace(/ (in JSON )?at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
+    return { code: 'syntax-error', message: `JSON syntax error: ${what}`, hint: 'fix the JSON syntax at this position', location: at(offset) };
+  }
 }
 
 function textProblems(text: string, file: string): Problem[] {

@@ -1,0 +1,15 @@
+/** The options `emit` and `check` share. */
+import type { Command } from 'commander';
+import { collectSet } from '../shared-options.js';
+
+/** Adds the inputs argument and the generation options to a command. */
+export function addGenerateOptions(command: Command): Command {
+  return command
+    .argument('<inputs...>', 'definition files (.yaml, .yml, .json) or directories of them')
+    .option('--target <target>', 'json, hcl, cfn, tf-json or all', 'all')
+    .option('--out-dir <dir>', 'output directory; files go to DIR/<target>/…', 'generated')
+    .option('--set <field=value>', 'literal account, region or partition for fields left current or parameters (repeatable)', collectSet, [])
+    .option('--templates <dir>', 'directory of <target>/*.hbs templates overriding the defaults')
+    .option('--hcl-style <style>', 'jsonencode or policy-document')
+    .option('--cfn-format <format>', 'yaml or json');
+}
