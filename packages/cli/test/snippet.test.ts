@@ -34,7 +34,7 @@ describe('deputy snippet', () => {
     [['--service', 'personalize', '--account', '123456789012', '--region', 'us-east'], 'error: --region: invalid Region "us-east"'],
     [['--service', 'personalize', '--account', '123456789012', '--region', 'us-east-1', '--partition', 'aws-eu'], 'error: --partition: invalid partition "aws-eu"'],
     [['--service', 'personalize', '--account', '123456789012', '--region', 'us-east-1', '--target', 'yaml'], 'error: --target: unknown target "yaml" (use json, hcl, cfn, tf-json)'],
-    [['--service', 'personalize', '--account', '123456789012'], "error: required option '--region <region>' not specified (see deputy --help)"],
+    [['--service', 'personalize', '--account', '123456789012'], "error: --region: required option '--region <region>' not specified (see deputy snippet --help)"],
   ])('refuses %j with exit 2, a hint and nothing on stdout', async (argv, expected) => {
     const result = await deputy(['snippet', ...argv]);
     expect(result.code).toBe(2);
