@@ -4,16 +4,16 @@
  */
 import type { CfnValue } from '../template/cfn-value.js';
 import { longForm } from '../template/long-form.js';
+import { numberText } from '../template/number-text.js';
+import { jsonString } from './json-string.js';
 
 const INDENT = 2;
 
 /** The value as JSON text; nested lines are indented relative to `indent` spaces. */
 export function jsonText(value: CfnValue, indent = 0): string {
-  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`invariant: cannot write the number ${value} in a template`);
-    return JSON.stringify(value);
-  }
+  if (typeof value === 'string') return jsonString(value);
+  if (typeof value === 'boolean') return JSON.stringify(value);
+  if (typeof value === 'number') return numberText(value);
   if (value.kind === 'list') {
     if (value.items.length === 0) return '[]';
     const pad = ' '.repeat(indent + INDENT);
@@ -22,7 +22,7 @@ export function jsonText(value: CfnValue, indent = 0): string {
   if (value.kind === 'map') {
     if (value.entries.length === 0) return '{}';
     const pad = ' '.repeat(indent + INDENT);
-    const entries = value.entries.map((entry) => `${pad}${JSON.stringify(entry.key)}: ${jsonText(entry.value, indent + INDENT)}`);
+    const entries = value.entries.map((entry) => `${pad}${jsonString(entry.key)}: ${jsonText(entry.value, indent + INDENT)}`);
     return `{\n${entries.join(',\n')}\n${' '.repeat(indent)}}`;
   }
   return jsonText(longForm(value), indent);

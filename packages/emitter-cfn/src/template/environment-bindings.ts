@@ -23,8 +23,11 @@ export const PSEUDO_PARAMETERS: { readonly [field in EnvironmentField]: string }
   partition: 'AWS::Partition',
 };
 
-/** What deployers may type for each field, as an `AllowedPattern` and the message shown when it fails. */
-const PARAMETER_CONSTRAINTS: { readonly [field in EnvironmentField]: { readonly pattern: string; readonly message: string } } = {
+/**
+ * What deployers may type for each field, as an `AllowedPattern` and the message shown when it fails. The
+ * patterns differ, so a template reader can tell which field a Parameter stands for.
+ */
+export const PARAMETER_CONSTRAINTS: { readonly [field in EnvironmentField]: { readonly pattern: string; readonly message: string } } = {
   account: { pattern: '^\\d{12}$', message: 'an AWS account ID: exactly 12 digits' },
   region: { pattern: '^[a-z]{2}(-[a-z]+)+-\\d{1,2}$', message: 'an AWS Region name such as us-east-1' },
   partition: { pattern: '^aws(-[a-z]+)*$', message: 'an AWS partition such as aws, aws-cn or aws-us-gov' },

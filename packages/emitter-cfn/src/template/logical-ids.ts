@@ -7,15 +7,20 @@
 const MAX_BASE_LENGTH = 200;
 
 /**
- * A name as PascalCase letters and digits (`personalize-access` → `PersonalizeAccess`), with `suffix`
- * appended unless the name already ends with it. A name that would start with a digit or be empty gets
- * the prefix `Id`.
+ * A name as PascalCase letters and digits (`personalize-access` → `PersonalizeAccess`) followed by `suffix`,
+ * sharing the words the name already ends with (`audit-bucket` + `BucketPolicy` → `AuditBucketPolicy`,
+ * `DataRole` + `Role` → `DataRole`). A name that would start with a digit or be empty gets the prefix `Id`.
  */
 export function logicalIdFrom(name: string, suffix = ''): string {
   const words = name.split(/[^A-Za-z0-9]+/).filter((word) => word !== '');
   let base = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('').slice(0, MAX_BASE_LENGTH);
   if (base === '' || /^[0-9]/.test(base)) base = `Id${base}`;
-  return base.endsWith(suffix) ? base : `${base}${suffix}`;
+  const suffixWords = suffix.match(/[A-Z][a-z0-9]*|[^A-Z]+/g) ?? [];
+  for (let shared = suffixWords.length; shared > 0; shared--) {
+    const head = suffixWords.slice(0, shared).join('');
+    if (base.endsWith(head)) return `${base}${suffix.slice(head.length)}`;
+  }
+  return `${base}${suffix}`;
 }
 
 /**

@@ -4,7 +4,9 @@
  * stack prints the policy for the account and Region it is deployed in.
  */
 import type { PolicyDocument } from '@deputy/policy-model';
+import { jsonString } from '../json/json-string.js';
 import type { CfnValue } from './cfn-value.js';
+import { numberText } from './number-text.js';
 import { cfnFromParts } from './cfn-string.js';
 import type { EnvironmentBindings } from './environment-bindings.js';
 import { policyDocumentValue } from './policy-document-value.js';
@@ -18,10 +20,12 @@ export function policyJsonValue(document: PolicyDocument, bindings: EnvironmentB
 
 /** JSON text of a value, with `Ref`s as variables inside the JSON strings they belong to. */
 function jsonParts(value: CfnValue): SubPart[] {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return [JSON.stringify(value)];
+  if (typeof value === 'string') return [jsonString(value)];
+  if (typeof value === 'number') return [numberText(value)];
+  if (typeof value === 'boolean') return [JSON.stringify(value)];
   switch (value.kind) {
     case 'map':
-      return ['{', ...value.entries.flatMap((entry, index) => [index > 0 ? ',' : '', JSON.stringify(entry.key), ':', ...jsonParts(entry.value)]), '}'];
+      return ['{', ...value.entries.flatMap((entry, index) => [index > 0 ? ',' : '', jsonString(entry.key), ':', ...jsonParts(entry.value)]), '}'];
     case 'list':
       return ['[', ...value.items.flatMap((item, index) => [index > 0 ? ',' : '', ...jsonParts(item)]), ']'];
     case 'ref':
@@ -36,7 +40,7 @@ function jsonParts(value: CfnValue): SubPart[] {
 }
 
 function escapeText(part: SubPart): SubPart {
-  return typeof part === 'string' ? JSON.stringify(part).slice(1, -1) : part;
+  return typeof part === 'string' ? jsonString(part).slice(1, -1) : part;
 }
 
 function referenceOf(item: CfnValue): SubPart {

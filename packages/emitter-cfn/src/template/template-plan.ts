@@ -68,21 +68,27 @@ export function planTemplate(model: DeputyModel): TemplatePlan {
   }
   if (needsPlaceholder) resources.push({ logicalId: take(1)[0]!, notices: [PLACEHOLDER_NOTICE], value: cfnMap([['Type', 'AWS::CloudFormation::WaitConditionHandle']]) });
 
-  const roleOutputIds = uniqueLogicalIds([...ids, ...roleIds.flatMap((id) => [`${id}Arn`, `${id}Name`])]).slice(ids.length);
-  const roleOutputs = model.roles.flatMap((role, index): TemplateEntry[] => [
-    { logicalId: roleOutputIds[2 * index]!, notices: [], value: roleArnOutput(role, roleIds[index]!) },
-    { logicalId: roleOutputIds[2 * index + 1]!, notices: [], value: roleNameOutput(role, roleIds[index]!) },
-  ]);
-  const outputs = [...roleOutputs, ...policyOutputs];
-
+  const outputs = [...roleOutputEntries(model, ids, roleIds), ...policyOutputs];
   const referenced = referencedTargets([...resources, ...outputs].map((entry) => entry.value));
-  const parameters = parameterFields.flatMap((field): TemplateEntry[] => {
-    const logicalId = parameterIds.get(field)!;
+  return { parameters: declaredParameters(model, parameterIds, referenced), resources, outputs };
+}
+
+/** The ARN and name Outputs of every role, with IDs made unique against every ID already taken. */
+function roleOutputEntries(model: DeputyModel, taken: readonly string[], roleIds: readonly string[]): TemplateEntry[] {
+  const outputIds = uniqueLogicalIds([...taken, ...roleIds.flatMap((id) => [`${id}Arn`, `${id}Name`])]).slice(taken.length);
+  return model.roles.flatMap((role, index): TemplateEntry[] => [
+    { logicalId: outputIds[2 * index]!, notices: [], value: roleArnOutput(role, roleIds[index]!) },
+    { logicalId: outputIds[2 * index + 1]!, notices: [], value: roleNameOutput(role, roleIds[index]!) },
+  ]);
+}
+
+/** Parameters for the environment fields the template refers to; unused ones are left out (cfn-lint W2001). */
+function declaredParameters(model: DeputyModel, parameterIds: ReadonlyMap<EnvironmentField, string>, referenced: ReadonlySet<string>): TemplateEntry[] {
+  return [...parameterIds].flatMap(([field, logicalId]): TemplateEntry[] => {
     const value = model.environment[field];
     if (!referenced.has(logicalId) || value.kind !== 'parameter') return [];
     return [{ logicalId, notices: [], value: parameterDeclaration(field, value.description) }];
   });
-  return { parameters, resources, outputs };
 }
 
 function parameterName(model: DeputyModel, field: EnvironmentField): string {

@@ -9,9 +9,11 @@
  * otherwise. Nothing is ever folded over several lines.
  */
 
-const PLAIN = /^[A-Za-z_/^$(\\][A-Za-z0-9 _./:*@+=()^$;~<>!?%&'\\-]*$/;
+const PLAIN = /^[A-Za-z_/^$(\\][A-Za-z0-9 _./:*@+=()^$;,~<>!?%&'\\-]*$/;
 const YAML11_WORDS = new Set(['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', 'null']);
 const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/;
+
+export { numberText as yamlNumber } from '../template/number-text.js';
 
 /** The scalar as YAML text: plain when unambiguous, otherwise single- or double-quoted. */
 export function yamlString(value: string): string {
@@ -46,22 +48,40 @@ export function doubleQuoted(value: string): string {
   return `${text}"`;
 }
 
-/** A number as a YAML scalar that YAML 1.1 and 1.2 both read as the same number. */
-export function yamlNumber(value: number): string {
-  if (!Number.isFinite(value)) throw new Error(`invariant: cannot write the number ${value} in a template`);
-  const text = Object.is(value, -0) ? '0' : String(value);
-  const exponent = text.indexOf('e');
-  if (exponent === -1) return text;
-  const mantissa = text.slice(0, exponent);
-  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}${text.slice(exponent)}`;
-}
 
 /**
- * Text as the bodies of comment lines (without the `# `): one per line of the text, with characters that
- * YAML does not allow raw written as `\uXXXX`.
+ * Text as the bodies of comment lines (without the `# `): one per line of the text, long lines wrapped at
+ * spaces to `width` characters, and characters YAML does not allow raw written as `\uXXXX`.
  */
-export function commentLines(text: string): string[] {
-  return text.split(LINE_BREAKS).map((line) => [...line].map((char) => (char === '\t' || isRawSafe(char) ? char : escapeCodeUnits(char))).join(''));
+export function commentLines(text: string, width = 100): string[] {
+  return text.split(LINE_BREAKS).flatMap((line) => wrapWords([...line].map((char) => (char === '\t' || isRawSafe(char) ? char : escapeCodeUnits(char))).join(''), width));
+}
+
+function wrapWords(line: string, width: number): string[] {
+  if (line.length <= width) return [line];
+  const lines: string[] = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    if (current !== '' && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = current === '' ? word : `${current} ${word}`;
+    }
+  }
+  lines.push(current);
+  return lines;
+}
+
+/** Text as the body of one comment line: line breaks and characters YAML does not allow raw written as escapes (`\n`, `\u2028`). */
+export function commentText(text: string): string {
+  return [...text]
+    .map((char) => {
+      if (char === '\n') return '\\n';
+      if (char === '\r') return '\\r';
+      return char === '\t' || isRawSafe(char) ? char : escapeCodeUnits(char);
+    })
+    .join('');
 }
 
 /** True when a character may appear raw inside a quoted scalar (printable, not a line break, not a BOM). */

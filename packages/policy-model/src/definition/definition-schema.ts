@@ -104,7 +104,7 @@ const role = {
   required: ['name'],
   properties: {
     name: { type: 'string', pattern: '^[\\w+=,.@-]{1,64}$', description: 'The role name.' },
-    description: { type: 'string', maxLength: 1000, description: 'The role description.' },
+    description: { type: 'string', maxLength: 1000, pattern: '^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$', description: 'The role description (IAM allows tab, newline and the characters U+0020–U+007E and U+00A1–U+00FF).' },
     path: { type: 'string', pattern: '^/([\\x21-\\x7E]*/)?$', description: 'The IAM path, starting and ending with /.' },
     maxSessionDuration: { type: 'integer', minimum: 3600, maximum: 43200, description: 'Maximum session duration in seconds.' },
     permissionsBoundary: { type: 'string', minLength: 1, description: 'ARN of the managed policy that bounds the role.' },
@@ -125,7 +125,12 @@ const role = {
         },
       },
     },
-    tags: { type: 'object', additionalProperties: { type: 'string' }, description: 'Tags as key → value, in order.' },
+    tags: {
+      type: 'object',
+      description: 'Tags as key → value, in order (IAM allows letters, digits, spaces and _ . : / = + - @).',
+      propertyNames: { pattern: '^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$' },
+      additionalProperties: { type: 'string', pattern: '^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$' },
+    },
   },
 } as const;
 

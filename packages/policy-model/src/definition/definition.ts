@@ -40,7 +40,7 @@ export interface ParameterSetting {
 export interface RoleDefinition {
   /** The role name (1–64 characters of `[\w+=,.@-]`). */
   readonly name: string;
-  /** The role description. */
+  /** The role description (IAM allows tab, newline and the characters U+0020–U+007E and U+00A1–U+00FF). */
   readonly description?: string;
   /** The IAM path, starting and ending with `/`. */
   readonly path?: string;
@@ -58,7 +58,7 @@ export interface RoleDefinition {
   readonly managedPolicyArns?: readonly string[];
   /** Inline permission policies, in order. */
   readonly inlinePolicies?: readonly InlinePolicyDefinition[];
-  /** Tags as key → value, in order. */
+  /** Tags as key → value, in order (IAM allows letters, digits, spaces and `_ . : / = + - @`). */
   readonly tags?: Readonly<Record<string, string>>;
 }
 

@@ -15,7 +15,7 @@ const POLICY_FIELDS = new Set(['document', 'trustPolicy', 'conditions']);
 
 /** Every schema problem of a parsed definition. */
 export function validateDefinitionSchema(value: unknown): PathProblem[] {
-  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(DEFINITION_SCHEMA);
+  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true, unicodeRegExp: true }).compile(DEFINITION_SCHEMA);
   if (validator(value)) return [];
   const errors = (validator.errors ?? []).filter((error) => !insidePolicy(pathOf(error)));
   return pickMostSpecific(errors).map(toProblem);
@@ -64,6 +64,8 @@ function toProblem(error: ErrorObject): PathProblem {
       const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
       return { code: 'unknown-field', message: `unknown field "${field}"`, hint: suggestionHint(field, known, `known fields: ${known.join(', ')}`), path: [...path, field], atKey: true };
     }
+    case 'propertyNames':
+      return { code: 'invalid-name', message: `invalid name ${JSON.stringify(error.params.propertyName)}`, hint: description ?? 'see the definition schema', path: [...path, String(error.params.propertyName)], atKey: true };
     case 'required':
       return { code: 'missing-field', message: `missing required field "${String(error.params.missingProperty)}"`, hint: `add ${String(error.params.missingProperty)}`, path };
     case 'enum':

@@ -26,9 +26,12 @@ export interface PathProblem {
 /** Problems about a name rather than a value: reported at the key. */
 const KEY_CODES = new Set(['unknown-policy-field', 'unknown-statement-field', 'exclusive-fields', 'invalid-principal-type', 'invalid-operator', 'invalid-condition-key']);
 
+/** Longer condition keys are refused: no IAM key comes near it, and YAML readers cannot read keys past 1024 characters. */
+export const MAX_CONDITION_KEY_LENGTH = 512;
+
 const VERSIONS = ['2012-10-17', '2008-10-17'];
 const ACTION_PATTERN = /^(\*|[A-Za-z0-9_.-]+:[A-Za-z0-9_.*?-]*)$/;
-const AWS_PRINCIPAL_PATTERN = /^(\*|\d{12}|arn:aws[a-z-]*:(iam|sts)::(\d{12}|aws|cloudfront)?:\S.*|A[A-Z]{3}[A-Z0-9]{12,})$/;
+const AWS_PRINCIPAL_PATTERN = /^(\*|\d{12}|arn:aws[a-z-]*:(iam|sts)::(\d{12}|aws|cloudfront)?:\S[\s\S]*|A[A-Z]{3}[A-Z0-9]{12,})$/;
 const SERVICE_PRINCIPAL_PATTERN = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$|^[a-z0-9][a-z0-9.-]*\.(amazon\.com|aws\.internal|c2s\.ic\.gov|sc2s\.sgov\.gov)$/;
 
 /** Checks a value against the IAM policy grammar; `path` prefixes every reported path. */
@@ -171,6 +174,7 @@ function validateCondition(value: unknown, path: readonly PathSegment[], report:
     for (const [key, values] of Object.entries(keys)) {
       const keyPath = [...at, key];
       if (key.trim() === '' || key !== key.trim()) report(keyPath, 'invalid-condition-key', `invalid condition key ${JSON.stringify(key)}`, 'remove surrounding spaces');
+      else if (key.length > MAX_CONDITION_KEY_LENGTH) report(keyPath, 'invalid-condition-key', `condition key of ${key.length} characters`, `IAM condition keys are short names such as aws:SourceArn; at most ${MAX_CONDITION_KEY_LENGTH} characters`);
       const list = Array.isArray(values) ? values : [values];
       if (Array.isArray(values) && values.length === 0) report(keyPath, 'empty-condition-values', `condition key ${key} has an empty list of values`, 'give at least one value');
       list.forEach((item, index) => {

@@ -34,7 +34,19 @@ export function hostileString(options: { minLength?: number } = {}): fc.Arbitrar
 
 /** A non-empty string without leading or trailing white space (condition keys). */
 export function hostileKey(): fc.Arbitrary<string> {
-  return hostileString().filter((value) => value.trim() === value && value !== '');
+  return hostileString()
+    .map((value) => value.slice(0, 512))
+    .filter((value) => value.trim() === value && value !== '' && isWellFormed(value));
+}
+
+/** A valid AWS principal: `*`, an account ID (leading zeros included) or an IAM ARN with a hostile name. */
+export function awsPrincipalArbitrary(): fc.Arbitrary<string> {
+  const account = fc.stringMatching(/^\d{12}$/);
+  return fc.oneof(
+    fc.constant('*'),
+    account,
+    fc.tuple(account, hostileString()).map(([id, name]) => `arn:aws:iam::${id}:role/${name}`),
+  );
 }
 
 const ACTIONS = ['sts:AssumeRole', 's3:GetObject', 's3:*', 'sns:Publish', 'kms:Decrypt', '*', 'iam:Get*', 'ec2:Describe?nstances', 'sts:TagSession'];
@@ -55,11 +67,11 @@ function conditionValue<S>(text: fc.Arbitrary<S>): fc.Arbitrary<ConditionValue<S
   return fc.oneof({ weight: 6, arbitrary: text }, fc.boolean(), fc.integer({ min: -1_000_000, max: 1_000_000_000 }), fc.constantFrom(0.5, 1.25, 3600));
 }
 
-function principal<S>(text: fc.Arbitrary<S>, service: fc.Arbitrary<S>): fc.Arbitrary<Principal<S>> {
+function principal<S>(text: fc.Arbitrary<S>, service: fc.Arbitrary<S>, aws: fc.Arbitrary<S>): fc.Arbitrary<Principal<S>> {
   return fc.oneof(
     fc.constant('*' as const),
     fc.record(
-      { AWS: oneOrMany(text), Service: oneOrMany(service), Federated: oneOrMany(text), CanonicalUser: oneOrMany(text) },
+      { AWS: oneOrMany(aws), Service: oneOrMany(service), Federated: oneOrMany(text), CanonicalUser: oneOrMany(text) },
       { requiredKeys: [] },
     ).filter((value) => Object.keys(value).length > 0),
   );
@@ -74,13 +86,13 @@ function condition<S>(text: fc.Arbitrary<S>): fc.Arbitrary<ConditionBlock<S>> {
 }
 
 /** A grammar-valid statement whose string leaves come from `text`. */
-export function statementArbitrary<S>(text: fc.Arbitrary<S>, service: fc.Arbitrary<S>, action: fc.Arbitrary<S>): fc.Arbitrary<Statement<S>> {
+export function statementArbitrary<S>(text: fc.Arbitrary<S>, service: fc.Arbitrary<S>, action: fc.Arbitrary<S>, aws: fc.Arbitrary<S> = text): fc.Arbitrary<Statement<S>> {
   return fc
     .record(
       {
         Sid: hostileString().map((value) => value as string),
         Effect: fc.constantFrom('Allow' as const, 'Deny' as const),
-        principal: fc.option(fc.tuple(fc.boolean(), principal(text, service)), { nil: undefined }),
+        principal: fc.option(fc.tuple(fc.boolean(), principal(text, service, aws)), { nil: undefined }),
         action: fc.tuple(fc.boolean(), oneOrMany(action)),
         resource: fc.option(fc.tuple(fc.boolean(), oneOrMany(text)), { nil: undefined }),
         Condition: condition(text),
@@ -98,8 +110,8 @@ export function statementArbitrary<S>(text: fc.Arbitrary<S>, service: fc.Arbitra
 }
 
 /** A grammar-valid document whose string leaves come from `text`. */
-export function documentArbitrary<S>(text: fc.Arbitrary<S>, service: fc.Arbitrary<S>, action: fc.Arbitrary<S>): fc.Arbitrary<PolicyDocument<S>> {
-  const statement = statementArbitrary(text, service, action);
+export function documentArbitrary<S>(text: fc.Arbitrary<S>, service: fc.Arbitrary<S>, action: fc.Arbitrary<S>, aws: fc.Arbitrary<S> = text): fc.Arbitrary<PolicyDocument<S>> {
+  const statement = statementArbitrary(text, service, action, aws);
   return fc
     .record(
       {
@@ -114,7 +126,7 @@ export function documentArbitrary<S>(text: fc.Arbitrary<S>, service: fc.Arbitrar
 
 /** A valid literal policy with hostile strings everywhere the grammar allows free text. */
 export function literalPolicyArbitrary(): fc.Arbitrary<PolicyDocument<string>> {
-  return documentArbitrary(hostileString(), fc.constantFrom(...SERVICES), actionArbitrary);
+  return documentArbitrary(hostileString(), fc.constantFrom(...SERVICES), actionArbitrary, awsPrincipalArbitrary());
 }
 
 const ENVIRONMENT_VALUE: fc.Arbitrary<EnvironmentValue> = fc.oneof(

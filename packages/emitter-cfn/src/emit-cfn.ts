@@ -1,0 +1,37 @@
+/** The CloudFormation emitter: one complete template per model, in YAML (short-form intrinsics) or JSON. */
+import type { CommonEmitOptions, DeputyModel, Emitter, TemplateSet } from '@deputy/policy-model';
+import { defaultTemplateDir, loadTemplateSet, renderTemplate } from '@deputy/policy-model';
+import { renderJson } from './json/render-json.js';
+import { planTemplate } from './template/template-plan.js';
+import { renderYaml } from './yaml/render-yaml.js';
+
+/** The template formats the emitter writes. */
+export type CfnFormat = 'yaml' | 'json';
+
+/** Options of {@link emitCfn}. */
+export interface CfnEmitOptions extends CommonEmitOptions {
+  /**
+   * `yaml` (default): a `.yaml` template with short-form intrinsics (`!Ref`, `!Sub`, `!GetAtt`) and notices
+   * as comments. `json`: a `.json` template with long-form intrinsics (`Ref`, `Fn::Sub`, `Fn::GetAtt`) and
+   * notices in the template Metadata.
+   */
+  readonly format?: CfnFormat;
+}
+
+let defaultTemplates: TemplateSet | undefined;
+
+/** The packaged `cfn` templates, read once. */
+export function defaultCfnTemplates(): TemplateSet {
+  defaultTemplates ??= loadTemplateSet('cfn', defaultTemplateDir(import.meta.url, 'cfn'));
+  return defaultTemplates;
+}
+
+/** Emits `<baseName>.yaml` (or `.json`): a whole CloudFormation template for the model's roles and resource policies. */
+export const emitCfn: Emitter<CfnEmitOptions> = (model: DeputyModel, options: CfnEmitOptions = {}) => {
+  const format = options.format ?? 'yaml';
+  const templates = options.templates ?? defaultCfnTemplates();
+  const plan = planTemplate(model);
+  const description = renderTemplate(templates, 'description.hbs', { source: model.source }).replace(/\n+$/, '');
+  const contents = format === 'json' ? renderJson(plan, model.source, description, templates) : renderYaml(plan, model.source, description, templates);
+  return [{ path: `${model.baseName}.${format}`, contents: contents.endsWith('\n') ? contents : `${contents}\n` }];
+};

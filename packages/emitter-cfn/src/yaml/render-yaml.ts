@@ -1,0 +1,60 @@
+/** Prints a template plan as YAML through the `template.yaml.hbs` layout; notices become comments. */
+import type { TemplateSet } from '@deputy/policy-model';
+import { renderTemplate } from '@deputy/policy-model';
+import type { TemplateEntry, TemplatePlan } from '../template/template-plan.js';
+import { FORMAT_VERSION } from '../template/format-version.js';
+import { commentLines, commentText, yamlString } from './yaml-scalar.js';
+import { yamlMappingLines } from './yaml-writer.js';
+
+/** Indentation of an entry's body under its logical ID (the ID itself is indented by two). */
+const BODY_INDENT = 4;
+
+/** What `template.yaml.hbs` receives: every value already serialised. */
+export interface YamlLayoutContext {
+  /** The definition file, as given (unsafe in YAML: use the serialised fields). */
+  readonly source: string;
+  /** The source file as comment text. */
+  readonly sourceComment: string;
+  /** `'2010-09-09'`, quoted. */
+  readonly formatVersion: string;
+  /** The Description as a YAML scalar. */
+  readonly description: string;
+  /** Parameters entries. */
+  readonly parameters: readonly YamlEntryContext[];
+  /** Resources entries. */
+  readonly resources: readonly YamlEntryContext[];
+  /** Outputs entries. */
+  readonly outputs: readonly YamlEntryContext[];
+}
+
+/** One entry of a section, serialised. */
+export interface YamlEntryContext {
+  /** The logical ID as a YAML key. */
+  readonly key: string;
+  /** Comment lines, each starting with `#`, printed before the entry at the entry's indentation. */
+  readonly comments: readonly string[];
+  /** The entry's mapping, indented by four spaces, without a final newline. */
+  readonly body: string;
+}
+
+/** The template as YAML text. */
+export function renderYaml(plan: TemplatePlan, source: string, description: string, templates: TemplateSet): string {
+  const context: YamlLayoutContext = {
+    source,
+    sourceComment: commentText(source),
+    formatVersion: yamlString(FORMAT_VERSION),
+    description: yamlString(description),
+    parameters: plan.parameters.map(entryContext),
+    resources: plan.resources.map(entryContext),
+    outputs: plan.outputs.map(entryContext),
+  };
+  return renderTemplate(templates, 'template.yaml.hbs', context);
+}
+
+function entryContext(entry: TemplateEntry): YamlEntryContext {
+  return {
+    key: yamlString(entry.logicalId),
+    comments: entry.notices.flatMap((notice) => commentLines(notice)).map((line) => (line === '' ? '#' : `# ${line}`)),
+    body: yamlMappingLines(entry.value, BODY_INDENT).join('\n'),
+  };
+}
