@@ -11,6 +11,7 @@ import { registerConvert } from './commands/convert.js';
 import { registerEmit } from './commands/emit.js';
 import { registerSnippet } from './commands/snippet.js';
 import { registerCheck } from './commands/check.js';
+import { registerServices } from './commands/services.js';
 
 /** Exit codes. */
 export const EXIT = { ok: 0, findings: 1, inputError: 2 } as const;
@@ -29,6 +30,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   registerConvert(program, io);
   registerEmit(program, io);
   registerCheck(program, io);
+  registerServices(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (text) => io.stdout(text), writeErr: () => undefined });
   try {
     await program.parseAsync([...argv], { from: 'user' });

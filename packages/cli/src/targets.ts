@@ -48,12 +48,19 @@ const LOADERS: Record<TargetName, { templateDirName: string; load: Loader }> = {
   'tf-json': { templateDirName: 'tf-json', load: async () => (await importOptional('@deputy/emitter-cdktf')).emitTerraformJson as never },
 };
 
-/** Parses a `--target` value; `all` expands to every target. */
-export function parseTargets(value: string, allowAll: boolean): TargetName[] {
-  if (allowAll && value === 'all') return [...TARGET_NAMES];
-  if ((TARGET_NAMES as readonly string[]).includes(value)) return [value as TargetName];
+/** Parses a `--target` value: one target, a comma-separated list, or (where allowed) `all`. */
+export function parseTargets(value: string, allowMany: boolean): TargetName[] {
+  if (allowMany && value === 'all') return [...TARGET_NAMES];
+  const names = allowMany ? value.split(',').map((name) => name.trim()) : [value];
+  const unknown = names.filter((name) => !(TARGET_NAMES as readonly string[]).includes(name));
+  if (unknown.length === 0 && names.length > 0) return [...new Set(names)] as TargetName[];
   throw new DeputyInputError([
-    { code: 'unknown-target', message: `unknown target ${JSON.stringify(value)}`, hint: `use ${[...TARGET_NAMES, ...(allowAll ? ['all'] : [])].join(', ')}`, file: '--target' },
+    {
+      code: 'unknown-target',
+      message: `unknown target ${JSON.stringify(unknown[0] ?? value)}`,
+      hint: `use ${[...TARGET_NAMES, ...(allowMany ? ['all'] : [])].join(', ')}${allowMany ? ', or a comma-separated list' : ''}`,
+      file: '--target',
+    },
   ]);
 }
 

@@ -30,7 +30,7 @@ export function registerConvert(program: Command, io: CliIo): void {
     .description('convert IAM policy JSON files (or - for stdin) into json, hcl, cfn or tf-json, keeping every statement, operator, key and value')
     .argument('<inputs...>', 'policy JSON files, or - for standard input')
     .option('--kind <kind>', 'trust or resource (default: guessed from the policy)')
-    .option('--target <target>', 'json, hcl, cfn, tf-json or all', 'json')
+    .option('--target <target>', 'json, hcl, cfn, tf-json, a comma-separated list, or all', 'json')
     .option('--out-dir <dir>', 'write DIR/<target>/<input basename>.<ext> instead of printing')
     .option('--name <name>', 'role or policy name (default: the input basename)')
     .option('--hcl-style <style>', 'jsonencode or policy-document')

@@ -6,7 +6,7 @@ import { collectSet } from '../shared-options.js';
 export function addGenerateOptions(command: Command): Command {
   return command
     .argument('<inputs...>', 'definition files (.yaml, .yml, .json) or directories of them')
-    .option('--target <target>', 'json, hcl, cfn, tf-json or all', 'all')
+    .option('--target <target>', 'json, hcl, cfn, tf-json, a comma-separated list, or all', 'all')
     .option('--out-dir <dir>', 'output directory; files go to DIR/<target>/…', 'generated')
     .option('--set <field=value>', 'literal account, region or partition for fields left current or parameters (repeatable)', collectSet, [])
     .option('--templates <dir>', 'directory of <target>/*.hbs templates overriding the defaults')

@@ -1,0 +1,185 @@
+// `npm run bench`: whole-process benchmarks of deputy against a bare write floor, cdktf and AWS CDK, written to
+// BENCHMARKS.md with the machine, the method and medians. Not a test: nothing here fails on a slow machine.
+// Usage: node packages/cli/bench/run-benchmarks.mjs [--quick]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..', '..');
+const bin = join(root, 'packages', 'cli', 'bin', 'deputy.js');
+const quick = process.argv.includes('--quick');
+const work = mkdtempSync(join(tmpdir(), 'deputy-bench-'));
+const results = [];
+
+/** Runs a command `runs` times; returns the median wall time in ms (and checks it succeeded). */
+function time(label, command, args, { runs = 5, cwd = work, before } = {}) {
+  const samples = [];
+  for (let run = 0; run < runs; run++) {
+    before?.();
+    const started = performance.now();
+    const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const elapsed = performance.now() - started;
+    if (result.status !== 0) throw new Error(`${label} failed (${result.status}): ${result.stderr.slice(0, 2000)}`);
+    samples.push(elapsed);
+  }
+  samples.sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)];
+  console.log(`${label}: median ${median.toFixed(0)} ms over ${runs} runs`);
+  return median;
+}
+
+/** Peak resident set size of a command, in MB, from /usr/bin/time. */
+function peakRss(command, args, cwd = work) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (result.status !== 0) throw new Error(`rss run failed: ${result.stderr.slice(-2000)}`);
+  return Number(result.stderr.trim().split('\n').pop()) / 1024;
+}
+
+function listFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+// Inputs: N policies, cycling through the round-trip set with a distinct account ID each.
+const policyDir = join(root, 'packages', 'policy-model', 'fixtures', 'policies');
+const policies = readdirSync(policyDir).filter((name) => name.endsWith('.json')).map((name) => readFileSync(join(policyDir, name), 'utf8'));
+function makePolicies(count) {
+  const dir = join(work, `policies-${count}`);
+  mkdirSync(dir, { recursive: true });
+  for (let index = 0; index < count; index++) {
+    const account = String(index).padStart(12, '0');
+    writeFileSync(join(dir, `p-${String(index).padStart(5, '0')}.json`), policies[index % policies.length].replaceAll(/\d{12}/g, account));
+  }
+  return dir;
+}
+function makeDefinitions(count, rolesPerDefinition = 1) {
+  const dir = join(work, `definitions-${count}x${rolesPerDefinition}`);
+  mkdirSync(dir, { recursive: true });
+  for (let index = 0; index < count; index++) {
+    const roles = Array.from({ length: rolesPerDefinition }, (_, role) => `  - name: personalize-role-${role}\n    trustedServices:\n      - service: personalize\n`).join('');
+    writeFileSync(join(dir, `d-${String(index).padStart(5, '0')}.yaml`), `roles:\n${roles}`);
+  }
+  return dir;
+}
+
+// 1. convert N policies into every target, against the write floor.
+const convertSizes = quick ? [1000] : [1000, 10000];
+for (const count of convertSizes) {
+  const inputs = makePolicies(count);
+  for (const targets of ['json,hcl,cfn', 'all']) {
+    if (targets === 'all' && count > 1000) continue;
+    const out = join(work, `convert-out-${count}-${targets.replaceAll(',', '-')}`);
+    const args = [bin, 'convert', ...readdirSync(inputs).map((name) => join(inputs, name)), '--target', targets, '--out-dir', out];
+    const clean = () => rmSync(out, { recursive: true, force: true });
+    const deputy = time(`convert ${count} policies → ${targets}`, process.execPath, args, { runs: 3, before: clean });
+    const bundle = join(work, `floor-${count}.json`);
+    writeFileSync(bundle, JSON.stringify(Object.fromEntries(listFiles(out).map((file) => [file, readFileSync(file, 'utf8')]))));
+    const fileCount = listFiles(out).length;
+    const floor = time(`write floor for the same ${fileCount} files`, process.execPath, [join(here, 'write-floor.mjs'), bundle], { runs: 3, before: clean });
+    results.push({ section: 'convert', count, targets, files: fileCount, deputy, floor, ratio: deputy / floor });
+  }
+}
+
+// 2. Terraform: deputy's HCL (and tf-json through cdktf) against a plain cdktf app, same N roles.
+const roleSizes = quick ? [100] : [100, 1000];
+for (const count of roleSizes) {
+  const definitions = makeDefinitions(1, count);
+  const out = join(work, `tf-${count}`);
+  const clean = () => rmSync(out, { recursive: true, force: true });
+  const hcl = time(`deputy emit ${count} roles → hcl`, process.execPath, [bin, 'emit', definitions, '--target', 'hcl', '--out-dir', out], { runs: 5, before: clean });
+  const tfJson = time(`deputy emit ${count} roles → tf-json`, process.execPath, [bin, 'emit', definitions, '--target', 'tf-json', '--out-dir', out], { runs: 3, before: clean });
+  const cdktf = time(`cdktf synth ${count} roles`, process.execPath, [join(here, 'cdktf-roles.mjs'), String(count), join(work, `cdktf-${count}`)], { runs: 3, cwd: root });
+  const cfn = time(`deputy emit ${count} roles → cfn`, process.execPath, [bin, 'emit', definitions, '--target', 'cfn', '--out-dir', out], { runs: 5, before: clean });
+  const awsCdk = time(`aws-cdk-lib synth ${count} roles`, process.execPath, [join(here, 'aws-cdk-roles.mjs'), String(count), join(work, `awscdk-${count}`)], { runs: 3, cwd: root });
+  results.push({ section: 'terraform', count, hcl, tfJson, cdktf, speedup: cdktf / hcl });
+  results.push({ section: 'cloudformation', count, cfn, awsCdk, speedup: awsCdk / cfn });
+}
+
+// 3. Cold start of a snippet against node itself.
+const nodeStart = time('node -e 0', process.execPath, ['-e', '0'], { runs: 15 });
+const snippetArgs = ['snippet', '--service', 'personalize', '--account', '123456789012', '--region', 'us-east-1'];
+for (const target of ['json', 'hcl', 'cfn']) {
+  const snippet = time(`deputy snippet --target ${target}`, process.execPath, [bin, ...snippetArgs, '--target', target], { runs: 15 });
+  results.push({ section: 'snippet', target, snippet, nodeStart, ratio: snippet / nodeStart });
+}
+
+// 4. Scaling and memory: N definitions (one role each) into json, hcl and cfn.
+const scaleSizes = quick ? [100, 1000] : [100, 1000, 10000];
+for (const count of scaleSizes) {
+  const definitions = makeDefinitions(count);
+  const out = join(work, `scale-${count}`);
+  const clean = () => rmSync(out, { recursive: true, force: true });
+  const args = [bin, 'emit', definitions, '--target', 'json,hcl,cfn', '--out-dir', out, '--set', 'account=123456789012', '--set', 'region=us-east-1', '--set', 'partition=aws'];
+  const elapsed = time(`emit ${count} definitions → json,hcl,cfn`, process.execPath, args, { runs: count >= 10000 ? 3 : 5, before: clean });
+  clean();
+  const rss = peakRss(process.execPath, args);
+  results.push({ section: 'scale', count, elapsed, perDefinition: elapsed / count, rss });
+}
+
+rmSync(work, { recursive: true, force: true });
+writeFileSync(join(root, 'BENCHMARKS.md'), report(results));
+console.log(`wrote ${relative(process.cwd(), join(root, 'BENCHMARKS.md'))}`);
+
+function report(rows) {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const versions = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+  const ms = (value) => `${value.toFixed(0)} ms`;
+  const times = (value) => `${value.toFixed(2)}×`;
+  const section = (name) => rows.filter((row) => row.section === name);
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Generated by \`npm run bench\`${quick ? ' --quick' : ''} on ${new Date().toISOString().slice(0, 10)}. Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; cdktf ${versions('cdktf')}, aws-cdk-lib ${versions('aws-cdk-lib')}.`,
+    '',
+    'Method: every figure is the median wall time of a whole process (`node packages/cli/bin/deputy.js …`, spawned fresh each run,',
+    'output directory removed before each run), so start-up, module loading, parsing, emitting and writing are all counted.',
+    'Peak memory is the maximum resident set size reported by `/usr/bin/time -f %M`.',
+    '',
+    '## convert: N policies into every target, against a bare write floor',
+    '',
+    'The floor is a bare `node` process that writes the same bytes to the same paths (`bench/write-floor.mjs`). Goal: ≤ 1.5× the floor.',
+    '',
+    '| policies | targets | files written | deputy | floor | deputy / floor |',
+    '|---:|---|---:|---:|---:|---:|',
+    ...section('convert').map((row) => `| ${row.count} | ${row.targets} | ${row.files} | ${ms(row.deputy)} | ${ms(row.floor)} | ${times(row.ratio)} |`),
+    '',
+    '## Terraform: deputy against cdktf, same N roles',
+    '',
+    'cdktf baseline: `bench/cdktf-roles.mjs`, raw `TerraformResource` roles with `Fn.jsonencode` trust policies and the same data sources. Goal: deputy ≥ 2× faster.',
+    '',
+    '| roles | deputy hcl | deputy tf-json (through cdktf) | cdktf synth | speed-up (cdktf / hcl) |',
+    '|---:|---:|---:|---:|---:|',
+    ...section('terraform').map((row) => `| ${row.count} | ${ms(row.hcl)} | ${ms(row.tfJson)} | ${ms(row.cdktf)} | ${times(row.speedup)} |`),
+    '',
+    '## CloudFormation: deputy against AWS CDK, same N roles',
+    '',
+    'AWS CDK baseline: `bench/aws-cdk-roles.mjs`, `iam.Role` with a `ServicePrincipal` carrying the same conditions. Goal: deputy ≥ 10× faster.',
+    '',
+    '| roles | deputy cfn | aws-cdk-lib synth | speed-up |',
+    '|---:|---:|---:|---:|',
+    ...section('cloudformation').map((row) => `| ${row.count} | ${ms(row.cfn)} | ${ms(row.awsCdk)} | ${times(row.speedup)} |`),
+    '',
+    '## Cold start: `deputy snippet` against `node -e 0`',
+    '',
+    'Goal: ≤ 2× `node -e 0`.',
+    '',
+    '| target | deputy snippet | node -e 0 | ratio |',
+    '|---|---:|---:|---:|',
+    ...section('snippet').map((row) => `| ${row.target} | ${ms(row.snippet)} | ${ms(row.nodeStart)} | ${times(row.ratio)} |`),
+    '',
+    '## Scaling and memory: N definitions (one role each) into json, hcl and cfn',
+    '',
+    'Goal: linear cost; 10,000 definitions in under 200 MB RSS.',
+    '',
+    '| definitions | wall time | per definition | peak RSS |',
+    '|---:|---:|---:|---:|',
+    ...section('scale').map((row) => `| ${row.count} | ${ms(row.elapsed)} | ${row.perDefinition.toFixed(2)} ms | ${row.rss.toFixed(0)} MB |`),
+    '',
+  ];
+  return lines.join('\n');
+}
