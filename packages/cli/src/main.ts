@@ -12,6 +12,7 @@ import { registerEmit } from './commands/emit.js';
 import { registerSnippet } from './commands/snippet.js';
 import { registerCheck } from './commands/check.js';
 import { registerServices } from './commands/services.js';
+import { registerVerify } from './commands/verify.js';
 
 /** Exit codes. */
 export const EXIT = { ok: 0, findings: 1, inputError: 2 } as const;
@@ -31,6 +32,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   registerEmit(program, io);
   registerCheck(program, io);
   registerServices(program, io);
+  registerVerify(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (text) => io.stdout(text), writeErr: () => undefined });
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,13 +1,23 @@
 /** Option parsing shared by several commands. */
-import { DeputyInputError, ENVIRONMENT_FIELDS, type EnvironmentField } from '@deputy/policy-model';
+import { DeputyInputError, ENVIRONMENT_FIELDS, validateEnvironmentValue, type EnvironmentField, type Partition } from '@deputy/policy-model';
 
 /** Collects repeated `--set key=value` flags. */
 export function collectSet(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** Parses `--set` flags into environment values. */
-export function parseSetFlags(values: readonly string[]): Partial<Record<EnvironmentField, string>> {
+/** Literal environment values from `--set`, each already checked. */
+export interface SetValues {
+  /** A 12-digit account ID. */
+  account?: string;
+  /** A Region name. */
+  region?: string;
+  /** A partition. */
+  partition?: Partition;
+}
+
+/** Parses and checks `--set` flags. */
+export function parseSetFlags(values: readonly string[]): SetValues {
   const result: Partial<Record<EnvironmentField, string>> = {};
   for (const value of values) {
     const equals = value.indexOf('=');
@@ -15,9 +25,12 @@ export function parseSetFlags(values: readonly string[]): Partial<Record<Environ
     if (equals < 0 || !(ENVIRONMENT_FIELDS as readonly string[]).includes(key)) {
       throw new DeputyInputError([{ code: 'invalid-set', message: `invalid --set ${JSON.stringify(value)}`, hint: 'write --set account=123456789012, --set region=us-east-1 or --set partition=aws', file: '--set' }]);
     }
-    result[key as EnvironmentField] = value.slice(equals + 1);
+    const field = key as EnvironmentField;
+    const problems = validateEnvironmentValue(field, { kind: 'literal', value: value.slice(equals + 1) }, [], true);
+    if (problems.length > 0) throw new DeputyInputError(problems.map((problem) => ({ code: problem.code, message: problem.message, hint: problem.hint, file: `--set ${field}` })));
+    result[field] = value.slice(equals + 1);
   }
-  return result;
+  return result as SetValues;
 }
 
 /** Checks a flag against its allowed values. */

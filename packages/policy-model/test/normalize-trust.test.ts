@@ -3,6 +3,7 @@ import { loadDefinitionText } from '../src/load/load-definition.js';
 import { statementsOf } from '../src/policy/policy-document.js';
 import { snippetModel } from '../src/convert/snippet-model.js';
 import { reference } from '../src/model/value.js';
+import { SERVICE_CATALOG } from '../src/catalog/service-catalog.js';
 
 function trustOf(yaml: string) {
   const model = loadDefinitionText(yaml, 'def.yaml');
@@ -98,5 +99,44 @@ describe('trust statements built from the catalog', () => {
   it('accepts an uncatalogued principal only with explicit keys, and requires exactly those', () => {
     const { statements } = trustOf(`${literal}roles:\n  - name: r\n    trustedServices:\n      - service: newsvc.amazonaws.com\n        sourceArn: "arn:{{partition}}:newsvc:{{region}}:{{account}}:thing/*"\n`);
     expect(statements[0]!.Condition).toEqual({ ArnLike: { 'aws:SourceArn': 'arn:aws:newsvc:us-east-1:123456789012:thing/*' } });
+  });
+});
+
+describe('cross-account and optional keys', () => {
+  it('uses the source account in both aws:SourceAccount and the default aws:SourceArn', () => {
+    const { statements } = trustOf(`${literal}roles:\n  - name: r\n    trustedServices:\n      - service: personalize\n        sourceAccount: "444455556666"\n`);
+    expect(statements[0]!.Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': '444455556666' },
+      StringLike: { 'aws:SourceArn': 'arn:aws:personalize:us-east-1:444455556666:*' },
+    });
+  });
+
+  it('adds a key the service sends optionally when asked (SageMaker sends aws:SourceAccount optionally)', () => {
+    const { statements } = trustOf(`${literal}roles:\n  - name: r\n    trustedServices:\n      - service: sagemaker\n        sourceAccount: "123456789012"\n`);
+    expect(statements[0]!.Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': '123456789012' },
+      ArnLike: { 'aws:SourceArn': 'arn:aws:sagemaker:us-east-1:123456789012:*' },
+    });
+  });
+
+  it('records a waiver as data', () => {
+    const model = loadDefinitionText(`${literal}roles:\n  - name: r\n    trustedServices:\n      - service: personalize\n        waiver: { reason: "tested in a sandbox account only" }\n`, 'def.yaml');
+    expect(model.roles[0]!.waivers).toEqual([{ service: 'personalize', reason: 'tested in a sandbox account only' }]);
+  });
+});
+
+describe('principal forms', () => {
+  it('keeps an alternate or partition-specific principal exactly as given', () => {
+    const alternate = snippetModel({ service: 'transcribe.streaming.amazonaws.com', account: '123456789012', region: 'us-east-1' });
+    expect(statementsOf(alternate.roles[0]!.trustPolicy)[0]!.Principal).toEqual({ Service: 'transcribe.streaming.amazonaws.com' });
+  });
+
+  it('maps the key or the global principal to the partition principal from the catalog', () => {
+    const entry = SERVICE_CATALOG.find((candidate) => candidate.partitionPrincipals?.['aws-cn'] !== undefined);
+    expect(entry, 'the catalog has a China-specific principal').toBeDefined();
+    for (const service of [entry!.key, entry!.principal]) {
+      const model = snippetModel({ service, account: '123456789012', region: 'cn-north-1', partition: 'aws-cn' });
+      expect(statementsOf(model.roles[0]!.trustPolicy)[0]!.Principal).toEqual({ Service: entry!.partitionPrincipals!['aws-cn'] });
+    }
   });
 });

@@ -44,6 +44,16 @@ export interface RoleModel {
   readonly tags: readonly Tag[];
   /** Remarks emitters print as comments next to the role (e.g. a documented absence of confused-deputy keys). */
   readonly notices: readonly string[];
+  /** Services trusted without confused-deputy conditions by the definition's explicit decision. */
+  readonly waivers?: readonly WaiverRecord[];
+}
+
+/** A service trusted without confused-deputy conditions, and why. */
+export interface WaiverRecord {
+  /** The service as the definition names it (catalog key or principal), or the principal in a raw policy. */
+  readonly service: string;
+  /** The reason the definition records. */
+  readonly reason: string;
 }
 
 /** An inline policy of a role. */
@@ -76,6 +86,8 @@ export interface ResourcePolicyModel {
   readonly document: PolicyDocument;
   /** Remarks emitters print as comments next to the policy. */
   readonly notices: readonly string[];
+  /** Service principals trusted without confused-deputy conditions by the definition's explicit decision. */
+  readonly waivers?: readonly WaiverRecord[];
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Definition, EnvironmentSetting, ResourcePolicyDefinition, RoleDefinition } from '../definition/definition.js';
 import type { PathSegment } from '../load/source-document.js';
-import type { DeputyModel, InlinePolicyModel, ResourceAttachment, ResourcePolicyModel, RoleModel } from '../model/model.js';
+import type { DeputyModel, InlinePolicyModel, ResourceAttachment, ResourcePolicyModel, RoleModel, WaiverRecord } from '../model/model.js';
 import type { Environment, EnvironmentField, EnvironmentValue } from '../model/value.js';
 import { ENVIRONMENT_FIELDS } from '../model/value.js';
 import type { LiteralPolicyDocument, PolicyDocument } from '../policy/policy-document.js';
@@ -16,7 +16,9 @@ import { confusedDeputyGaps, noKeysNotice } from './confused-deputy-gaps.js';
 import { uniqueIdentifiers } from './identifiers.js';
 import { validateLambdaStatements } from './lambda-permission.js';
 import { fromDefinitionText, unknownPlaceholders } from './placeholders.js';
-import { buildTrustStatement } from './trust-statement.js';
+import { buildTrustStatement, waiverNotice } from './trust-statement.js';
+import { documentedKeys } from '../catalog/service-catalog.js';
+import type { PrincipalUsage } from '../catalog/service-catalog-entry.js';
 import { validateEnvironmentValue } from './environment.js';
 
 /** Where the definition came from and how to name its outputs. */
@@ -86,6 +88,7 @@ function defaultParameterDescription(field: EnvironmentField): string {
 
 function normalizeRole(role: RoleDefinition, id: string, environment: Environment, path: PathSegment[], problems: PathProblem[]): RoleModel {
   const notices: string[] = [];
+  const waivers: WaiverRecord[] = [];
   let trustPolicy: PolicyDocument = { Version: '2012-10-17', Statement: [] };
   if (role.trustedServices && role.trustPolicy) {
     problems.push({ code: 'exclusive-fields', message: 'a role has either trustedServices or trustPolicy, not both', hint: 'move the services into trustPolicy, or drop trustPolicy', path: [...path, 'trustPolicy'] });
@@ -97,11 +100,12 @@ function normalizeRole(role: RoleDefinition, id: string, environment: Environmen
       const result = buildTrustStatement(trusted, environment, at);
       problems.push(...result.problems);
       notices.push(...result.notices);
+      if (result.waiver) waivers.push(result.waiver);
       return result.statement;
     });
     trustPolicy = { Version: '2012-10-17', Statement: statements.filter((s) => s !== undefined) };
   } else if (role.trustPolicy) {
-    trustPolicy = checkedDocument(role.trustPolicy, [...path, 'trustPolicy'], environment, role.waiver?.reason, notices, problems);
+    trustPolicy = checkedDocument(role.trustPolicy, [...path, 'trustPolicy'], environment, role.waiver?.reason, { notices, waivers }, problems, 'trust');
   } else {
     problems.push({ code: 'missing-trust', message: `role ${role.name} says nothing about who may assume it`, hint: 'add trustedServices: [{ service: … }] or trustPolicy', path });
   }
@@ -113,7 +117,7 @@ function normalizeRole(role: RoleDefinition, id: string, environment: Environmen
   const inlinePolicies: InlinePolicyModel[] = (role.inlinePolicies ?? []).map((policy, index) => ({
     name: policy.name,
     id: inlineIds[index]!,
-    document: checkedDocument(policy.document, [...path, 'inlinePolicies', index, 'document'], environment, undefined, [], problems),
+    document: checkedDocument(policy.document, [...path, 'inlinePolicies', index, 'document'], environment, undefined, { notices: [], waivers: [] }, problems, 'trust'),
   }));
   return {
     name: role.name,
@@ -127,15 +131,17 @@ function normalizeRole(role: RoleDefinition, id: string, environment: Environmen
     managedPolicyArns: (role.managedPolicyArns ?? []).map((arn) => fromDefinitionText(arn, environment)),
     tags: Object.entries(role.tags ?? {}).map(([key, value]) => ({ key, value })),
     notices,
+    ...(waivers.length > 0 ? { waivers } : {}),
   };
 }
 
 function normalizeResourcePolicy(policy: ResourcePolicyDefinition, id: string, environment: Environment, path: PathSegment[], problems: PathProblem[]): ResourcePolicyModel {
   const notices: string[] = [];
-  const document = checkedDocument(policy.document, [...path, 'document'], environment, policy.waiver?.reason, notices, problems);
+  const waivers: WaiverRecord[] = [];
+  const document = checkedDocument(policy.document, [...path, 'document'], environment, policy.waiver?.reason, { notices, waivers }, problems, 'resource');
   const attachment = toAttachment(policy, environment);
   if (attachment.type === 'lambda-permission') problems.push(...validateLambdaStatements(policy.document, [...path, 'document']));
-  return { name: policy.name, id, attachment, document, notices };
+  return { name: policy.name, id, attachment, document, notices, ...(waivers.length > 0 ? { waivers } : {}) };
 }
 
 function toAttachment(policy: ResourcePolicyDefinition, environment: Environment): ResourceAttachment {
@@ -153,21 +159,25 @@ function checkedDocument(
   path: PathSegment[],
   environment: Environment,
   waiverReason: string | undefined,
-  notices: string[],
+  remarks: { notices: string[]; waivers: WaiverRecord[] },
   problems: PathProblem[],
+  usage: PrincipalUsage,
 ): PolicyDocument {
   const grammar = validatePolicyDocument(document, path);
   problems.push(...grammar);
   if (grammar.length > 0) return { Statement: [] };
   for (const gap of confusedDeputyGaps(document)) {
-    if (gap.exempt && gap.entry) notices.push(noKeysNotice(gap.entry));
-    else if (waiverReason !== undefined) notices.push(`Confused-deputy conditions for ${gap.principal} waived: ${waiverReason}`);
-    else {
+    if (gap.exempt && gap.entry) remarks.notices.push(noKeysNotice(gap.entry));
+    else if (waiverReason !== undefined) {
+      const waiver = { service: gap.principal, reason: waiverReason };
+      remarks.waivers.push(waiver);
+      remarks.notices.push(waiverNotice(waiver));
+    } else {
       problems.push({
         code: 'confused-deputy',
         message: `statement ${gap.statementIndex}${gap.sid ? ` (${gap.sid})` : ''} trusts ${gap.principal} without aws:SourceAccount, aws:SourceArn or aws:SourceOrgID`,
         hint: gap.entry
-          ? `add the conditions AWS documents for ${gap.entry.name} (${gap.entry.keys.join(' + ')}), use trustedServices, or add a waiver with a reason`
+          ? `add the conditions AWS documents for ${gap.entry.name} (${documentedKeys(gap.entry, usage).join(' + ')}), ${usage === 'trust' ? 'use trustedServices, ' : ''}or add a waiver with a reason`
           : 'add aws:SourceAccount / aws:SourceArn conditions, or a waiver with a reason',
         path: [...path, ...(Array.isArray(document.Statement) ? ['Statement', gap.statementIndex] : ['Statement'])],
       });

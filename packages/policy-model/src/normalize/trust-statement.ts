@@ -2,10 +2,11 @@
  * Builds the trust statement for one trusted service: the catalog's principal and trust actions, and
  * exactly the confused-deputy keys AWS documents for the service, with the operator each value needs.
  */
-import { findService, principalFor } from '../catalog/service-catalog.js';
+import { findService, keysSentBy, principalFor } from '../catalog/service-catalog.js';
 import type { ServiceCatalogEntry, SourceArnOperator } from '../catalog/service-catalog-entry.js';
 import type { TrustedServiceDefinition } from '../definition/definition.js';
 import type { Environment, PolicyString } from '../model/value.js';
+import type { WaiverRecord } from '../model/model.js';
 import { interpolate, reference } from '../model/value.js';
 import type { ConditionBlock, ConditionKeyMap, ConditionValue, Statement } from '../policy/policy-document.js';
 import { environmentPart, fromCatalogPattern, fromDefinitionText } from './placeholders.js';
@@ -19,6 +20,8 @@ export interface TrustStatementResult {
   readonly statement?: Statement;
   /** Remarks for the output (waivers, documented absences of keys). */
   readonly notices: string[];
+  /** The waiver, when the definition waived the conditions. */
+  readonly waiver?: WaiverRecord;
   /** Problems in the trusted-service definition. */
   readonly problems: PathProblem[];
 }
@@ -27,14 +30,16 @@ export interface TrustStatementResult {
 export function buildTrustStatement(trusted: TrustedServiceDefinition, environment: Environment, path: readonly PathSegment[]): TrustStatementResult {
   const match = findService(trusted.service);
   const entry = match?.entry;
-  const principal = match?.region || !entry ? trusted.service : principalOf(entry, environment);
+  const principal = entry && (trusted.service === entry.key || trusted.service === entry.principal) ? principalOf(entry, environment) : trusted.service;
   const actions = [...(entry?.trustActions ?? ['sts:AssumeRole']), ...(trusted.extraActions ?? []).filter((a) => !(entry?.trustActions ?? ['sts:AssumeRole']).includes(a))];
   const notices: string[] = [];
   const problems: PathProblem[] = [];
   const condition = new ConditionBuilder();
 
+  let waiver: WaiverRecord | undefined;
   if (trusted.waiver) {
-    notices.push(`Confused-deputy conditions for ${trusted.service} waived: ${trusted.waiver.reason}`);
+    waiver = { service: trusted.service, reason: trusted.waiver.reason };
+    notices.push(waiverNotice(waiver));
   } else if (entry && entry.keys.length === 0 && !hasExplicitKeys(trusted)) {
     notices.push(noKeysNotice(entry));
   } else {
@@ -52,23 +57,24 @@ export function buildTrustStatement(trusted: TrustedServiceDefinition, environme
       ['sourceAccount', 'aws:SourceAccount'],
       ['sourceArn', 'aws:SourceArn'],
     ] as const) {
-      if (entry && trusted[field] !== undefined && !entry.keys.includes(key)) {
+      if (entry && trusted[field] !== undefined && !keysSentBy(entry).includes(key)) {
         problems.push({
           code: 'key-not-sent',
-          message: `${entry.name} does not send ${key} (AWS documents ${entry.keys.join(', ') || 'no key'})`,
+          message: `${entry.name} does not send ${key} (AWS documents ${keysSentBy(entry).join(', ') || 'no key'})`,
           hint: `remove ${field}: requiring a key the service does not send denies the service itself`,
           path: [...path, field],
         });
       }
     }
-    if (keys.includes('aws:SourceAccount')) {
+    if (keys.includes('aws:SourceAccount') || trusted.sourceAccount !== undefined) {
       const account = trusted.sourceAccount !== undefined ? fromDefinitionText(trusted.sourceAccount, environment) : interpolate([environmentPart('account', environment)]);
       condition.add('StringEquals', 'aws:SourceAccount', account);
     }
     if (trusted.sourceOrgId !== undefined) condition.add('StringEquals', 'aws:SourceOrgID', trusted.sourceOrgId);
-    if (keys.includes('aws:SourceArn')) {
+    if (keys.includes('aws:SourceArn') || trusted.sourceArn !== undefined) {
       const texts = trusted.sourceArn !== undefined ? listOfStrings(trusted.sourceArn) : entry?.sourceArn ? [entry.sourceArn.pattern] : [];
-      const arns = trusted.sourceArn !== undefined ? texts.map((arn) => fromDefinitionText(arn, environment)) : texts.map((pattern) => fromCatalogPattern(pattern, environment));
+      const sourceEnvironment: Environment = trusted.sourceAccount !== undefined ? { ...environment, account: { kind: 'literal', value: trusted.sourceAccount } } : environment;
+      const arns = trusted.sourceArn !== undefined ? texts.map((arn) => fromDefinitionText(arn, environment)) : texts.map((pattern) => fromCatalogPattern(pattern, sourceEnvironment));
       if (arns.length === 0) {
         problems.push({ code: 'missing-source-arn', message: `${entry?.name ?? trusted.service} needs aws:SourceArn but the catalog has no default pattern`, hint: 'give sourceArn', path });
       } else {
@@ -95,7 +101,12 @@ export function buildTrustStatement(trusted: TrustedServiceDefinition, environme
     Action: actions.length === 1 ? actions[0]! : actions,
     ...(condition.isEmpty() ? {} : { Condition: condition.build() }),
   };
-  return { statement, notices, problems };
+  return { statement, notices, problems, ...(waiver ? { waiver } : {}) };
+}
+
+/** The notice printed for a waiver. */
+export function waiverNotice(waiver: WaiverRecord): string {
+  return `Confused-deputy conditions for ${waiver.service} waived: ${waiver.reason}`;
 }
 
 function principalOf(entry: ServiceCatalogEntry, environment: Environment): PolicyString {

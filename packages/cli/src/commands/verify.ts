@@ -1,0 +1,59 @@
+/**
+ * `deputy verify`: proves each trust policy and each service-principal statement of a resource policy against
+ * the confused-deputy scenario matrix. Exit 1 when a protection fails or the legitimate call is denied.
+ */
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { DeputyInputError, convertPolicyText, loadDefinitionText, parseSourceText, readSourceFile, type DeputyModel, type Problem } from '@deputy/policy-model';
+import { formatModelVerification, verifyModel, type ModelVerification } from '@deputy/verify';
+import type { CliIo } from '../cli-io.js';
+import { definitionFiles } from '../generate-outputs.js';
+import { choice, collectSet, parseSetFlags } from '../shared-options.js';
+
+interface VerifyFlags {
+  set: string[];
+  kind?: string;
+  json?: boolean;
+}
+
+/** Registers `verify`. */
+export function registerVerify(program: Command, io: CliIo): void {
+  program
+    .command('verify')
+    .description('prove that trust and resource policies stop the confused deputy without denying the service itself')
+    .argument('<inputs...>', 'definitions (.yaml, .yml, .json), IAM policy JSON files, or directories of them')
+    .option('--set <field=value>', 'account, region or partition to verify with, for fields left current or parameters (repeatable)', collectSet, [])
+    .option('--kind <kind>', 'trust or resource, for policy JSON files (default: guessed)')
+    .option('--json', 'print the verification as JSON')
+    .action((inputs: string[], flags: VerifyFlags) => {
+      const set = parseSetFlags(flags.set);
+      const kind = choice('--kind', flags.kind, ['trust', 'resource'] as const);
+      const models = loadModels(definitionFiles(inputs, io.cwd), io.cwd, set, kind);
+      const results: ModelVerification[] = models.map((model) => verifyModel(model, set));
+      io.stdout(flags.json ? `${JSON.stringify(results, null, 2)}\n` : results.map(formatModelVerification).join('\n'));
+      if (results.some((result) => !result.passed)) program.setOptionValue('exitCode', 1);
+    });
+}
+
+/** Loads each input as a policy document (a top-level `Statement`) or as a definition. */
+function loadModels(files: readonly string[], cwd: string, set: ReturnType<typeof parseSetFlags>, kind: 'trust' | 'resource' | undefined): DeputyModel[] {
+  const problems: Problem[] = [];
+  const models: DeputyModel[] = [];
+  for (const file of files) {
+    try {
+      const text = readSourceFile(resolve(cwd, file), file);
+      models.push(isPolicyDocument(text, file) ? convertPolicyText(text, file, kind ? { kind } : {}).model : loadDefinitionText(text, file, { set }));
+    } catch (error) {
+      if (!(error instanceof DeputyInputError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new DeputyInputError(problems);
+  return models;
+}
+
+function isPolicyDocument(text: string, file: string): boolean {
+  if (!file.endsWith('.json')) return false;
+  const value = parseSourceText(text, file).value;
+  return typeof value === 'object' && value !== null && ('Statement' in value || 'Effect' in value);
+}

@@ -1,0 +1,40 @@
+/**
+ * A stand-in for the trust policy deputy generates from a catalog entry, until the real normaliser is wired
+ * in: one Allow statement, Principal Service <principal>, Action the trust actions (a string when one),
+ * StringEquals aws:SourceAccount when the keys include it, then <operator> aws:SourceArn <pattern expanded>
+ * when they include it, then StringEquals aws:SourceOrgID when that is the key.
+ */
+import type { ConditionKeyMap, LiteralPolicyDocument, Partition, ServiceCatalogEntry } from '@deputy/policy-model';
+import { expandArnPattern, principalFor } from '@deputy/policy-model';
+
+/** Where the generated policy is deployed. */
+export interface Deployment {
+  readonly account: string;
+  readonly region: string;
+  readonly partition: Partition;
+  /** The organization, for entries protected by aws:SourceOrgID. */
+  readonly organizationId?: string;
+}
+
+/** The trust policy for `entry` in `deployment`. */
+export function catalogTrustPolicy(entry: ServiceCatalogEntry, deployment: Deployment): LiteralPolicyDocument {
+  const condition: Record<string, Record<string, string>> = {};
+  const add = (operator: string, key: string, value: string): void => {
+    (condition[operator] ??= {})[key] = value;
+  };
+  if (entry.keys.includes('aws:SourceAccount')) add('StringEquals', 'aws:SourceAccount', deployment.account);
+  if (entry.keys.includes('aws:SourceArn')) add(entry.sourceArn!.operator, 'aws:SourceArn', expandArnPattern(entry.sourceArn!.pattern, deployment));
+  if (entry.keys.includes('aws:SourceOrgID')) add('StringEquals', 'aws:SourceOrgID', deployment.organizationId ?? 'o-exampleorgid');
+  const actions = entry.trustActions.length === 1 ? entry.trustActions[0]! : [...entry.trustActions];
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Service: principalFor(entry, deployment.partition, deployment.region) },
+        Action: actions,
+        ...(Object.keys(condition).length > 0 ? { Condition: condition as Record<string, ConditionKeyMap<string>> } : {}),
+      },
+    ],
+  };
+}
