@@ -37,7 +37,7 @@ export async function renderTargets(models: readonly DeputyModel[], targets: rea
   return outputs;
 }
 
-function templatesFor(target: string, overrideDir: string | undefined) {
-  if (overrideDir === undefined || !existsSync(join(overrideDir, target))) return undefined;
+function templatesFor(target: string | undefined, overrideDir: string | undefined) {
+  if (target === undefined || overrideDir === undefined || !existsSync(join(overrideDir, target))) return undefined;
   return loadTemplateSet(target, defaultTemplateDir(import.meta.url, target), overrideDir);
 }

@@ -26,8 +26,8 @@ export interface TargetOptions {
 export interface Target {
   /** Its name. */
   readonly name: TargetName;
-  /** Whether the emitter reads Handlebars templates from `templates/<name>`. */
-  readonly templateDirName: string;
+  /** The directory under `templates/` the emitter reads Handlebars layouts from; undefined when it has none. */
+  readonly templateDirName?: string;
   /** The emitter. */
   emit(model: DeputyModel, options: TargetOptions): EmittedFile[];
 }
@@ -41,11 +41,11 @@ const PACKAGES: Record<TargetName, string> = {
 
 type Loader = () => Promise<(model: DeputyModel, options: TargetOptions) => EmittedFile[]>;
 
-const LOADERS: Record<TargetName, { templateDirName: string; load: Loader }> = {
+const LOADERS: Record<TargetName, { templateDirName?: string; load: Loader }> = {
   json: { templateDirName: 'json', load: async () => (await import('@deputy/emitter-json')).emitJson },
   hcl: { templateDirName: 'hcl', load: async () => (await importOptional('@deputy/emitter-hcl')).emitHcl as never },
   cfn: { templateDirName: 'cfn', load: async () => (await importOptional('@deputy/emitter-cfn')).emitCfn as never },
-  'tf-json': { templateDirName: 'tf-json', load: async () => (await importOptional('@deputy/emitter-cdktf')).emitTerraformJson as never },
+  'tf-json': { load: async () => (await importOptional('@deputy/emitter-cdktf')).emitTerraformJson as never },
 };
 
 /** Parses a `--target` value: one target, a comma-separated list, or (where allowed) `all`. */
@@ -78,7 +78,7 @@ export async function loadTarget(name: TargetName): Promise<Target> {
       { code: 'target-unavailable', message: `target ${name} is not available yet`, hint: `install its emitter package (${PACKAGES[name]}), or use another target`, file: '--target' },
     ]);
   }
-  return { name, templateDirName: entry.templateDirName, emit };
+  return { name, ...(entry.templateDirName !== undefined ? { templateDirName: entry.templateDirName } : {}), emit };
 }
 
 async function importOptional(specifier: string): Promise<Record<string, unknown>> {

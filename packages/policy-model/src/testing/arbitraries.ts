@@ -35,7 +35,7 @@ export function hostileString(options: { minLength?: number } = {}): fc.Arbitrar
 /** A non-empty string without leading or trailing white space (condition keys). */
 export function hostileKey(): fc.Arbitrary<string> {
   return hostileString()
-    .map((value) => value.slice(0, 512))
+    .map((value) => truncate(value, 512))
     .filter((value) => value.trim() === value && value !== '' && isWellFormed(value));
 }
 
@@ -152,6 +152,23 @@ export function policyStringArbitrary(): fc.Arbitrary<PolicyString> {
   );
 }
 
+/** A role description IAM accepts (tab, newline, U+0020–U+007E, U+00A1–U+00FF), built from hostile fragments. */
+export function descriptionArbitrary(): fc.Arbitrary<string> {
+  return hostileString().map((value) => truncate(value.replace(/[^\t\n\r\x20-\x7E\xA1-\xFF]/g, '?'), 1000));
+}
+
+/** Tag text IAM accepts (letters, digits, spaces and `_ . : / = + - @`), with YAML specials among it. */
+export function tagTextArbitrary(minLength: number, maxLength: number): fc.Arbitrary<string> {
+  const piece = fc.oneof(
+    fc.constantFrom('yes', 'no', 'on', 'off', 'null', 'true', '0123', '012345678901', '1e3', '2012-10-17', ' ', ': ', ' - ', '/', '=', '+', '-', '@', '_', '.', 'é', '日本', 'Ω'),
+    fc.stringMatching(/^[\p{L}\p{N}]{0,6}$/u),
+  );
+  return fc
+    .array(piece, { maxLength: 6 })
+    .map((pieces) => truncate(pieces.join(''), maxLength))
+    .filter((text) => text.length >= minLength && /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u.test(text));
+}
+
 const NAME = fc.stringMatching(/^[A-Za-z0-9+=,.@_-]{1,64}$/);
 
 /** A model with hostile strings and references, in the shape normalisation produces. */
@@ -160,14 +177,14 @@ export function modelArbitrary(): fc.Arbitrary<DeputyModel> {
   const document = documentArbitrary<PolicyString>(text, fc.constantFrom(...SERVICES), actionArbitrary);
   const role: fc.Arbitrary<Omit<RoleModel, 'id' | 'name'>> = fc.record(
     {
-      description: hostileString().map((value) => value.slice(0, 1000)),
+      description: descriptionArbitrary(),
       path: fc.constantFrom('/', '/service-role/', '/team/app/'),
       maxSessionDuration: fc.integer({ min: 3600, max: 43200 }),
       permissionsBoundary: text,
       trustPolicy: document,
       inlinePolicies: fc.array(fc.record({ name: NAME, document }), { maxLength: 2 }).map((list) => uniqueByName(list).map((policy, index) => ({ ...policy, id: `p${index}_${policy.name.replace(/[^A-Za-z0-9_-]/g, '_')}` }))),
       managedPolicyArns: fc.array(text, { maxLength: 2 }),
-      tags: fc.array(fc.record({ key: hostileString().map((v) => v.slice(0, 128)), value: hostileString().map((v) => v.slice(0, 256)) }), { maxLength: 2 }).map(uniqueByKey),
+      tags: fc.array(fc.record({ key: tagTextArbitrary(1, 128), value: tagTextArbitrary(0, 256) }), { maxLength: 2 }).map(uniqueByKey),
       notices: fc.array(hostileString(), { maxLength: 1 }),
     },
     { requiredKeys: ['trustPolicy', 'inlinePolicies', 'managedPolicyArns', 'tags', 'notices'] },
@@ -207,6 +224,13 @@ function uniqueByKey<T extends { key: string }>(list: T[]): T[] {
 
 function uniqueByFirst<T>(list: [string, T][]): [string, T][] {
   return list.filter((item, index) => list.findIndex((other) => other[0] === item[0]) === index);
+}
+
+/** At most `length` UTF-16 units, never splitting a surrogate pair. */
+function truncate(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 function isWellFormed(text: string): boolean {

@@ -1,0 +1,74 @@
+/**
+ * Resource policies as the Terraform resource of their attachment (`aws_s3_bucket_policy`,
+ * `aws_sns_topic_policy`, `aws_sqs_queue_policy`, `aws_lambda_permission`), or — for a document alone — a
+ * local value with its JSON plus an `output`, as in the HCL target.
+ */
+import { assertNever, type PolicyString, type ResourcePolicyModel } from '@deputy/policy-model';
+import { policyStringTemplate } from './environment-references.js';
+import { lambdaPermissionBlocks } from './lambda-permission-blocks.js';
+import type { PlanContext } from './plan-context.js';
+import { policyJsonTemplate } from './policy-json-template.js';
+import { literalParts } from './role-blocks.js';
+import type { TerraformBlock } from './terraform-blocks.js';
+import { labelFor } from './terraform-labels.js';
+import { literalOnlyText } from './terraform-template.js';
+import { withUnicodeNfcNotice } from './unicode-normalization.js';
+
+/** The resource type and the argument naming the target, per attachment with its own Terraform resource. */
+export const POLICY_RESOURCES = {
+  's3-bucket': { type: 'aws_s3_bucket_policy', targetArgument: 'bucket' },
+  'sns-topic': { type: 'aws_sns_topic_policy', targetArgument: 'arn' },
+  'sqs-queue': { type: 'aws_sqs_queue_policy', targetArgument: 'queue_url' },
+} as const;
+
+/** Every block of one resource policy, in print order. */
+export function resourcePolicyBlocks(policy: ResourcePolicyModel, context: PlanContext): TerraformBlock[] {
+  const attachment = policy.attachment;
+  switch (attachment.type) {
+    case 's3-bucket':
+      return [policyResourceBlock(policy, attachment.type, attachment.bucket, context)];
+    case 'sns-topic':
+      return [policyResourceBlock(policy, attachment.type, attachment.topicArn, context)];
+    case 'sqs-queue':
+      return [policyResourceBlock(policy, attachment.type, attachment.queueUrl, context)];
+    case 'lambda-permission':
+      return lambdaPermissionBlocks(policy, attachment.functionName, context);
+    case 'document':
+      return documentBlocks(policy, context);
+    default:
+      return assertNever(attachment, 'resource policy attachment');
+  }
+}
+
+function policyResourceBlock(
+  policy: ResourcePolicyModel,
+  attachment: keyof typeof POLICY_RESOURCES,
+  target: PolicyString,
+  context: PlanContext,
+): TerraformBlock {
+  const resource = POLICY_RESOURCES[attachment];
+  const label = context.labels.claim(`resource.${resource.type}`, labelFor(policy));
+  return {
+    kind: 'resource',
+    type: resource.type,
+    label,
+    body: { [resource.targetArgument]: policyStringTemplate(target, context), policy: policyJsonTemplate(policy.document, context) },
+    notices: withUnicodeNfcNotice(policy.notices, literalParts(target)),
+  };
+}
+
+/** A document alone: a local value holding its JSON, and an output of that local. */
+function documentBlocks(policy: ResourcePolicyModel, context: PlanContext): TerraformBlock[] {
+  const label = context.labels.claim('output', `${labelFor(policy)}_json`);
+  const local = context.labels.claim('local', label);
+  return [
+    { kind: 'local', label: local, value: policyJsonTemplate(policy.document, context) },
+    {
+      kind: 'output',
+      label,
+      description: literalOnlyText(`The ${policy.name} policy document as JSON.`, `the output description of resource policy ${JSON.stringify(policy.name)}`, context.source),
+      value: `\${local.${local}}`,
+      notices: policy.notices,
+    },
+  ];
+}
