@@ -8,7 +8,7 @@ import { DeputyInputError, loadDefinitionText, readSourceFile, type DeputyModel,
 import type { CliIo } from './cli-io.js';
 import type { PlannedFile } from './output-files.js';
 import { renderTargets } from './render-targets.js';
-import { choice, parseSetFlags } from './shared-options.js';
+import { choice, parseSetFlags, providerVersion } from './shared-options.js';
 import { parseTargets, type TargetName } from './targets.js';
 
 /** Flags of `emit` and `check`. */
@@ -19,6 +19,7 @@ export interface GenerateFlags {
   templates?: string;
   hclStyle?: string;
   cfnFormat?: string;
+  awsProviderVersion?: string;
 }
 
 /** Generated files per target, paths relative to the target's directory. */
@@ -42,7 +43,9 @@ export async function generateOutputs(inputs: readonly string[], flags: Generate
     throw new DeputyInputError([{ code: 'templates-not-found', message: `templates directory ${flags.templates} not found`, hint: 'give a directory holding <target>/*.hbs files', file: '--templates' }]);
   }
   const models = loadAll(definitionFiles(inputs, io.cwd), set, io.cwd, inputs);
+  const awsProviderMajorVersion = providerVersion(flags.awsProviderVersion);
   const outputs = await renderTargets(models, targets, {
+    ...(awsProviderMajorVersion ? { awsProviderMajorVersion } : {}),
     ...(style ? { style } : {}),
     ...(format ? { format } : {}),
     ...(flags.templates !== undefined ? { templatesDir: resolve(io.cwd, flags.templates) } : {}),

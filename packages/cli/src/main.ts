@@ -13,6 +13,7 @@ import { registerSnippet } from './commands/snippet.js';
 import { registerCheck } from './commands/check.js';
 import { registerServices } from './commands/services.js';
 import { registerVerify } from './commands/verify.js';
+import { registerLint } from '@deputy/lint';
 
 /** Exit codes. */
 export const EXIT = { ok: 0, findings: 1, inputError: 2 } as const;
@@ -33,6 +34,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   registerCheck(program, io);
   registerServices(program, io);
   registerVerify(program, io);
+  registerLint(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (text) => io.stdout(text), writeErr: () => undefined });
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -31,6 +31,7 @@ export async function renderTargets(models: readonly DeputyModel[], targets: rea
       ...(settings.layout ? { layout: settings.layout } : {}),
       ...(settings.style ? { style: settings.style } : {}),
       ...(settings.format ? { format: settings.format } : {}),
+      ...(settings.awsProviderMajorVersion ? { awsProviderMajorVersion: settings.awsProviderMajorVersion } : {}),
     };
     for (const model of models) outputs.push({ target: name, model, files: target.emit(model, options) });
   }

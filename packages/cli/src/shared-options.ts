@@ -39,3 +39,9 @@ export function choice<T extends string>(flag: string, value: string | undefined
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new DeputyInputError([{ code: 'invalid-flag', message: `invalid ${flag} ${JSON.stringify(value)}`, hint: `use ${allowed.join(' or ')}`, file: flag }]);
 }
+
+/** Parses `--aws-provider-version 5|6`. */
+export function providerVersion(value: string | undefined): 5 | 6 | undefined {
+  const version = choice('--aws-provider-version', value, ['5', '6'] as const);
+  return version === undefined ? undefined : (Number(version) as 5 | 6);
+}

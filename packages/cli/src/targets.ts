@@ -20,6 +20,8 @@ export interface TargetOptions {
   readonly style?: 'jsonencode' | 'policy-document';
   /** CloudFormation template format. */
   readonly format?: 'yaml' | 'json';
+  /** The AWS provider major version Terraform output targets (hcl, tf-json): 6 by default. */
+  readonly awsProviderMajorVersion?: 5 | 6;
 }
 
 /** A loaded target. */

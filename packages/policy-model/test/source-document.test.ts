@@ -47,3 +47,14 @@ describe('parseSourceText', () => {
     else expect(first).toMatch(expected);
   });
 });
+
+describe('parseSourceText and Unicode', () => {
+  it('refuses an unpaired surrogate in a value or a key', () => {
+    expect(problemsOf('{"a": "x\\ud800y"}')).toEqual(['error: in.yaml:1:7: the text holds an unpaired UTF-16 surrogate (an escape such as \\ud800 without its pair) (write the character itself, or both halves of its surrogate pair)']);
+    expect(problemsOf('{"\\udc00": 1}')[0]).toMatch(/^error: in\.yaml:1:2: the text holds an unpaired UTF-16 surrogate/);
+  });
+
+  it('accepts a surrogate pair written as two escapes', () => {
+    expect(parseSourceText('{"a": "\\ud83d\\udd10"}', 'in.json').value).toEqual({ a: '🔐' });
+  });
+});

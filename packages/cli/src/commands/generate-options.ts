@@ -11,5 +11,6 @@ export function addGenerateOptions(command: Command): Command {
     .option('--set <field=value>', 'literal account, region or partition for fields left current or parameters (repeatable)', collectSet, [])
     .option('--templates <dir>', 'directory of <target>/*.hbs templates overriding the defaults')
     .option('--hcl-style <style>', 'jsonencode or policy-document')
-    .option('--cfn-format <format>', 'yaml or json');
+    .option('--cfn-format <format>', 'yaml or json')
+    .option('--aws-provider-version <major>', 'AWS provider major version for hcl and tf-json: 5 or 6', '6');
 }

@@ -4,7 +4,7 @@ import { DeputyInputError, snippetModel } from '@deputy/policy-model';
 import type { CliIo } from '../cli-io.js';
 import { parseTargets } from '../targets.js';
 import { renderTargets } from '../render-targets.js';
-import { choice } from '../shared-options.js';
+import { choice, providerVersion } from '../shared-options.js';
 
 interface SnippetFlags {
   service: string;
@@ -15,6 +15,7 @@ interface SnippetFlags {
   roleName?: string;
   hclStyle?: string;
   cfnFormat?: string;
+  awsProviderVersion?: string;
 }
 
 /** Registers `snippet`. */
@@ -30,6 +31,7 @@ export function registerSnippet(program: Command, io: CliIo): void {
     .option('--role-name <name>', 'the role name (default: <service>-role)')
     .option('--hcl-style <style>', 'jsonencode or policy-document')
     .option('--cfn-format <format>', 'yaml or json')
+    .option('--aws-provider-version <major>', 'AWS provider major version for hcl and tf-json: 5 or 6', '6')
     .action(async (flags: SnippetFlags) => {
       const [target] = parseTargets(flags.target, false);
       const model = snippetModel({
@@ -41,7 +43,8 @@ export function registerSnippet(program: Command, io: CliIo): void {
       });
       const style = choice('--hcl-style', flags.hclStyle, ['jsonencode', 'policy-document'] as const);
       const format = choice('--cfn-format', flags.cfnFormat, ['yaml', 'json'] as const);
-      const [output] = await renderTargets([model], [target!], { layout: 'flat', ...(style ? { style } : {}), ...(format ? { format } : {}) });
+      const awsProviderMajorVersion = providerVersion(flags.awsProviderVersion);
+      const [output] = await renderTargets([model], [target!], { layout: 'flat', ...(style ? { style } : {}), ...(format ? { format } : {}), ...(awsProviderMajorVersion ? { awsProviderMajorVersion } : {}) });
       const files = output!.files;
       if (files.length !== 1) {
         throw new DeputyInputError([{ code: 'snippet-many-files', message: `target ${target} produced ${files.length} files for a snippet`, hint: 'use deputy emit for multi-file output', file: '--target' }]);

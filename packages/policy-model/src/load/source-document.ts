@@ -127,6 +127,7 @@ function toPlainData(node: Node, path: PathSegment[], index: NodeIndex, at: (off
         ]);
       }
       const key = keyNode.value;
+      if (LONE_SURROGATE.test(key)) throw loneSurrogate(at(keyNode.range?.[0] ?? 0));
       const child = [...path, key];
       index.keys.set(pathKey(child), keyNode);
       Object.defineProperty(result, key, {
@@ -142,6 +143,7 @@ function toPlainData(node: Node, path: PathSegment[], index: NodeIndex, at: (off
     return node.items.map((item, position) => (item === null ? null : toPlainData(item as Node, [...path, position], index, at)));
   }
   if (isScalar(node)) {
+    if (typeof node.value === 'string' && LONE_SURROGATE.test(node.value)) throw loneSurrogate(at(node.range?.[0] ?? 0));
     if (typeof node.value === 'number' && node.type === 'PLAIN' && typeof node.source === 'string' && node.source !== String(node.value)) {
       return node.source;
     }
@@ -155,6 +157,15 @@ function toPlainData(node: Node, path: PathSegment[], index: NodeIndex, at: (off
   const unknownNode = node as { range?: [number, number, number] };
   throw new DeputyInputError([
     { code: 'syntax-error', message: 'unsupported YAML node', hint: 'use plain mappings, sequences and scalars', location: at(unknownNode.range?.[0] ?? 0) },
+  ]);
+}
+
+/** A UTF-16 surrogate without its pair: not a character, and no target can write it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function loneSurrogate(location: SourceLocation): DeputyInputError {
+  return new DeputyInputError([
+    { code: 'invalid-unicode', message: 'the text holds an unpaired UTF-16 surrogate (an escape such as \\ud800 without its pair)', hint: 'write the character itself, or both halves of its surrogate pair', location },
   ]);
 }
 

@@ -1,0 +1,118 @@
+/**
+ * DPT001 / DPT002: an Allow statement trusting a service principal must carry the confused-deputy keys the
+ * catalog documents for that service. Services with no documented key, service-linked roles and services
+ * deputy does not know are exempt, with the reason recorded for `--verbose`.
+ */
+import { documentedKeys, noKeysNotice, parseConditionOperator, type ConfusedDeputyKey, type PolicyString, type ServiceCatalogEntry } from '@deputy/policy-model';
+import { accountValue, keptClauses, sourceArnClause } from '../fixes/condition-edits.js';
+import { fresh, type FixClause } from '../fixes/fix-plan.js';
+import { readArn } from '../policy/arn-text.js';
+import { statementName } from '../policy/policy-view.js';
+import { textPartsOf } from '../policy/text-value.js';
+import type { StatementCheck, StatementCheckInput } from './check.js';
+import { clausesOf, servicePrincipalsOf, usageOf, type ServicePrincipal } from './statement-facts.js';
+
+/** Keys that bind a request to its source; any one of them makes a statement "protected" for DPT001. */
+const BINDING_KEYS = ['aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:sourceowner'];
+
+/** Keys that satisfy each documented key for DPT002: an organization or owner binding stands in for the account. */
+const SATISFIED_BY: Record<ConfusedDeputyKey, readonly string[]> = {
+  'aws:SourceAccount': ['aws:sourceaccount', 'aws:sourceowner', 'aws:sourceorgid', 'aws:sourceorgpaths'],
+  'aws:SourceArn': ['aws:sourcearn'],
+  'aws:SourceOrgID': ['aws:sourceorgid'],
+};
+
+/** The check. */
+export const checkConfusedDeputyKeys: StatementCheck = (input, sink) => {
+  const { policy, statement } = input;
+  if (statement.effect !== 'Allow' || statement.condition.unknown) return;
+  const usage = usageOf(policy, statement);
+  const present = new Set(
+    statement.condition.clauses.filter((clause) => parseConditionOperator(clause.operator.trim())?.base !== 'Null').map((clause) => clause.key.toLowerCase()),
+  );
+  const lacking: { service: ServicePrincipal; entry: ServiceCatalogEntry; missing: ConfusedDeputyKey[] }[] = [];
+  for (const service of servicePrincipalsOf(statement)) {
+    if (service.text === undefined || service.text.includes('*') || service.text.includes('?')) continue;
+    const entry = service.match?.entry;
+    const exemption = (reason: string): void => sink.exemption({ file: policy.file, at: service.value.at, principal: service.text!, reason });
+    if (policy.exemptReason) {
+      exemption(policy.exemptReason);
+      continue;
+    }
+    if (!entry) {
+      exemption(`${service.text} is not in deputy's service catalog, so which confused-deputy keys it sends is unknown (run deputy services)`);
+      continue;
+    }
+    const keys = documentedKeys(entry, usage);
+    if (keys.length === 0) {
+      exemption(noKeysNotice(entry));
+      continue;
+    }
+    const missing = keys.filter((key) => !SATISFIED_BY[key].some((satisfying) => present.has(satisfying)));
+    if (missing.length > 0) lacking.push({ service, entry, missing });
+  }
+  if (lacking.length === 0) return;
+  const unprotected = !BINDING_KEYS.some((key) => present.has(key));
+  const names = [...new Set(lacking.map(({ service, entry }) => `${service.text} (${entry.name})`))].join(', ');
+  const missingKeys = [...new Set(lacking.flatMap(({ missing }) => missing))];
+  const fix = { kind: 'condition' as const, description: fixDescription(lacking.map(({ entry }) => entry), missingKeys), clauses: [...keptClauses(statement), ...newClauses(input, lacking)] };
+  if (unprotected) {
+    sink.finding({
+      ruleId: 'DPT001',
+      at: lacking[0]!.service.value.at,
+      message: `${statementName(statement)} allows ${names} without ${missingKeys.join(' or ')}: the service can act on behalf of any account (cross-service confused deputy)`,
+      fix,
+      statement,
+    });
+    return;
+  }
+  sink.finding({
+    ruleId: 'DPT002',
+    ...(accountUnpinned(input, missingKeys) ? { severity: 'error' as const } : {}),
+    at: statement.condition.at ?? statement.at,
+    message: `${statementName(statement)} allows ${names} without ${missingKeys.join(' and ')}, which AWS documents for ${lacking.length === 1 ? 'this service' : 'these services'}${accountUnpinned(input, missingKeys) ? '; its aws:SourceArn has no account field, so no account is pinned' : ''}`,
+    fix,
+    statement,
+  });
+};
+
+function newClauses(input: StatementCheckInput, lacking: readonly { service: ServicePrincipal; entry: ServiceCatalogEntry; missing: readonly ConfusedDeputyKey[] }[]): FixClause[] {
+  const clauses: FixClause[] = [];
+  if (lacking.some(({ missing }) => missing.includes('aws:SourceAccount'))) {
+    clauses.push({ operator: 'StringEquals', key: 'aws:SourceAccount', value: fresh(accountValue(input.environment)) });
+  }
+  const arnClauses = lacking
+    .filter(({ missing }) => missing.includes('aws:SourceArn'))
+    .map(({ service, entry }) => sourceArnClause(entry, input.environment, service.match?.region))
+    .filter((clause): clause is FixClause => clause !== undefined);
+  const byOperator = new Map<string, FixClause[]>();
+  for (const clause of arnClauses) byOperator.set(clause.operator, [...(byOperator.get(clause.operator) ?? []), clause]);
+  for (const [operator, group] of byOperator) {
+    const items = new Map<string, PolicyString>();
+    for (const clause of group) if (clause.value.kind === 'new') for (const item of clause.value.items) items.set(JSON.stringify(item), item);
+    clauses.push({ operator, key: 'aws:SourceArn', value: fresh(...items.values()) });
+  }
+  if (lacking.some(({ missing }) => missing.includes('aws:SourceOrgID'))) {
+    clauses.push({ operator: 'StringEquals', key: 'aws:SourceOrgID', value: fresh('<organization-id>') });
+  }
+  return clauses;
+}
+
+function fixDescription(entries: readonly ServiceCatalogEntry[], missing: readonly ConfusedDeputyKey[]): string {
+  const documentation = [...new Set(entries.map((entry) => entry.documentation))].join(', ');
+  return `add ${missing.join(' and ')} as AWS documents (${documentation}); narrow aws:SourceArn to the resources that use it`;
+}
+
+/** True when aws:SourceAccount is missing and every literal aws:SourceArn has an empty account field (S3 buckets). */
+function accountUnpinned({ statement }: StatementCheckInput, missing: readonly ConfusedDeputyKey[]): boolean {
+  if (!missing.includes('aws:SourceAccount')) return false;
+  const values = clausesOf(statement, 'aws:SourceArn').flatMap((clause) => clause.items);
+  return (
+    values.length > 0 &&
+    values.every((value) => {
+      const parts = textPartsOf(value);
+      const reading = parts === undefined ? undefined : readArn(parts);
+      return reading?.kind === 'arn' && reading.fields.account === '';
+    })
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * DPT008: wildcards inside a service principal (`kendra.*.amazonaws.com`), which IAM does not match.
+ * DPT009: an Allow for `Principal: "*"` (or AWS `"*"`) without any condition.
+ */
+import { fixedPrincipalsOf, SERVICE_CATALOG } from '@deputy/policy-model';
+import { accountValue } from '../fixes/condition-edits.js';
+import { fresh } from '../fixes/fix-plan.js';
+import { hasWildcard } from '../policy/arn-text.js';
+import { statementName } from '../policy/policy-view.js';
+import { literalTextOf } from '../policy/text-value.js';
+import type { StatementCheck } from './check.js';
+
+/** DPT008. */
+export const checkWildcardServicePrincipal: StatementCheck = ({ statement }, sink) => {
+  const principal = statement.principal;
+  if (!principal) return;
+  for (const value of principal.services) {
+    const text = literalTextOf(value);
+    if (text === undefined || !hasWildcard(text)) continue;
+    const candidates = principalsMatching(text);
+    const others = principal.services.filter((other) => other !== value).map((other) => literalTextOf(other));
+    const replacement = others.every((other) => other !== undefined) ? [...new Set([...(others as string[]), ...candidates])] : undefined;
+    sink.finding({
+      ruleId: 'DPT008',
+      at: value.at,
+      message: `service principal ${JSON.stringify(text)} contains a wildcard, which IAM does not match inside a principal`,
+      fix:
+        candidates.length > 0 && replacement
+          ? { kind: 'value', description: `list the principal${candidates.length > 1 ? 's' : ''} by name in the Service principal`, value: fresh(...replacement) }
+          : { kind: 'advice', description: 'list each service principal by name, e.g. "kendra.amazonaws.com"' },
+      statement,
+    });
+  }
+};
+
+/** DPT009. */
+export const checkPublicPrincipal: StatementCheck = ({ statement, environment }, sink) => {
+  if (statement.effect !== 'Allow' || !statement.principal?.anyone || statement.condition.present) return;
+  sink.finding({
+    ruleId: 'DPT009',
+    at: statement.principal.at,
+    message: `${statementName(statement)} allows any principal in any account ("*") without a condition`,
+    fix: {
+      kind: 'condition',
+      description: 'name the principals that need access instead of "*", or restrict the statement with a condition such as aws:PrincipalAccount (or aws:PrincipalOrgID)',
+      clauses: [{ operator: 'StringEquals', key: 'aws:PrincipalAccount', value: fresh(accountValue(environment)) }],
+    },
+    statement,
+  });
+};
+
+/** Catalog principals a wildcard principal was probably meant to be: glob matches, else those sharing its prefix. */
+function principalsMatching(pattern: string): string[] {
+  const all = SERVICE_CATALOG.flatMap((entry) => fixedPrincipalsOf(entry));
+  const glob = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const matching = all.filter((principal) => glob.test(principal));
+  if (matching.length > 0) return matching;
+  const prefix = pattern.slice(0, Math.min(...['*', '?'].map((wildcard) => (pattern.includes(wildcard) ? pattern.indexOf(wildcard) : pattern.length))));
+  return prefix.length >= 3 ? all.filter((principal) => principal.startsWith(prefix)) : [];
+}

@@ -1,0 +1,90 @@
+/** Facts about a statement that several rules share: its service principals, usage, keys and inferred environment. */
+import { serviceByPrincipal, type PrincipalMatch } from '@deputy/policy-model';
+import type { LocatedValue } from '../located/located-value.js';
+import { isAccountId, isRegionName, readArn } from '../policy/arn-text.js';
+import type { FoundPolicy, PolicyUsage } from '../policy/found-policy.js';
+import type { ConditionClause, StatementView } from '../policy/policy-view.js';
+import { literalTextOf, textPartsOf } from '../policy/text-value.js';
+
+/** A service principal of a statement, with its catalog entry when deputy knows the service. */
+export interface ServicePrincipal {
+  /** The value as written. */
+  readonly value: LocatedValue;
+  /** The principal text, when literal. */
+  readonly text?: string;
+  /** The catalog match (entry and Region of a regional form). */
+  readonly match?: PrincipalMatch;
+}
+
+/** The literal account, Region and partition a statement's ARNs agree on, used to fill in fixes. */
+export interface InferredEnvironment {
+  /** The one account ID named, if exactly one is. */
+  readonly account?: string;
+  /** The one Region named, if exactly one is. */
+  readonly region?: string;
+  /** The one partition named, if exactly one is. */
+  readonly partition?: string;
+}
+
+const TRUST_ACTION = /^sts:(\*|AssumeRole.*|TagSession|SetSourceIdentity)$/i;
+
+/** The service principals of a statement. */
+export function servicePrincipalsOf(statement: StatementView): ServicePrincipal[] {
+  return (statement.principal?.services ?? []).map((value) => {
+    const text = literalTextOf(value);
+    const match = text === undefined ? undefined : serviceByPrincipal(text);
+    return { value, ...(text !== undefined ? { text } : {}), ...(match ? { match } : {}) };
+  });
+}
+
+/** Where the statement's principal appears: the policy's stated usage, else `trust` when it allows sts:AssumeRole*. */
+export function usageOf(policy: FoundPolicy, statement: StatementView): PolicyUsage {
+  if (policy.usage) return policy.usage;
+  return statement.actions.some((action) => TRUST_ACTION.test(literalTextOf(action) ?? '')) ? 'trust' : 'resource';
+}
+
+/** The clauses of a condition key, compared case-insensitively as IAM does. */
+export function clausesOf(statement: StatementView, key: string): ConditionClause[] {
+  const wanted = key.toLowerCase();
+  return statement.condition.clauses.filter((clause) => clause.key.toLowerCase() === wanted);
+}
+
+/** Infers the literal environment from the statement, then from the whole policy. */
+export function inferEnvironment(policy: FoundPolicy, statement: StatementView): InferredEnvironment {
+  const fromStatement = environmentOf([statement]);
+  const fromPolicy = environmentOf(policy.statements);
+  const principalRegion = servicePrincipalsOf(statement).find((service) => service.match?.region)?.match?.region;
+  const principalPartition = servicePrincipalsOf(statement).some((service) => service.text?.endsWith('.amazonaws.com.cn')) ? 'aws-cn' : undefined;
+  const account = fromStatement.account ?? fromPolicy.account;
+  const region = principalRegion ?? fromStatement.region ?? fromPolicy.region;
+  const partition = fromStatement.partition ?? fromPolicy.partition ?? principalPartition;
+  return { ...(account ? { account } : {}), ...(region ? { region } : {}), ...(partition ? { partition } : {}) };
+}
+
+function environmentOf(statements: readonly StatementView[]): InferredEnvironment {
+  const accounts = new Set<string>();
+  const regions = new Set<string>();
+  const partitions = new Set<string>();
+  for (const statement of statements) {
+    for (const clause of clausesOf(statement, 'aws:SourceAccount')) {
+      for (const item of clause.items) {
+        const text = literalTextOf(item);
+        if (isAccountId(text)) accounts.add(text);
+      }
+    }
+    const arnValues = [...statement.resources, ...clausesOf(statement, 'aws:SourceArn').flatMap((clause) => clause.items)];
+    for (const value of arnValues) {
+      const parts = textPartsOf(value);
+      const reading = parts === undefined ? undefined : readArn(parts);
+      if (reading?.kind !== 'arn') continue;
+      if (isAccountId(reading.fields.account)) accounts.add(reading.fields.account);
+      if (isRegionName(reading.fields.region)) regions.add(reading.fields.region);
+      if (reading.fields.partition && /^aws(-[a-z]+)*$/.test(reading.fields.partition)) partitions.add(reading.fields.partition);
+    }
+  }
+  const only = (set: Set<string>): string | undefined => (set.size === 1 ? [...set][0] : undefined);
+  const account = only(accounts);
+  const region = only(regions);
+  const partition = only(partitions);
+  return { ...(account ? { account } : {}), ...(region ? { region } : {}), ...(partition ? { partition } : {}) };
+}

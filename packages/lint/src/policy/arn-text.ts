@@ -1,0 +1,81 @@
+/**
+ * Reads an ARN that may contain opaque parts (`arn:${AWS::Partition}:s3:::${Bucket}`): each field is
+ * literal text, or unknown when an opaque part falls in it. Only what is certainly wrong is malformed.
+ */
+import { partsShape, type TextPart } from '../located/located-value.js';
+
+const MARK = '\u{E000}';
+
+/** The fields of an ARN; a field is undefined when it is not literal. */
+export interface ArnText {
+  /** `aws`, `aws-cn`, … */
+  readonly partition?: string;
+  /** The service namespace. */
+  readonly service?: string;
+  /** The Region; empty for global resources. */
+  readonly region?: string;
+  /** The account; empty for S3 buckets. */
+  readonly account?: string;
+  /** Everything after the fifth colon. */
+  readonly resource?: string;
+}
+
+/** The result of reading a value as an ARN. */
+export type ArnReading =
+  /** An ARN whose literal fields are well-formed. */
+  | { readonly kind: 'arn'; readonly fields: ArnText }
+  /** Certainly not an ARN. */
+  | { readonly kind: 'malformed'; readonly reason: string; readonly fields: readonly string[] }
+  /** Cannot be known statically (a reference to an ARN, a lone wildcard). */
+  | { readonly kind: 'unknown' };
+
+/** Reads a value as an ARN. */
+export function readArn(parts: readonly TextPart[]): ArnReading {
+  const shape = partsShape(parts, MARK);
+  if (shape === '' || shape === '*' || shape.startsWith(MARK)) return { kind: 'unknown' };
+  if (!shape.startsWith('arn:')) return { kind: 'malformed', reason: 'does not start with "arn:"', fields: [] };
+  const fields = shape.split(':');
+  if (fields.length < 6) {
+    if (shape.includes(MARK)) return { kind: 'unknown' };
+    return { kind: 'malformed', reason: `has ${fields.length} colon-separated fields; an ARN has at least 6 (arn:partition:service:region:account:resource)`, fields };
+  }
+  const literal = (field: string | undefined): string | undefined => (field === undefined || field.includes(MARK) ? undefined : field);
+  const [, partition, service, region, account] = fields;
+  const resource = fields.slice(5).join(':');
+  if (literal(partition) === '') return { kind: 'malformed', reason: 'has an empty partition field (an extra colon?)', fields };
+  if (literal(service) === '') return { kind: 'malformed', reason: 'has an empty service field (an extra colon?)', fields };
+  if (literal(resource) === '') return { kind: 'malformed', reason: 'has an empty resource part', fields };
+  const accountText = literal(account);
+  if (accountText !== undefined && /^\d+$/.test(accountText) && accountText.length !== 12) {
+    return { kind: 'malformed', reason: `has the account ID "${accountText}", which is not 12 digits`, fields };
+  }
+  return {
+    kind: 'arn',
+    fields: {
+      ...optional('partition', literal(partition)),
+      ...optional('service', literal(service)),
+      ...optional('region', literal(region)),
+      ...optional('account', accountText),
+      ...optional('resource', literal(resource)),
+    },
+  };
+}
+
+/** True for a literal 12-digit account ID. */
+export function isAccountId(text: string | undefined): text is string {
+  return text !== undefined && /^\d{12}$/.test(text);
+}
+
+/** True when the text contains an IAM wildcard. */
+export function hasWildcard(text: string): boolean {
+  return text.includes('*') || text.includes('?');
+}
+
+/** True for a Region name such as `us-east-1`. */
+export function isRegionName(text: string | undefined): text is string {
+  return text !== undefined && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(text);
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [key in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [key in K]?: string };
+}

@@ -1,0 +1,67 @@
+/**
+ * Walks a located tree for policy documents: objects with a `Statement`, and strings whose text is a JSON
+ * object mentioning `Statement` (a policy written as a JSON string).
+ */
+import type { LocatedValue } from '../located/located-value.js';
+import { isPolicyDocumentValue } from './json-policy-view.js';
+
+/** A step of a path into a located tree. */
+export type TreePath = readonly (string | number)[];
+
+/** Something policy-like found in a tree. */
+export type DocumentCandidate =
+  /** A policy document object. */
+  | { readonly kind: 'document'; readonly value: LocatedValue; readonly path: TreePath }
+  /** A string (or `Fn::Sub` template) that may hold a JSON policy. */
+  | { readonly kind: 'json-text'; readonly value: LocatedValue; readonly path: TreePath };
+
+/** Every policy document and JSON policy text in the tree, outermost first; nothing inside a document is searched. */
+export function findPolicyDocuments(root: LocatedValue, path: TreePath = []): DocumentCandidate[] {
+  const found: DocumentCandidate[] = [];
+  const visit = (value: LocatedValue, at: TreePath): void => {
+    switch (value.kind) {
+      case 'object':
+        if (isPolicyDocumentValue(value)) {
+          found.push({ kind: 'document', value, path: at });
+          return;
+        }
+        for (const entry of value.entries) visit(entry.value, [...at, entry.key]);
+        return;
+      case 'array':
+        value.items.forEach((item, index) => visit(item, [...at, index]));
+        return;
+      case 'text':
+        if (looksLikeJsonPolicy(value.parts.map((part) => (typeof part === 'string' ? part : '')).join(''))) found.push({ kind: 'json-text', value, path: at });
+        return;
+      case 'intrinsic':
+        if (value.name === 'Fn::Sub') {
+          const template = value.argument.kind === 'array' ? value.argument.items[0] : value.argument;
+          if (template?.kind === 'text' && looksLikeJsonPolicy(template.parts.map((part) => (typeof part === 'string' ? part : '')).join(''))) {
+            found.push({ kind: 'json-text', value, path: at });
+            return;
+          }
+        }
+        visit(value.argument, at);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(root, path);
+  return found;
+}
+
+/** True for text that starts like a JSON object and mentions `"Statement"`. */
+export function looksLikeJsonPolicy(text: string): boolean {
+  return text.trimStart().startsWith('{') && text.includes('"Statement"');
+}
+
+/** Formats a tree path as `Resources.Role.Properties.Policies[0].PolicyDocument`. */
+export function formatTreePath(path: TreePath): string {
+  let text = '';
+  for (const step of path) {
+    if (typeof step === 'number') text += `[${step}]`;
+    else text += text === '' ? step : `.${step}`;
+  }
+  return text;
+}

@@ -1,0 +1,100 @@
+/**
+ * Reads statements out of a JSON-shaped policy (raw JSON, CloudFormation YAML/JSON, an HCL object inside
+ * `jsonencode`): the same keys in every syntax, with CloudFormation intrinsics and Terraform expressions
+ * standing for unknown values.
+ */
+import { entryOf, itemsOf, memberOf, type LocatedValue } from '../located/located-value.js';
+import type { ConditionClause, ConditionView, PrincipalView, StatementView } from './policy-view.js';
+import { literalTextOf } from './text-value.js';
+
+/** The statements of a policy document, and whether some could not be read. */
+export interface StatementsRead {
+  /** The statements that could be read. */
+  readonly statements: readonly StatementView[];
+  /** True when the Statement element or one of its items cannot be read statically. */
+  readonly unknownStatements: boolean;
+}
+
+/** True when the value looks like a policy document: an object whose `Statement` is an object or a list. */
+export function isPolicyDocumentValue(value: LocatedValue): boolean {
+  const statement = memberOf(value, 'Statement');
+  return statement !== undefined && (statement.kind === 'object' || statement.kind === 'array' || statement.kind === 'intrinsic' || statement.kind === 'opaque');
+}
+
+/** Reads the statements of a JSON-shaped policy document. */
+export function statementsOfDocument(document: LocatedValue): StatementsRead {
+  const statement = memberOf(document, 'Statement');
+  if (statement === undefined) return { statements: [], unknownStatements: document.kind !== 'object' };
+  if (statement.kind !== 'object' && statement.kind !== 'array') return { statements: [], unknownStatements: true };
+  const statements: StatementView[] = [];
+  let unknownStatements = false;
+  itemsOf(statement).forEach((item, index) => {
+    if (item.kind === 'object') statements.push(statementOf(item, index));
+    else unknownStatements = true;
+  });
+  return { statements, unknownStatements };
+}
+
+function statementOf(statement: LocatedValue & { kind: 'object' }, index: number): StatementView {
+  const sid = memberOf(statement, 'Sid');
+  const effect = memberOf(statement, 'Effect');
+  const effectText = effect === undefined ? undefined : literalTextOf(effect);
+  const principal = memberOf(statement, 'Principal');
+  const actions = memberOf(statement, 'Action') ?? memberOf(statement, 'NotAction');
+  const sidText = sid === undefined ? undefined : literalTextOf(sid);
+  return {
+    index,
+    at: statement.at,
+    ...(sidText ? { sid: sidText } : {}),
+    ...(effectText === 'Allow' || effectText === 'Deny' ? { effect: effectText } : {}),
+    ...(principal !== undefined ? { principal: principalOf(principal) } : {}),
+    actions: itemsOf(actions),
+    resources: itemsOf(memberOf(statement, 'Resource')),
+    condition: conditionOf(statement),
+  };
+}
+
+function principalOf(principal: LocatedValue): PrincipalView {
+  if (principal.kind !== 'object') {
+    const text = literalTextOf(principal);
+    return { at: principal.at, anyone: text === '*', services: [], aws: [], unknown: text === undefined };
+  }
+  const aws = itemsOf(memberOf(principal, 'AWS'));
+  const service = memberOf(principal, 'Service');
+  const serviceItems = service?.kind === 'array' || service?.kind === 'text' ? itemsOf(service) : [];
+  return {
+    at: principal.at,
+    anyone: aws.some((item) => literalTextOf(item) === '*'),
+    services: serviceItems,
+    aws,
+    ...(service !== undefined ? { serviceList: service } : {}),
+    unknown: principal.unknownEntries || (service !== undefined && service.kind !== 'array' && service.kind !== 'text'),
+  };
+}
+
+function conditionOf(statement: LocatedValue): ConditionView {
+  const entry = entryOf(statement, 'Condition');
+  if (entry === undefined) return { present: false, clauses: [], unknown: false };
+  const condition = entry.value;
+  if (condition.kind !== 'object') return { present: true, at: entry.keyAt, clauses: [], unknown: condition.kind !== 'null' };
+  const clauses: ConditionClause[] = [];
+  let unknown = condition.unknownEntries;
+  for (const operator of condition.entries) {
+    if (operator.value.kind !== 'object') {
+      unknown = true;
+      continue;
+    }
+    if (operator.value.unknownEntries) unknown = true;
+    for (const key of operator.value.entries) {
+      clauses.push({
+        operator: operator.key,
+        operatorAt: operator.keyAt,
+        key: key.key,
+        keyAt: key.keyAt,
+        value: key.value,
+        items: itemsOf(key.value),
+      });
+    }
+  }
+  return { present: true, at: entry.keyAt, clauses, unknown };
+}

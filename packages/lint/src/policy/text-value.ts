@@ -1,0 +1,79 @@
+/**
+ * The text a value will have once deployed, as far as it can be known statically: literal parts, and
+ * opaque parts for references. CloudFormation `Fn::Sub` and `Fn::Join` are evaluated over what is known.
+ */
+import { isLiteralParts, memberOf, mergeParts, type LocatedValue, type TextPart } from '../located/located-value.js';
+
+/** The text parts of a scalar-like value; undefined for lists, objects and null. */
+export function textPartsOf(value: LocatedValue): readonly TextPart[] | undefined {
+  switch (value.kind) {
+    case 'text':
+      return value.parts;
+    case 'number':
+      return [String(value.value)];
+    case 'boolean':
+      return [String(value.value)];
+    case 'opaque':
+      return [{ opaque: value.raw }];
+    case 'intrinsic':
+      return intrinsicText(value.name, value.argument) ?? [{ opaque: value.raw }];
+    default:
+      return undefined;
+  }
+}
+
+/** The literal text of a value, or undefined when any part is unknown or it is not a scalar. */
+export function literalTextOf(value: LocatedValue): string | undefined {
+  const parts = textPartsOf(value);
+  if (parts === undefined || !isLiteralParts(parts)) return undefined;
+  return parts.join('');
+}
+
+/** True when the value is a scalar whose text is entirely unknown (a reference rather than a string). */
+export function isUnknownText(value: LocatedValue): boolean {
+  const parts = textPartsOf(value);
+  return parts !== undefined && parts.length > 0 && parts.every((part) => typeof part !== 'string');
+}
+
+function intrinsicText(name: string, argument: LocatedValue): readonly TextPart[] | undefined {
+  if (name === 'Fn::Sub') {
+    if (argument.kind === 'text' && isLiteralParts(argument.parts)) return substitutionParts(argument.parts.join(''), () => undefined);
+    if (argument.kind === 'array' && argument.items[0]?.kind === 'text' && isLiteralParts(argument.items[0].parts)) {
+      const variables = argument.items[1];
+      return substitutionParts(argument.items[0].parts.join(''), (variable) => {
+        const bound = memberOf(variables, variable);
+        return bound === undefined ? undefined : textPartsOf(bound);
+      });
+    }
+    return undefined;
+  }
+  if (name === 'Fn::Join' && argument.kind === 'array' && argument.items.length === 2) {
+    const [delimiter, list] = argument.items as [LocatedValue, LocatedValue];
+    const separator = delimiter.kind === 'text' && isLiteralParts(delimiter.parts) ? delimiter.parts.join('') : undefined;
+    if (separator === undefined || list.kind !== 'array') return undefined;
+    const joined: TextPart[] = [];
+    for (const [index, item] of list.items.entries()) {
+      const parts = textPartsOf(item);
+      if (parts === undefined) return undefined;
+      if (index > 0) joined.push(separator);
+      joined.push(...parts);
+    }
+    return mergeParts(joined);
+  }
+  return undefined;
+}
+
+/** Splits an `Fn::Sub` template into literal text and `${…}` parts; `${!Literal}` is the literal `${Literal}`. */
+export function substitutionParts(template: string, bound: (variable: string) => readonly TextPart[] | undefined): TextPart[] {
+  const parts: TextPart[] = [];
+  let cursor = 0;
+  for (const match of template.matchAll(/\$\{([^}]*)\}/g)) {
+    parts.push(template.slice(cursor, match.index));
+    const variable = match[1]!;
+    if (variable.startsWith('!')) parts.push(`\${${variable.slice(1)}}`);
+    else parts.push(...(bound(variable.trim()) ?? [{ opaque: match[0] }]));
+    cursor = match.index + match[0].length;
+  }
+  parts.push(template.slice(cursor));
+  return mergeParts(parts);
+}

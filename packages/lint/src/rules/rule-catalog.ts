@@ -1,0 +1,141 @@
+/** The lint rules: stable ids, names, default severities and the text `--format sarif` and the docs show. */
+
+/** How serious a finding is. `--severity` sets the threshold that makes the exit code 1. */
+export type Severity = 'error' | 'warning';
+
+/** Severities from most to least serious. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning'];
+
+/** One rule. */
+export interface RuleDescriptor {
+  /** Stable id, e.g. `DPT001`. */
+  readonly id: string;
+  /** Stable kebab-case name, e.g. `missing-confused-deputy-condition`. */
+  readonly name: string;
+  /** The severity of its findings unless a finding says otherwise. */
+  readonly severity: Severity;
+  /** One sentence: what the rule finds. */
+  readonly summary: string;
+  /** Why it matters and how to fix it. */
+  readonly description: string;
+}
+
+/** Every rule, in id order. */
+export const RULES: readonly RuleDescriptor[] = [
+  {
+    id: 'DPT001',
+    name: 'missing-confused-deputy-condition',
+    severity: 'error',
+    summary: 'An Allow statement trusts an AWS service principal without any confused-deputy condition key.',
+    description:
+      'Without aws:SourceAccount / aws:SourceArn (or aws:SourceOrgID), the service can be made to use this role or resource on behalf of any AWS account: the cross-service confused deputy. Add the keys AWS documents for the service. Services for which AWS documents no key, service-linked roles and principals deputy does not know are exempt (see --verbose).',
+  },
+  {
+    id: 'DPT002',
+    name: 'incomplete-confused-deputy-condition',
+    severity: 'warning',
+    summary: 'A service principal is trusted with some, but not all, of the confused-deputy keys AWS documents for it.',
+    description:
+      'AWS documents both keys for most services: aws:SourceArn pins the calling resource, aws:SourceAccount the calling account. An S3 bucket ARN has no account field, so aws:SourceArn alone does not pin the account: that case is an error.',
+  },
+  {
+    id: 'DPT003',
+    name: 'exact-operator-with-wildcard',
+    severity: 'error',
+    summary: 'StringEquals / StringNotEquals (or a variant) compares a value containing * or ? literally.',
+    description:
+      'Exact string operators treat * and ? as ordinary characters, so an Allow condition never matches and a Deny condition on a negated operator always matches. Use StringLike / StringNotLike, or ArnLike / ArnNotLike for ARNs.',
+  },
+  {
+    id: 'DPT004',
+    name: 'source-account-mismatch',
+    severity: 'error',
+    summary: 'aws:SourceAccount and aws:SourceArn name different accounts.',
+    description:
+      'Both keys describe the same calling resource, so a request carries the same account in each. When they name different accounts the statement can never match (or matches only part of what was meant).',
+  },
+  {
+    id: 'DPT005',
+    name: 'source-arn-mismatch',
+    severity: 'error',
+    summary: 'aws:SourceArn names a different service (or Region) than the service principal it protects.',
+    description:
+      'The service sends the ARN of its own resource as aws:SourceArn. An ARN of another service, or of another Region than a regional principal, never matches, so the service is denied.',
+  },
+  {
+    id: 'DPT006',
+    name: 'malformed-arn-or-account',
+    severity: 'error',
+    summary: 'A confused-deputy value or an AWS principal is not a well-formed ARN or account ID.',
+    description:
+      'A malformed aws:SourceArn (missing fields, an extra colon, a placeholder left in) never matches; an account ID that is not 12 digits (often an unquoted YAML number that lost its leading zero) never matches either; IAM rejects a policy whose AWS principal is a malformed ARN.',
+  },
+  {
+    id: 'DPT007',
+    name: 'invalid-condition-operator',
+    severity: 'error',
+    summary: 'A condition operator IAM does not accept (ArnEqual, " ArnEquals", StringEqual…).',
+    description: 'IAM rejects the policy, or the CloudFormation / Terraform deployment fails. Use the operator as AWS spells it.',
+  },
+  {
+    id: 'DPT008',
+    name: 'wildcard-service-principal',
+    severity: 'error',
+    summary: 'A service principal contains * or ?.',
+    description: 'IAM does not match wildcards inside a service principal: list each principal by name.',
+  },
+  {
+    id: 'DPT009',
+    name: 'public-principal-without-condition',
+    severity: 'error',
+    summary: 'An Allow statement grants Principal "*" (or AWS "*") without any condition.',
+    description: 'Anyone, in any account, is allowed. Name the principals that need access, or add a condition such as aws:PrincipalAccount or aws:PrincipalOrgID.',
+  },
+  {
+    id: 'DPT010',
+    name: 'invalid-suppression',
+    severity: 'error',
+    summary: 'A deputy:ignore suppression without a reason, or naming no known rule.',
+    description: 'Every suppression must say why the finding is acceptable, e.g. `# deputy:ignore DPT001 the bucket only receives public datasets`. An invalid suppression suppresses nothing.',
+  },
+  {
+    id: 'DPT011',
+    name: 'negated-keys-in-one-deny',
+    severity: 'warning',
+    summary: 'A Deny statement negates aws:SourceArn together with another source key in one Condition.',
+    description:
+      'Conditions are ANDed: the Deny applies only when every negated key mismatches, so a request from the right account but a foreign resource is not denied. Write one Deny statement per key. (Negating organization and account keys together, the documented guardrail allow-list, is not flagged.)',
+  },
+  {
+    id: 'DPT012',
+    name: 'unresolved-template-placeholder',
+    severity: 'warning',
+    summary: 'A ${…} placeholder that is not an IAM policy variable is left in a raw JSON policy.',
+    description:
+      'IAM reads ${name} as a policy variable only for keys such as ${aws:username}; a template placeholder such as ${AccountId} left in the policy never matches. Substitute it before deploying.',
+  },
+  {
+    id: 'DPT013',
+    name: 'unparseable-embedded-policy',
+    severity: 'error',
+    summary: 'A policy written as JSON inside a Terraform string or heredoc, or a CloudFormation string, is not valid JSON.',
+    description: 'AWS rejects the policy at deployment. Fix the JSON, or write the policy with jsonencode / an aws_iam_policy_document data source.',
+  },
+];
+
+/** The rule with this id. */
+export function ruleById(id: string): RuleDescriptor {
+  const rule = RULES.find((candidate) => candidate.id === id);
+  if (!rule) throw new Error(`invariant: unknown rule ${id}`);
+  return rule;
+}
+
+/** True when `id` names a rule. */
+export function isRuleId(id: string): boolean {
+  return RULES.some((rule) => rule.id === id);
+}
+
+/** True when `severity` is at least as serious as `threshold`. */
+export function meetsThreshold(severity: Severity, threshold: Severity): boolean {
+  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
+}

@@ -1,0 +1,213 @@
+/**
+ * Finds the policies of a Terraform `.tf` file: HCL objects with a `Statement` (inside `jsonencode(…)`,
+ * `locals` or anywhere), JSON in heredocs and strings, `aws_iam_policy_document` data sources and
+ * `aws_lambda_permission` resources.
+ */
+import { DeputyInputError, type Problem } from '@deputy/policy-model';
+import type { Node, Tree } from 'web-tree-sitter';
+import { LocatedSyntaxError, parseLocatedJson } from '../../located/located-json.js';
+import { lineIndexOf } from '../../located/position.js';
+import type { FoundPolicy, PolicySyntax, PolicyUsage } from '../../policy/found-policy.js';
+import { isPolicyDocumentValue, statementsOfDocument, type StatementsRead } from '../../policy/json-policy-view.js';
+import { lambdaPermissionStatement, type PermissionProperty } from '../../policy/lambda-permission-view.js';
+import { statementsOfPolicyDocument } from '../../policy/policy-document-view.js';
+import { literalTextOf } from '../../policy/text-value.js';
+import { commentSuppressions } from '../../suppress/suppression.js';
+import type { SourceScan, UnreadablePolicy } from '../source-scan.js';
+import { childrenOf, fileHclSource, hclValue, objectKeyOf, positionOfNode, type HclSource } from './hcl-expression.js';
+import { decodeTemplate } from './hcl-template.js';
+import { blockAttributes, blockHeader, docBlockOf } from './terraform-blocks.js';
+import { terraformParser } from './tree-sitter-terraform.js';
+
+/** Reads a `.tf` file; throws {@link DeputyInputError} when it is not valid HCL. */
+export async function scanTerraformFile(text: string, file: string): Promise<SourceScan> {
+  const parser = await terraformParser();
+  const tree = parser.parse(text);
+  if (tree === null) throw new DeputyInputError([{ code: 'hcl-parse-failed', message: 'the Terraform parser returned nothing', hint: 'check that the file is HCL', file }]);
+  try {
+    const source = fileHclSource(text, lineIndexOf(text));
+    const problems = syntaxProblems(tree, file);
+    if (problems.length > 0) throw new DeputyInputError(problems);
+    return new TerraformScanner(source, file, tree).scan();
+  } finally {
+    tree.delete();
+  }
+}
+
+function syntaxProblems(tree: Tree, file: string): Problem[] {
+  if (!tree.rootNode.hasError) return [];
+  const problems: Problem[] = [];
+  const visit = (node: Node): void => {
+    if (problems.length >= 5) return;
+    if (node.isError || node.isMissing) {
+      problems.push({
+        code: 'hcl-syntax-error',
+        message: node.isMissing ? `HCL syntax error: missing ${node.type}` : `HCL syntax error near ${JSON.stringify(node.text.slice(0, 30))}`,
+        hint: 'fix the Terraform syntax here (terraform validate shows the details)',
+        location: { file, ...positionOfNode(node) },
+      });
+      return;
+    }
+    for (const child of node.children) if (child && child.hasError) visit(child);
+  };
+  visit(tree.rootNode);
+  return problems;
+}
+
+class TerraformScanner {
+  private readonly policies: FoundPolicy[] = [];
+  private readonly unreadable: UnreadablePolicy[] = [];
+  private readonly declaredDataSources: string[];
+
+  constructor(
+    private readonly source: HclSource,
+    private readonly file: string,
+    private readonly tree: Tree,
+  ) {
+    this.declaredDataSources = childrenOf(childrenOf(tree.rootNode).find((child) => child.type === 'body') ?? tree.rootNode)
+      .filter((child) => child.type === 'block')
+      .map(blockHeader)
+      .filter((header) => header[0] === 'data' && header[1] !== undefined)
+      .map((header) => header[1]!);
+  }
+
+  scan(): SourceScan {
+    let claimedEnd = -1;
+    const candidates = this.tree.rootNode.descendantsOfType(['block', 'object', 'template_expr', 'string_lit']);
+    for (const node of candidates) {
+      if (node === null || node.startIndex < claimedEnd) continue;
+      if (this.visit(node)) claimedEnd = node.endIndex;
+    }
+    return { policies: this.policies, unreadable: this.unreadable, suppressions: commentSuppressions(this.source.text, this.file, ['#', '//', '/*']) };
+  }
+
+  /** Records the node when it is a policy; true when it was one (its inside is then not searched again). */
+  private visit(node: Node): boolean {
+    if (node.type === 'block') return this.visitBlock(node);
+    if (node.type === 'object') return this.visitObject(node);
+    return this.visitTemplate(node);
+  }
+
+  private visitBlock(block: Node): boolean {
+    const [type, resourceType] = blockHeader(block);
+    if (type === 'data' && resourceType === 'aws_iam_policy_document') {
+      this.add(block, { kind: 'hcl-policy-document' }, statementsOfPolicyDocument(docBlockOf(block, this.source)));
+      return true;
+    }
+    if (type === 'resource' && resourceType === 'aws_lambda_permission') {
+      this.add(block, { kind: 'lambda-permission', format: 'hcl' }, { statements: [this.lambdaPermission(block)], unknownStatements: false }, 'resource');
+      return true;
+    }
+    return false;
+  }
+
+  private visitObject(object: Node): boolean {
+    const hasStatement = childrenOf(object).some((element) => element.type === 'object_elem' && objectKeyOf(element) === 'Statement');
+    if (!hasStatement) return false;
+    const value = hclValue(object, this.source);
+    if (!isPolicyDocumentValue(value)) return false;
+    this.add(object, { kind: 'hcl-object' }, statementsOfDocument(value));
+    return true;
+  }
+
+  /** A heredoc or quoted string (a `template_expr`, or a `string_lit` without interpolation) holding a JSON policy. */
+  private visitTemplate(template: Node): boolean {
+    if (!template.text.includes('Statement')) return false;
+    const inner = template.type === 'string_lit' ? template : childrenOf(template)[0];
+    if (inner === undefined) return false;
+    const decoded = decodeTemplate(inner, this.source);
+    if (!decoded.text.trimStart().startsWith('{')) return false;
+    try {
+      const value = parseLocatedJson(decoded);
+      if (!isPolicyDocumentValue(value)) return false;
+      this.add(template, { kind: 'json', interpolation: 'terraform' }, statementsOfDocument(value));
+    } catch (error) {
+      if (!(error instanceof LocatedSyntaxError)) throw error;
+      this.unreadable.push({ file: this.file, at: error.at, label: this.context(template).label, message: error.message });
+    }
+    return true;
+  }
+
+  private lambdaPermission(block: Node): ReturnType<typeof lambdaPermissionStatement> {
+    const attributes = blockAttributes(block);
+    const property = (name: string): PermissionProperty | undefined => {
+      const attribute = attributes.get(name);
+      return attribute ? { at: this.source.position(attribute.name.startIndex), value: hclValue(attribute.value, this.source) } : undefined;
+    };
+    const principal = property('principal');
+    const action = property('action');
+    const sourceAccount = property('source_account');
+    const sourceArn = property('source_arn');
+    const principalOrgId = property('principal_org_id');
+    return lambdaPermissionStatement({
+      at: this.source.position(block.startIndex),
+      ...(principal ? { principal } : {}),
+      ...(action ? { action } : {}),
+      ...(sourceAccount ? { sourceAccount } : {}),
+      ...(sourceArn ? { sourceArn } : {}),
+      ...(principalOrgId ? { principalOrgId } : {}),
+    });
+  }
+
+  private add(node: Node, syntax: PolicySyntax, read: StatementsRead, usage?: PolicyUsage): void {
+    const context = this.context(node);
+    const resolvedUsage = usage ?? context.usage;
+    this.policies.push({
+      file: this.file,
+      label: context.label,
+      syntax,
+      ...(resolvedUsage ? { usage: resolvedUsage } : {}),
+      at: this.source.position(node.startIndex),
+      statements: read.statements,
+      unknownStatements: read.unknownStatements,
+      anchorLines: context.anchorLines,
+      suppressions: [],
+      ...(context.exemptReason ? { exemptReason: context.exemptReason } : {}),
+      declaredDataSources: this.declaredDataSources,
+    });
+  }
+
+  /** The enclosing attribute and top-level block of a node: its label, anchors, usage and exemption. */
+  private context(node: Node): { label: string; anchorLines: number[]; usage?: PolicyUsage; exemptReason?: string } {
+    const anchorLines = [node.startPosition.row + 1];
+    let attribute: string | undefined;
+    let block: Node | undefined;
+    for (let current = node.parent; current !== null; current = current.parent) {
+      if (current.type === 'attribute' && attribute === undefined) {
+        attribute = childrenOf(current)[0]?.text;
+        anchorLines.push(current.startPosition.row + 1);
+      }
+      if (current.type === 'block') {
+        block = current;
+        anchorLines.push(current.startPosition.row + 1);
+      }
+    }
+    const header = block ? blockHeader(block) : node.type === 'block' ? blockHeader(node) : [];
+    if (node.type === 'block') anchorLines.push(node.startPosition.row + 1);
+    const label = labelOf(header, attribute);
+    const exemptReason = block && header[0] === 'resource' && header[1] === 'aws_iam_role' ? serviceLinkedReason(block, this.source) : undefined;
+    return {
+      label,
+      anchorLines,
+      ...(attribute === 'assume_role_policy' ? { usage: 'trust' as const } : {}),
+      ...(exemptReason ? { exemptReason } : {}),
+    };
+  }
+}
+
+function labelOf(header: readonly string[], attribute: string | undefined): string {
+  const [type, first, second] = header;
+  let base = '';
+  if (type === 'resource' && first && second) base = `${first}.${second}`;
+  else if (type === 'data' && first && second) base = `data.${first}.${second}`;
+  else if (type === 'module' && first) base = `module.${first}`;
+  else if (type === 'locals') return attribute ? `local.${attribute}` : 'locals';
+  else if (type) base = [type, ...header.slice(1)].join('.');
+  return attribute ? (base ? `${base}.${attribute}` : attribute) : base;
+}
+
+function serviceLinkedReason(block: Node, source: HclSource): string | undefined {
+  const path = blockAttributes(block).get('path');
+  const text = path ? literalTextOf(hclValue(path.value, source)) : undefined;
+  return text?.startsWith('/aws-service-role/') ? `the role's path ${text} marks a service-linked role, whose trust policy AWS manages` : undefined;
+}

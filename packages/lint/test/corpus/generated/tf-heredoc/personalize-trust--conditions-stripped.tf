@@ -1,0 +1,17 @@
+resource "aws_iam_role" "personalize_trust__conditions_stripped" {
+  name               = "personalize-access"
+  assume_role_policy = <<-EOF
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Principal": {
+            "Service": "personalize.amazonaws.com"
+          },
+          "Action": "sts:AssumeRole"
+        }
+      ]
+    }
+  EOF
+}

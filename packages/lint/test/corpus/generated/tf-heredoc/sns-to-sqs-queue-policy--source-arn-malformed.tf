@@ -1,0 +1,24 @@
+resource "aws_sqs_queue_policy" "sns_to_sqs_queue_policy__source_arn_malformed" {
+  queue_url = "https://sqs.us-east-1.amazonaws.com/111122223333/orders"
+  policy    = <<-EOF
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        {
+          "Sid": "AllowOrdersTopic",
+          "Effect": "Allow",
+          "Principal": {
+            "Service": "sns.amazonaws.com"
+          },
+          "Action": "sqs:SendMessage",
+          "Resource": "arn:aws:sqs:us-east-1:111122223333:orders",
+          "Condition": {
+            "ArnEquals": {
+              "aws:SourceArn": "arn:aws::sns:us-east-1:111122223333:orders"
+            }
+          }
+        }
+      ]
+    }
+  EOF
+}

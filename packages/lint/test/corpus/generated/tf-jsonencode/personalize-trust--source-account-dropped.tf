@@ -1,0 +1,20 @@
+resource "aws_iam_role" "personalize_trust__source_account_dropped" {
+  name = "personalize-access"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "personalize.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+        Condition = {
+          StringLike = {
+            "aws:SourceArn" = "arn:aws:personalize:us-east-1:111122223333:*"
+          }
+        }
+      },
+    ]
+  })
+}

@@ -1,0 +1,15 @@
+resource "aws_sqs_queue_policy" "sns_to_sqs_queue_policy__principal_public" {
+  queue_url = "https://sqs.us-east-1.amazonaws.com/111122223333/orders"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "AllowOrdersTopic"
+        Effect    = "Allow"
+        Principal = "*"
+        Action    = "sqs:SendMessage"
+        Resource  = "arn:aws:sqs:us-east-1:111122223333:orders"
+      },
+    ]
+  })
+}

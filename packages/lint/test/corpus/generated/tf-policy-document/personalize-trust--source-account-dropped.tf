@@ -1,0 +1,24 @@
+data "aws_iam_policy_document" "personalize_trust__source_account_dropped" {
+  version = "2012-10-17"
+
+  statement {
+    effect  = "Allow"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["personalize.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:aws:personalize:us-east-1:111122223333:*"]
+    }
+  }
+}
+
+resource "aws_iam_role" "personalize_trust__source_account_dropped" {
+  name               = "personalize-access"
+  assume_role_policy = data.aws_iam_policy_document.personalize_trust__source_account_dropped.json
+}
