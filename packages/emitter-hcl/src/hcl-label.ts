@@ -7,6 +7,8 @@
  * definition does.
  */
 
+const UNNAMED = 'unnamed';
+
 /** Turns a name or id such as `PersonalizeRole`, `s3-access` or `AmazonS3ReadOnlyAccess` into `personalize_role`, `s3_access`, `amazon_s3_read_only_access`. */
 export function snakeCaseLabel(name: string): string {
   const words = name
@@ -17,7 +19,7 @@ export function snakeCaseLabel(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
-  if (words === '') return 'unnamed';
+  if (words === '') return UNNAMED;
   return /^[0-9]/.test(words) ? `_${words}` : words;
 }
 
@@ -47,4 +49,10 @@ export class LabelNamespaces {
     }
     return registry.claim(base);
   }
+}
+
+/** The label base for a named model item: its name in snake_case, or its id when the name has no usable letters. */
+export function labelFor(item: { readonly name: string; readonly id: string }): string {
+  const fromName = snakeCaseLabel(item.name);
+  return fromName === UNNAMED ? snakeCaseLabel(item.id) : fromName;
 }

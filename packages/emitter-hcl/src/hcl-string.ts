@@ -19,12 +19,25 @@ const SHORT_ESCAPES: ReadonlyMap<string, string> = new Map([
 ]);
 
 const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}]$/u;
+const COMBINING_MARK = /^\p{M}$/u;
+
+/** Options of {@link escapeHclStringText}. */
+export interface HclStringEscapeOptions {
+  /**
+   * Also write combining marks as escapes. Object keys need this: `terraform fmt` aligns `=` by counting
+   * grapheme clusters with Unicode 15.0 tables, which group marks differently from newer Unicode versions
+   * (Indic conjuncts since 15.1, marks of scripts added since), so a key whose clusters could be counted
+   * differently is written without raw marks.
+   */
+  readonly escapeCombiningMarks?: boolean;
+}
 
 /**
  * Escapes text for the inside of an HCL quoted string (without the quotes). The result, read back by
- * Terraform, is exactly `text`. Throws on a lone UTF-16 surrogate, which no UTF-8 file can carry.
+ * Terraform, is exactly `text` (in the Unicode form Terraform holds strings in; see
+ * `unicode-normalization.ts`). Throws on a lone UTF-16 surrogate, which no UTF-8 file can carry.
  */
-export function escapeHclStringText(text: string): string {
+export function escapeHclStringText(text: string, options: HclStringEscapeOptions = {}): string {
   let escaped = '';
   const characters = Array.from(text);
   for (let index = 0; index < characters.length; index++) {
@@ -34,14 +47,14 @@ export function escapeHclStringText(text: string): string {
       escaped += character + character;
       continue;
     }
-    escaped += escapeCharacter(character);
+    escaped += options.escapeCombiningMarks && COMBINING_MARK.test(character) ? codePointEscape(character) : escapeCharacter(character);
   }
   return escaped;
 }
 
 /** Text as a complete HCL quoted string literal, e.g. `"$${aws:username}"`. */
-export function hclQuotedString(text: string): string {
-  return `"${escapeHclStringText(text)}"`;
+export function hclQuotedString(text: string, options: HclStringEscapeOptions = {}): string {
+  return `"${escapeHclStringText(text, options)}"`;
 }
 
 function escapeCharacter(character: string): string {

@@ -7,7 +7,7 @@
 import type { HclBlock, HclBodyItem, HclExpression, HclTemplatePart } from './hcl-syntax.js';
 import { commentText, escapeHclStringText, hclQuotedString } from './hcl-string.js';
 
-/** Tuples of single-line items are printed on one line when that line is at most this long. */
+/** Tuples of several single-line items are printed on one line when it is at most this long; one item always is. */
 const INLINE_TUPLE_LIMIT = 80;
 
 /** One output line before alignment. `lead` is set for a single-line `lead = value` attribute. */
@@ -36,15 +36,34 @@ export function writeBlock(hclBlock: HclBlock, indent: number): string {
 
 /** The opening of a block: `resource "aws_iam_role" "label"`. */
 export function blockHeader(type: string, labels: readonly string[]): string {
-  return [type, ...labels.map(hclQuotedString)].join(' ');
+  return [type, ...labels.map((label) => hclQuotedString(label))].join(' ');
 }
 
-/** `#` comment lines for text that may span several lines. */
+/** Comment text is wrapped at word boundaries to keep lines at most this wide (a longer word stays whole). */
+const COMMENT_WIDTH = 100;
+
+/** `#` comment lines for text that may span several lines, wrapped at word boundaries. */
 export function commentLines(comment: string): string[] {
-  return comment.split(/\r\n|\n|\r/).map((line) => {
+  return comment.split(/\r\n|\n|\r/).flatMap((line) => {
     const body = commentText(line);
-    return body === '' ? '#' : `# ${body}`;
+    return body === '' ? ['#'] : wrapWords(body, COMMENT_WIDTH - 2).map((part) => `# ${part}`);
   });
+}
+
+function wrapWords(text: string, width: number): string[] {
+  const indent = /^ */.exec(text)?.[0] ?? '';
+  const hanging = /^ *- /.test(text) ? `${indent}  ` : indent;
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.slice(indent.length).split(/ +/)) {
+    if (current === '') current = (lines.length === 0 ? indent : hanging) + word;
+    else if (current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = hanging + word;
+    } else current = `${current} ${word}`;
+  }
+  lines.push(current);
+  return lines;
 }
 
 function bodyLines(items: readonly HclBodyItem[], indent: number): Line[] {
@@ -115,7 +134,7 @@ function renderTuple(items: readonly HclExpression[], indent: number): Rendered 
   const inlineItems = rendered.flatMap((item) => ('inline' in item ? [item.inline] : []));
   if (inlineItems.length === rendered.length) {
     const inline = `[${inlineItems.join(', ')}]`;
-    if (inline.length <= INLINE_TUPLE_LIMIT) return { inline };
+    if (inlineItems.length <= 1 || inline.length <= INLINE_TUPLE_LIMIT) return { inline };
   }
   const inner = rendered.flatMap((item): Line[] =>
     'inline' in item
@@ -166,9 +185,12 @@ function renderNumber(value: number): string {
 const BARE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const KEYWORDS = new Set(['for', 'in', 'if', 'else', 'endif', 'endfor', 'null', 'true', 'false']);
 
-/** An object key: bare when it is a plain identifier that HCL cannot read as anything else, quoted otherwise. */
+/**
+ * An object key: bare when it is a plain identifier that HCL cannot read as anything else, quoted otherwise,
+ * with combining marks escaped so that `terraform fmt` counts its width as this writer does.
+ */
 export function objectKey(key: string): string {
-  return BARE_KEY.test(key) && !KEYWORDS.has(key) ? key : hclQuotedString(key);
+  return BARE_KEY.test(key) && !KEYWORDS.has(key) ? key : hclQuotedString(key, { escapeCombiningMarks: true });
 }
 
 /** Applies terraform fmt's `=` alignment and indentation, and joins the lines. */

@@ -1,0 +1,89 @@
+/**
+ * A Lambda resource policy as one `aws_lambda_permission` per statement: Lambda function policies can only
+ * be written through AddPermission. The normaliser guarantees each statement is an Allow with one service
+ * or account principal, one action, no NotX fields, and only `aws:SourceArn` (ArnLike / ArnEquals) and
+ * `aws:SourceAccount` (StringEquals) conditions; anything else is a bug upstream.
+ *
+ * AWS stores `source_arn` as an `ArnLike` condition. `ArnEquals` compares ARNs exactly as `ArnLike` does
+ * (both honour `*` and `?` in each ARN component), so a statement written with `ArnEquals` keeps its
+ * meaning; a comment says so. The statement's Resource is not printed: AWS sets it to the function's ARN.
+ */
+import { listOf, statementsOf, type ConditionValue, type PolicyString, type ResourcePolicyModel, type Statement } from '@deputy/policy-model';
+import type { EmitContext } from './emit-context.js';
+import { policyStringExpression } from './environment-references.js';
+import { labelFor, snakeCaseLabel } from './hcl-label.js';
+import { attribute, block, text, type HclBlock, type HclBodyItem } from './hcl-syntax.js';
+
+/** The Terraform type of a Lambda permission. */
+export const LAMBDA_PERMISSION = 'aws_lambda_permission';
+
+/** One `aws_lambda_permission` per statement of the policy. */
+export function lambdaPermissionBlocks(policy: ResourcePolicyModel, functionName: PolicyString, context: EmitContext): HclBlock[] {
+  const statements = statementsOf(policy.document);
+  return statements.map((statement, index) => {
+    const suffix = statement.Sid ? snakeCaseLabel(statement.Sid) : statements.length > 1 ? String(index + 1) : '';
+    const base = suffix === '' ? labelFor(policy) : `${labelFor(policy)}_${suffix.replace(/^_/, '')}`;
+    const label = context.labels.claim(`resource.${LAMBDA_PERMISSION}`, base);
+    const permission = lambdaPermission(statement);
+    const body: HclBodyItem[] = [];
+    if (statement.Sid) body.push(attribute('statement_id', text(statement.Sid)));
+    body.push(attribute('action', policyStringExpression(permission.action, context)));
+    body.push(attribute('function_name', policyStringExpression(functionName, context)));
+    body.push(attribute('principal', policyStringExpression(permission.principal, context)));
+    if (permission.sourceArn) body.push(attribute('source_arn', policyStringExpression(permission.sourceArn.value, context)));
+    if (permission.sourceAccount !== undefined) {
+      body.push(attribute('source_account', policyStringExpression(permission.sourceAccount, context)));
+    }
+    const comments = [...(index === 0 ? policy.notices : [])];
+    if (permission.sourceArn?.operator === 'ArnEquals') {
+      comments.push('The definition compares aws:SourceArn with ArnEquals; AWS stores source_arn as ArnLike, which matches identically.');
+    }
+    return block('resource', [LAMBDA_PERMISSION, label], body, comments);
+  });
+}
+
+/** The fields of one permission, read from a normalised statement. */
+export interface LambdaPermissionFields {
+  /** The one action, e.g. `lambda:InvokeFunction`. */
+  readonly action: PolicyString;
+  /** The one principal: a service principal, an account ID or an ARN. */
+  readonly principal: PolicyString;
+  /** The `aws:SourceArn` condition, when present. */
+  readonly sourceArn?: { readonly operator: 'ArnLike' | 'ArnEquals'; readonly value: PolicyString };
+  /** The `aws:SourceAccount` condition value, when present. */
+  readonly sourceAccount?: PolicyString;
+}
+
+/** Reads the permission fields of a normalised statement; throws when the normaliser's guarantee does not hold. */
+export function lambdaPermission(statement: Statement): LambdaPermissionFields {
+  const actions = listOf(statement.Action);
+  const principal = statement.Principal;
+  const identifiers = principal === undefined || principal === '*' ? [] : Object.values(principal).flatMap((value) => listOf(value));
+  const [action] = actions;
+  const [identifier] = identifiers;
+  if (statement.Effect !== 'Allow' || action === undefined || actions.length !== 1 || identifier === undefined || identifiers.length !== 1) {
+    throw new Error(`invariant: a lambda-permission statement must allow one action for one principal: ${JSON.stringify(statement)}`);
+  }
+  let sourceArn: LambdaPermissionFields['sourceArn'];
+  let sourceAccount: PolicyString | undefined;
+  for (const [operator, keys] of Object.entries(statement.Condition ?? {})) {
+    for (const [key, values] of Object.entries(keys)) {
+      const value = singleString(values);
+      const normalizedKey = key.toLowerCase();
+      if (normalizedKey === 'aws:sourcearn' && (operator === 'ArnLike' || operator === 'ArnEquals') && value !== undefined) {
+        sourceArn = { operator, value };
+      } else if (normalizedKey === 'aws:sourceaccount' && operator === 'StringEquals' && value !== undefined) {
+        sourceAccount = value;
+      } else {
+        throw new Error(`invariant: a lambda-permission statement cannot carry ${operator} ${key}`);
+      }
+    }
+  }
+  return { action, principal: identifier, ...(sourceArn ? { sourceArn } : {}), ...(sourceAccount !== undefined ? { sourceAccount } : {}) };
+}
+
+function singleString(values: ConditionValue | readonly ConditionValue[]): PolicyString | undefined {
+  const list: readonly ConditionValue[] = Array.isArray(values) ? values : [values as ConditionValue];
+  const [only] = list;
+  return list.length === 1 && only !== undefined && typeof only !== 'boolean' && typeof only !== 'number' ? only : undefined;
+}

@@ -1,0 +1,51 @@
+/** Labels: valid Terraform identifiers, snake_case, unique per namespace, stable in model order. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { hostileString } from '@deputy/policy-model/testing';
+import { LabelNamespaces, LabelRegistry, labelFor, snakeCaseLabel } from '../src/hcl-label.js';
+
+describe('snakeCaseLabel', () => {
+  const CASES: readonly [string, string][] = [
+    ['PersonalizeRole', 'personalize_role'],
+    ['s3-access', 's3_access'],
+    ['AmazonS3ReadOnlyAccess', 'amazon_s3_read_only_access'],
+    ['IAMFullAccess', 'iam_full_access'],
+    ['my.role@example', 'my_role_example'],
+    ['  spaced  out  ', 'spaced_out'],
+    ['2fast', '_2fast'],
+    ['Ünïcödé', 'unicode'],
+    ['日本', 'unnamed'],
+    ['', 'unnamed'],
+    ['already_snake', 'already_snake'],
+  ];
+  for (const [name, label] of CASES) it(`${JSON.stringify(name)} → ${label}`, () => expect(snakeCaseLabel(name)).toBe(label));
+
+  it('property: always a valid Terraform identifier made of [a-z0-9_]', () => {
+    fc.assert(
+      fc.property(hostileString(), (name) => {
+        expect(snakeCaseLabel(name)).toMatch(/^[a-z_][a-z0-9_]*$/);
+      }),
+    );
+  });
+});
+
+describe('labelFor', () => {
+  it('uses the name, and the id when the name has no usable letters', () => {
+    expect(labelFor({ name: 'My Role', id: 'My_Role' })).toBe('my_role');
+    expect(labelFor({ name: '日本', id: 'jp-role' })).toBe('jp_role');
+  });
+});
+
+describe('LabelRegistry', () => {
+  it('keeps the first label and numbers later collisions in order', () => {
+    const registry = new LabelRegistry();
+    expect(['a', 'a', 'a_2', 'a', 'b'].map((base) => registry.claim(base))).toEqual(['a', 'a_2', 'a_2_2', 'a_3', 'b']);
+  });
+
+  it('keeps namespaces apart', () => {
+    const namespaces = new LabelNamespaces();
+    expect(namespaces.claim('resource.aws_iam_role', 'x')).toBe('x');
+    expect(namespaces.claim('data.aws_iam_policy_document', 'x')).toBe('x');
+    expect(namespaces.claim('resource.aws_iam_role', 'x')).toBe('x_2');
+  });
+});
