@@ -29,6 +29,8 @@ export interface CdkReferenceable extends CdkElement {
 export interface CdkStack extends Construct {
   /** The stack as a Terraform JSON object (with cdktf's `//` metadata). */
   toTerraform(): unknown;
+  /** Sets a raw value at a dotted path of the synthesized stack. */
+  addOverride(path: string, value: unknown): void;
 }
 
 /** Configuration of a variable validation rule, in cdktf's spelling. */

@@ -7,7 +7,7 @@
  */
 import { Construct } from 'constructs';
 import type { DeputyModel } from '@deputy/policy-model';
-import { cdkModuleFor, type CdkElement, type CdkModule, type CdkReferenceable } from './cdk-module.js';
+import { cdkModuleFor, type CdkElement, type CdkModule, type CdkReferenceable, type CdkStack } from './cdk-module.js';
 import type { AwsProviderMajorVersion } from './environment-references.js';
 import { modelPlan, type ModelSelection } from './model-plan.js';
 import { existingAddresses, existingElements } from './stack-addresses.js';
@@ -79,6 +79,7 @@ function addElement(scope: Construct, cdk: CdkModule, block: TerraformBlock, sou
     case 'local': {
       const local = new cdk.TerraformLocal(scope, id, block.value);
       local.overrideLogicalId(block.label);
+      addLocalsDirectives(cdk.TerraformStack.of(scope), block.directives ?? [], id, source);
       return local;
     }
     case 'output':
@@ -110,6 +111,18 @@ function outputElement(scope: Construct, cdk: CdkModule, block: OutputBlock, id:
   output.overrideLogicalId(block.label);
   addNotices(output, block.notices, id, source);
   return output;
+}
+
+/** The `//` comment lines of each stack's `locals` object, so that several `DeputyRoles` in one stack add to it. */
+const localsComments = new WeakMap<CdkStack, string[]>();
+
+/** Lint suppressions of a local go into the `//` comment of the stack's `locals` object: a local has no comment of its own. */
+function addLocalsDirectives(stack: CdkStack, directives: readonly string[], id: string, source: string): void {
+  if (directives.length === 0) return;
+  const lines = localsComments.get(stack) ?? [];
+  for (const directive of directives) if (!lines.includes(directive)) lines.push(literalOnlyText(directive, `a lint suppression of ${id}`, source));
+  localsComments.set(stack, lines);
+  stack.addOverride('locals.//', [...lines]);
 }
 
 /** Notices go into the block's `//` comment property (beside cdktf's own metadata), which Terraform ignores. */

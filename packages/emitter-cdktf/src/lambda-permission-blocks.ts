@@ -4,7 +4,8 @@
  * or account principal, one action, no NotX fields, and only `aws:SourceArn` (ArnLike / ArnEquals) and
  * `aws:SourceAccount` (StringEquals) conditions; anything else is a bug upstream. Labels, arguments and
  * notices follow the HCL target. AWS stores `source_arn` as an `ArnLike` condition, which matches exactly
- * as `ArnEquals` does; the statement's Resource is not written: AWS sets it to the function's ARN.
+ * as `ArnEquals` does; the statement's Resource is not written: AWS sets it to the function's ARN. A waived
+ * policy's suppressions go on the permissions without `source_arn` or `source_account`.
  */
 import { listOf, statementsOf, type ConditionValue, type PolicyString, type ResourcePolicyModel, type Statement } from '@deputy/policy-model';
 import { policyStringTemplate } from './environment-references.js';
@@ -14,6 +15,7 @@ import type { ResourceBlock, TerraformBody } from './terraform-blocks.js';
 import { labelFor, snakeCaseLabel } from './terraform-labels.js';
 import { literalTemplate } from './terraform-template.js';
 import { withUnicodeNfcNotice } from './unicode-normalization.js';
+import { waiverDirectives } from './waiver-suppressions.js';
 
 /** The Terraform type of a Lambda permission. */
 export const LAMBDA_PERMISSION = 'aws_lambda_permission';
@@ -39,7 +41,8 @@ export function lambdaPermissionBlocks(policy: ResourcePolicyModel, functionName
     if (permission.sourceAccount !== undefined) body['source_account'] = policyStringTemplate(permission.sourceAccount, context);
     const notices = [...(index === 0 ? policy.notices : []), ...(permission.sourceArn?.operator === 'ArnEquals' ? [ARN_EQUALS_NOTICE] : [])];
     const texts = [statement.Sid ?? '', ...[permission.action, functionName, permission.principal, permission.sourceArn?.value, permission.sourceAccount].flatMap(literalParts)];
-    return { kind: 'resource', type: LAMBDA_PERMISSION, label, body, notices: withUnicodeNfcNotice(notices, texts) };
+    const directives = !permission.sourceArn && permission.sourceAccount === undefined ? waiverDirectives(policy.waivers) : [];
+    return { kind: 'resource', type: LAMBDA_PERMISSION, label, body, notices: [...withUnicodeNfcNotice(notices, texts), ...directives] };
   });
 }
 

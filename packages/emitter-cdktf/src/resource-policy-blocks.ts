@@ -1,7 +1,8 @@
 /**
  * Resource policies as the Terraform resource of their attachment (`aws_s3_bucket_policy`,
  * `aws_sns_topic_policy`, `aws_sqs_queue_policy`, `aws_lambda_permission`), or — for a document alone — a
- * local value with its JSON plus an `output`, as in the HCL target.
+ * local value with its JSON plus an `output`, as in the HCL target. Waiver suppressions go with the block (or
+ * local) that holds the document.
  */
 import { assertNever, type PolicyString, type ResourcePolicyModel } from '@deputy/policy-model';
 import { policyStringTemplate } from './environment-references.js';
@@ -13,6 +14,7 @@ import type { TerraformBlock } from './terraform-blocks.js';
 import { labelFor } from './terraform-labels.js';
 import { literalOnlyText } from './terraform-template.js';
 import { withUnicodeNfcNotice } from './unicode-normalization.js';
+import { waiverDirectives } from './waiver-suppressions.js';
 
 /** The resource type and the argument naming the target, per attachment with its own Terraform resource. */
 export const POLICY_RESOURCES = {
@@ -53,7 +55,7 @@ function policyResourceBlock(
     type: resource.type,
     label,
     body: { [resource.targetArgument]: policyStringTemplate(target, context), policy: policyJsonTemplate(policy.document, context) },
-    notices: withUnicodeNfcNotice(policy.notices, literalParts(target)),
+    notices: [...withUnicodeNfcNotice(policy.notices, literalParts(target)), ...waiverDirectives(policy.waivers)],
   };
 }
 
@@ -62,7 +64,7 @@ function documentBlocks(policy: ResourcePolicyModel, context: PlanContext): Terr
   const label = context.labels.claim('output', `${labelFor(policy)}_json`);
   const local = context.labels.claim('local', label);
   return [
-    { kind: 'local', label: local, value: policyJsonTemplate(policy.document, context) },
+    { kind: 'local', label: local, value: policyJsonTemplate(policy.document, context), directives: waiverDirectives(policy.waivers) },
     {
       kind: 'output',
       label,

@@ -1,6 +1,7 @@
 /**
  * One role: `aws_iam_role`, an `aws_iam_role_policy` per inline policy and an
- * `aws_iam_role_policy_attachment` per managed policy ARN — the arguments and labels of the HCL target.
+ * `aws_iam_role_policy_attachment` per managed policy ARN — the arguments and labels of the HCL target. The
+ * role's `//` comment ends with the lint suppressions of its waivers.
  */
 import type { InlinePolicyModel, PolicyString, RoleModel } from '@deputy/policy-model';
 import { policyStringTemplate } from './environment-references.js';
@@ -10,6 +11,7 @@ import type { ResourceBlock, TerraformBody } from './terraform-blocks.js';
 import { labelFor, managedPolicyLabel } from './terraform-labels.js';
 import { literalTemplate } from './terraform-template.js';
 import { withUnicodeNfcNotice } from './unicode-normalization.js';
+import { waiverDirectives } from './waiver-suppressions.js';
 
 /** Every block of one role, in print order, and the role's label. */
 export function roleBlocks(role: RoleModel, context: PlanContext): { readonly label: string; readonly blocks: ResourceBlock[] } {
@@ -29,7 +31,7 @@ export function roleBlocks(role: RoleModel, context: PlanContext): { readonly la
     type: 'aws_iam_role',
     label,
     body,
-    notices: withUnicodeNfcNotice(role.notices, texts.filter((value): value is string => value !== undefined)),
+    notices: [...withUnicodeNfcNotice(role.notices, texts.filter((value): value is string => value !== undefined)), ...waiverDirectives(role.waivers)],
   };
   return {
     label,

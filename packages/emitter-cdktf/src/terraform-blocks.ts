@@ -46,6 +46,11 @@ export interface LocalValue {
   readonly label: string;
   /** The value, a finished template. */
   readonly value: string;
+  /**
+   * `deputy:ignore …` lint suppressions for the value. A local has no `//` comment of its own, so they go
+   * into the `//` comment of the `locals` object, which covers every local.
+   */
+  readonly directives?: readonly string[];
 }
 
 /** An `output` block. */

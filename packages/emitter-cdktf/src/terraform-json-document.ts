@@ -5,8 +5,9 @@
  * Removed: the root `//` (cdktf's version, the stack name, the list of overridden arguments — noise that
  * changes with every cdktf or cdktn release and means nothing to Terraform) and each element's
  * `//.metadata` (construct paths for the cdktf CLI, which does not manage this file). A block's deputy
- * notices stay, as its `//` comment. Nothing else is touched: synthesizing without `App.synth()` adds no
- * `terraform` block or backend, so the file drops into an existing module.
+ * notices stay, as its `//` comment; the `locals` object's `//` comment (lint suppressions) moves first.
+ * Nothing else is touched: synthesizing without `App.synth()` adds no `terraform` block or backend, so the
+ * file drops into an existing module.
  */
 import { GENERATED_MARKER } from '@deputy/policy-model';
 
@@ -57,6 +58,8 @@ function cleanTopLevel(key: string, value: JsonValue): JsonValue {
     case 'variable':
     case 'output':
       return mapValues(value, cleanBody);
+    case 'locals':
+      return commentFirst(value);
     default:
       return value;
   }
@@ -68,6 +71,13 @@ function cleanBody(body: JsonValue): JsonValue {
   const notices = (body['//'] as JsonObject)['notices'];
   const rest = Object.fromEntries(Object.entries(body).filter(([key]) => key !== '//'));
   return notices === undefined ? rest : { '//': notices, ...rest };
+}
+
+/** The object with its `//` comment, if any, as the first key. */
+function commentFirst(object: JsonObject): JsonObject {
+  const comment = object['//'];
+  if (comment === undefined) return object;
+  return { '//': comment, ...Object.fromEntries(Object.entries(object).filter(([key]) => key !== '//')) };
 }
 
 function mapValues(object: JsonObject, map: (value: JsonValue) => JsonValue): JsonObject {

@@ -2,7 +2,7 @@
  * Terraform JSON syntax rules checked offline on every emitted file (terraform validate needs the AWS
  * provider, which cannot be installed offline; terraform-evaluation.test.ts runs Terraform on everything
  * that does not need it). Checked here: the top-level keys Terraform accepts, block nesting, names that
- * are valid identifiers, `//` comments only where Terraform ignores them, every argument string a valid
+ * are valid identifiers, `//` comments only where Terraform ignores them (block bodies and `locals`), every argument string a valid
  * template whose interpolations are references or string literals, 2-space JSON with a final newline, and
  * the same bytes on every run.
  */
@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { emitTerraformJson } from '../src/index.js';
 import { serializeTerraformJson, type JsonObject } from '../src/terraform-json-document.js';
 import { hostileModel } from './support/hostile-model.js';
+import { waivedModel } from './support/waived-model.js';
 import { hasLoneSurrogate } from './support/model-fields.js';
 import { templateParts } from './support/template-decoding.js';
 
@@ -41,6 +42,10 @@ function syntaxProblems(contents: string): string[] {
     if (!['//', 'variable', 'data', 'locals', 'resource', 'output'].includes(key)) problems.push(`unexpected top-level key ${key}`);
     if (key === '//' || typeof value !== 'object' || value === null || Array.isArray(value)) continue;
     for (const [name, inner] of Object.entries(value)) {
+      if (key === 'locals' && name === '//') {
+        if (!Array.isArray(inner) || !inner.every((line) => typeof line === 'string')) problems.push('locals has a malformed comment');
+        continue;
+      }
       if (!IDENTIFIER.test(name)) problems.push(`${key} name ${name} is not an identifier`);
       if (key === 'locals') collect(`local.${name}`, inner);
       if (key === 'variable' || key === 'output') {
@@ -79,8 +84,8 @@ function syntaxProblems(contents: string): string[] {
 }
 
 describe('tf-json files follow Terraform JSON syntax', () => {
-  it.each([...fixtureCases(), 'hand-made hostile model'])('%s', (caseName) => {
-    const model = caseName === 'hand-made hostile model' ? hostileModel() : loadFixture(caseName);
+  it.each([...fixtureCases(), 'hand-made hostile model', 'hand-built waived model'])('%s', (caseName) => {
+    const model = caseName === 'hand-made hostile model' ? hostileModel() : caseName === 'hand-built waived model' ? waivedModel() : loadFixture(caseName);
     const [file] = emitTerraformJson(model);
     expect(syntaxProblems(file?.contents ?? '')).toEqual([]);
     expect(emitTerraformJson(model)).toEqual([file]);

@@ -8,7 +8,8 @@ export { loadCfnTemplate, templateFormatOf } from './parse/load-cfn-template.js'
 export type { CfnTemplateFormat } from './parse/load-cfn-template.js';
 export { CFN_YAML_SCHEMA, CFN_SHORT_FORMS } from './parse/cfn-yaml-schema.js';
 export { recoverTemplate, recoverPolicyString, recoverDocument } from './parse/recover-model.js';
-export type { RecoveredTemplate, RecoveredRole, RecoveredResourcePolicy, RecoveredLambdaPermission, RecoveredParameter } from './parse/recover-model.js';
+export type { RecoveredTemplate, RecoveredRole, RecoveredResourcePolicy, RecoveredResourceMetadata, RecoveredLambdaPermission, RecoveredParameter } from './parse/recover-model.js';
+export type { RecoveredSuppression } from './parse/recover-suppressions.js';
 export { expectedRecovery } from './parse/expected-recovery.js';
 export { yamlString, isPlainSafe } from './yaml/yaml-scalar.js';
 export { escapeSubText, parseSubTemplate } from './template/sub-template.js';

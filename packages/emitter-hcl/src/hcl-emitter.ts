@@ -18,7 +18,7 @@ import { resolveHclOptions, type HclEmitOptions } from './hcl-emit-options.js';
 import { LabelNamespaces } from './hcl-label.js';
 import { commentText } from './hcl-string.js';
 import { traversalsIn, type HclBlock } from './hcl-syntax.js';
-import { blockHeader, commentLines, writeBody } from './hcl-writer.js';
+import { blockCommentLines, blockHeader, writeBody } from './hcl-writer.js';
 import { resourcePolicyBlocks } from './resource-policy-blocks.js';
 import { roleBlocks } from './role-blocks.js';
 import { withUnicodeNfcNotice } from './unicode-normalization.js';
@@ -63,7 +63,7 @@ function renderTopLevelBlock(hclBlock: HclBlock, templates: TemplateSet): string
     type: hclBlock.type,
     labels: hclBlock.labels,
     header: blockHeader(hclBlock.type, hclBlock.labels),
-    comments: (hclBlock.comments ?? []).flatMap(commentLines),
+    comments: blockCommentLines(hclBlock),
     body: writeBody(hclBlock.body, 1),
   }).replace(/\n+$/, '');
 }

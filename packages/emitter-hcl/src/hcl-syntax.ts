@@ -90,6 +90,11 @@ export interface HclBlock {
   readonly body: readonly HclBodyItem[];
   /** Comment lines printed just above the block, without the `# `. */
   readonly comments?: readonly string[];
+  /**
+   * Machine-read comment lines such as `deputy:ignore DPT001 <reason>`, without the `# `: printed after
+   * `comments`, each on one line and never wrapped, so a tool that reads one comment line reads all of it.
+   */
+  readonly directives?: readonly string[];
 }
 
 /** What a body holds. Attributes come first and nested blocks after, each block set off by a blank line. */

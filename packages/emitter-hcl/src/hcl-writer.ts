@@ -50,6 +50,11 @@ export function commentLines(comment: string): string[] {
   });
 }
 
+/** Every comment line above a block: its wrapped `comments`, then its `directives`, one line each. */
+export function blockCommentLines(hclBlock: HclBlock): string[] {
+  return [...(hclBlock.comments ?? []).flatMap(commentLines), ...(hclBlock.directives ?? []).map((directive) => `# ${commentText(directive)}`)];
+}
+
 function wrapWords(text: string, width: number): string[] {
   const indent = /^ */.exec(text)?.[0] ?? '';
   const hanging = /^ *- /.test(text) ? `${indent}  ` : indent;
@@ -82,7 +87,7 @@ function bodyLines(items: readonly HclBodyItem[], indent: number): Line[] {
 
 function blockLines(hclBlock: HclBlock, indent: number): Line[] {
   const lines: Line[] = [];
-  for (const comment of hclBlock.comments ?? []) lines.push(...commentLines(comment).map((text) => ({ indent, text })));
+  for (const text of blockCommentLines(hclBlock)) lines.push({ indent, text });
   const header = blockHeader(hclBlock.type, hclBlock.labels);
   if (hclBlock.body.length === 0) return [...lines, { indent, text: `${header} {}` }];
   return [...lines, { indent, text: `${header} {` }, ...bodyLines(hclBlock.body, indent + 1), { indent, text: '}' }];

@@ -7,12 +7,14 @@
  * AWS stores `source_arn` as an `ArnLike` condition. `ArnEquals` compares ARNs exactly as `ArnLike` does
  * (both honour `*` and `?` in each ARN component), so a statement written with `ArnEquals` keeps its
  * meaning; a comment says so. The statement's Resource is not printed: AWS sets it to the function's ARN.
+ * A waived policy's suppressions go on the permissions without `source_arn` or `source_account`.
  */
 import { listOf, statementsOf, type ConditionValue, type PolicyString, type ResourcePolicyModel, type Statement } from '@deputy/policy-model';
 import type { EmitContext } from './emit-context.js';
 import { policyStringExpression } from './environment-references.js';
 import { labelFor, snakeCaseLabel } from './hcl-label.js';
 import { attribute, block, text, type HclBlock, type HclBodyItem } from './hcl-syntax.js';
+import { waiverDirectives, withDirectives } from './waiver-suppressions.js';
 
 /** The Terraform type of a Lambda permission. */
 export const LAMBDA_PERMISSION = 'aws_lambda_permission';
@@ -38,7 +40,8 @@ export function lambdaPermissionBlocks(policy: ResourcePolicyModel, functionName
     if (permission.sourceArn?.operator === 'ArnEquals') {
       comments.push('The definition compares aws:SourceArn with ArnEquals; AWS stores source_arn as ArnLike, which matches identically.');
     }
-    return block('resource', [LAMBDA_PERMISSION, label], body, comments);
+    const unprotected = !permission.sourceArn && permission.sourceAccount === undefined;
+    return withDirectives(block('resource', [LAMBDA_PERMISSION, label], body, comments), unprotected ? waiverDirectives(policy.waivers) : []);
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * Resource policies as the Terraform resource of their attachment (`aws_s3_bucket_policy`,
  * `aws_sns_topic_policy`, `aws_sqs_queue_policy`, `aws_lambda_permission`), or — for a document alone — a
- * value plus an `output` with its JSON.
+ * value plus an `output` with its JSON. Waiver suppressions go on the block that holds the document.
  */
 import { assertNever, type PolicyString, type ResourcePolicyModel } from '@deputy/policy-model';
 import type { EmitContext } from './emit-context.js';
@@ -10,6 +10,7 @@ import { labelFor } from './hcl-label.js';
 import { attribute, block, text, traversal, type HclBlock } from './hcl-syntax.js';
 import { lambdaPermissionBlocks } from './lambda-permission-blocks.js';
 import { renderPolicy } from './policy-rendering.js';
+import { waiverDirectives, withDirectives } from './waiver-suppressions.js';
 
 /** The attribute that names the target resource, per attachment with its own Terraform resource. */
 const POLICY_RESOURCES = {
@@ -46,15 +47,14 @@ function policyResourceBlocks(
   const resource = POLICY_RESOURCES[type];
   const label = context.labels.claim(`resource.${resource.type}`, labelFor(policy));
   const rendered = renderPolicy(policy.document, label, context);
-  return [
-    ...(rendered.dataSource ? [rendered.dataSource] : []),
-    block(
-      'resource',
-      [resource.type, label],
-      [attribute(resource.targetAttribute, policyStringExpression(target, context)), attribute('policy', rendered.value, rendered.comments)],
-      policy.notices,
-    ),
-  ];
+  const directives = waiverDirectives(policy.waivers);
+  const policyResource = block(
+    'resource',
+    [resource.type, label],
+    [attribute(resource.targetAttribute, policyStringExpression(target, context)), attribute('policy', rendered.value, rendered.comments)],
+    policy.notices,
+  );
+  return rendered.dataSource ? [withDirectives(rendered.dataSource, directives), policyResource] : [withDirectives(policyResource, directives)];
 }
 
 /** A document alone: `locals` + `output` with `jsonencode`, or the data source + `output` with its `.json`. */
@@ -62,15 +62,16 @@ function documentBlocks(policy: ResourcePolicyModel, context: EmitContext): HclB
   const label = context.labels.claim('output', `${labelFor(policy)}_json`);
   const rendered = renderPolicy(policy.document, labelFor(policy), context);
   const description = attribute('description', text(`The ${policy.name} policy document as JSON.`));
+  const directives = waiverDirectives(policy.waivers);
   if (rendered.dataSource) {
     return [
-      { ...rendered.dataSource, ...(policy.notices.length > 0 ? { comments: policy.notices } : {}) },
+      withDirectives({ ...rendered.dataSource, ...(policy.notices.length > 0 ? { comments: policy.notices } : {}) }, directives),
       block('output', [label], [description, attribute('value', rendered.value)]),
     ];
   }
   const local = context.labels.claim('local', label);
   return [
-    block('locals', [], [attribute(local, rendered.value, rendered.comments)], policy.notices),
+    withDirectives(block('locals', [], [attribute(local, rendered.value, rendered.comments)], policy.notices), directives),
     block('output', [label], [description, attribute('value', traversal(`local.${local}`))]),
   ];
 }

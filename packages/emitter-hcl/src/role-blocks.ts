@@ -1,7 +1,7 @@
 /**
  * One role as Terraform: `aws_iam_role`, an `aws_iam_role_policy` per inline policy and an
  * `aws_iam_role_policy_attachment` per managed policy ARN, each policy document preceded by its data
- * source in the policy-document style.
+ * source in the policy-document style. Waiver suppressions go on the block that holds the trust policy.
  */
 import type { InlinePolicyModel, PolicyString, RoleModel } from '@deputy/policy-model';
 import type { EmitContext } from './emit-context.js';
@@ -9,6 +9,7 @@ import { policyStringExpression } from './environment-references.js';
 import { labelFor, snakeCaseLabel } from './hcl-label.js';
 import { attribute, block, numberLiteral, object, text, traversal, type HclBlock, type HclBodyItem } from './hcl-syntax.js';
 import { renderPolicy } from './policy-rendering.js';
+import { waiverDirectives, withDirectives } from './waiver-suppressions.js';
 
 /** Every top-level block for one role, in print order. */
 export function roleBlocks(role: RoleModel, context: EmitContext): HclBlock[] {
@@ -25,9 +26,10 @@ export function roleBlocks(role: RoleModel, context: EmitContext): HclBlock[] {
   if (role.tags.length > 0) {
     body.push(attribute('tags', object(role.tags.map((tag) => ({ key: tag.key, value: text(tag.value) })))));
   }
+  const directives = waiverDirectives(role.waivers);
+  const resource = block('resource', ['aws_iam_role', roleLabel], body, role.notices);
   return [
-    ...(trust.dataSource ? [trust.dataSource] : []),
-    block('resource', ['aws_iam_role', roleLabel], body, role.notices),
+    ...(trust.dataSource ? [withDirectives(trust.dataSource, directives), resource] : [withDirectives(resource, directives)]),
     ...role.inlinePolicies.flatMap((policy) => inlinePolicyBlocks(policy, roleLabel, context)),
     ...role.managedPolicyArns.map((arn) => attachmentBlock(arn, roleLabel, context)),
   ];

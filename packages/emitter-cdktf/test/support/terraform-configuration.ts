@@ -95,7 +95,7 @@ export async function readConfiguration(
   }
   const locals: { [name: string]: ReadValue } = {};
   for (const localsBlock of dialect === 'hcl' ? list(json['locals']) : [json['locals'] ?? {}]) {
-    for (const [name, value] of entries(localsBlock)) locals[name] = await readValue(value, true, dialect, decodeExpression);
+    for (const [name, value] of entries(localsBlock)) if (name !== '//') locals[name] = await readValue(value, true, dialect, decodeExpression);
   }
   const outputs: { [name: string]: ReadOutput } = {};
   for (const [name, body] of entries(json['output'])) {

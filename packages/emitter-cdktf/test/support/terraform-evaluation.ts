@@ -89,7 +89,7 @@ export function evaluationModule(model: DeputyModel): EvaluationModule {
       }
     }
   }
-  for (const [name, value] of Object.entries(json['locals'] ?? {})) collect(`local.${name}`, value, true);
+  for (const [name, value] of Object.entries(json['locals'] ?? {})) if (name !== '//') collect(`local.${name}`, value, true);
   const locals = Object.fromEntries(values.map((value, index) => [`v${index}`, value]));
   const module = {
     ...(json['variable'] ? { variable: json['variable'] } : {}),

@@ -1,12 +1,15 @@
 /**
  * What {@link recoverTemplate} should read from the template of a model: the model's roles and resource
  * policies with literal environment fields written into the strings (as the template does), Lambda policies
- * as one permission per statement, and policy-document Outputs after the policy resources.
+ * as one permission per statement, policy-document Outputs after the policy resources, and the lint
+ * suppressions of waivers on the resources that hold the waived statements.
  */
-import type { DeputyModel, EnvironmentField, PolicyDocument, PolicyString, ResourcePolicyModel } from '@deputy/policy-model';
+import type { DeputyModel, EnvironmentField, PolicyDocument, PolicyString, ResourcePolicyModel, WaiverRecord } from '@deputy/policy-model';
 import { assertNever, ENVIRONMENT_FIELDS, interpolate, mapPolicyStrings, statementsOf } from '@deputy/policy-model';
-import { lambdaPermissionFields } from '../template/lambda-permission.js';
+import { isUnprotected, lambdaPermissionFields } from '../template/lambda-permission.js';
+import { waiverSuppressions } from '../template/waiver-metadata.js';
 import type { RecoveredParameter, RecoveredResourcePolicy, RecoveredRole, RecoveredTemplate } from './recover-model.js';
+import type { RecoveredSuppression } from './recover-suppressions.js';
 
 /** The recovery a faithful template of `model` gives. */
 export function expectedRecovery(model: DeputyModel): RecoveredTemplate {
@@ -24,6 +27,7 @@ export function expectedRecovery(model: DeputyModel): RecoveredTemplate {
       managedPolicyArns: role.managedPolicyArns.map(text),
       tags: role.tags.map((tag) => ({ key: tag.key, value: tag.value })),
       outputs: ['Arn', 'Name'],
+      ...expectedSuppressions(role.waivers),
     }),
   );
   const attached = model.resourcePolicies.filter((policy) => policy.attachment.type !== 'document');
@@ -38,17 +42,19 @@ function expectedPolicies(
   document: (value: PolicyDocument) => PolicyDocument,
 ): RecoveredResourcePolicy[] {
   const { attachment } = policy;
+  const suppressions = expectedSuppressions(policy.waivers);
   switch (attachment.type) {
     case 's3-bucket':
-      return [{ type: 's3-bucket', bucket: text(attachment.bucket), document: document(policy.document) }];
+      return [{ type: 's3-bucket', bucket: text(attachment.bucket), document: document(policy.document), ...suppressions }];
     case 'sns-topic':
-      return [{ type: 'sns-topic', topicArn: text(attachment.topicArn), document: document(policy.document) }];
+      return [{ type: 'sns-topic', topicArn: text(attachment.topicArn), document: document(policy.document), ...suppressions }];
     case 'sqs-queue':
-      return [{ type: 'sqs-queue', queueUrl: text(attachment.queueUrl), document: document(policy.document) }];
+      return [{ type: 'sqs-queue', queueUrl: text(attachment.queueUrl), document: document(policy.document), ...suppressions }];
     case 'lambda-permission':
       return statementsOf(policy.document).map((statement) => {
         const fields = lambdaPermissionFields(statement);
         return {
+          ...(isUnprotected(fields) ? suppressions : {}),
           type: 'lambda-permission',
           functionName: text(attachment.functionName),
           permission: {
@@ -64,6 +70,12 @@ function expectedPolicies(
     default:
       return assertNever(attachment, 'resource policy attachment');
   }
+}
+
+/** The `Metadata.deputy.ignore` entries a resource holding the waived statements carries, as an optional field. */
+function expectedSuppressions(waivers: readonly WaiverRecord[] | undefined): { readonly suppressions?: readonly RecoveredSuppression[] } {
+  const suppressions = waiverSuppressions(waivers);
+  return suppressions.length > 0 ? { suppressions } : {};
 }
 
 /** The Parameters a template declares: parameter fields that some emitted string refers to, in field order. */

@@ -1,13 +1,15 @@
 /**
  * Reads roles and resource policies back out of a loaded template (see {@link loadCfnTemplate}), turning
  * `Ref`, `Fn::Sub` and `Fn::Join` back into policy strings with references, so a round trip compares
- * structure, not resolved text. Throws on anything deputy does not write.
+ * structure, not resolved text, and a resource's `Metadata.deputy.ignore` lint suppressions. Throws on
+ * anything deputy does not write.
  */
 import type { ConditionBlock, ConditionValue, EnvironmentField, PolicyDocument, PolicyString, Principal, Reference, Statement, Tag } from '@deputy/policy-model';
 import { ENVIRONMENT_FIELDS, interpolate, isInterpolation, reference } from '@deputy/policy-model';
 import { PARAMETER_CONSTRAINTS, PSEUDO_PARAMETERS } from '../template/environment-bindings.js';
 import { parseSubTemplate } from '../template/sub-template.js';
 import { parsePolicyJson } from './recover-policy-json.js';
+import { recoverSuppressions, type RecoveredSuppression } from './recover-suppressions.js';
 import { arrayAt, optional, recordAt, stringAt, type Json } from './json-access.js';
 
 /** A role as the template writes it. */
@@ -32,6 +34,8 @@ export interface RecoveredRole {
   readonly tags: readonly Tag[];
   /** Which Outputs publish the role: `Arn` (`Fn::GetAtt`) and/or `Name` (`Ref`), in Outputs order. */
   readonly outputs: readonly ('Arn' | 'Name')[];
+  /** `Metadata.deputy.ignore`: lint suppressions of waived confused-deputy conditions; absent without Metadata. */
+  readonly suppressions?: readonly RecoveredSuppression[];
 }
 
 /** The fields of one `AWS::Lambda::Permission`. */
@@ -46,17 +50,23 @@ export interface RecoveredLambdaPermission {
   readonly sourceAccount?: PolicyString;
 }
 
+/** What every recovered policy resource may carry. */
+export interface RecoveredResourceMetadata {
+  /** `Metadata.deputy.ignore`: lint suppressions of waived confused-deputy conditions; absent without Metadata. */
+  readonly suppressions?: readonly RecoveredSuppression[];
+}
+
 /** A resource policy as the template writes it. */
 export type RecoveredResourcePolicy =
   /** `AWS::S3::BucketPolicy`. */
-  | { readonly type: 's3-bucket'; readonly bucket: PolicyString; readonly document: PolicyDocument }
+  | ({ readonly type: 's3-bucket'; readonly bucket: PolicyString; readonly document: PolicyDocument } & RecoveredResourceMetadata)
   /** `AWS::SNS::TopicPolicy` (one topic). */
-  | { readonly type: 'sns-topic'; readonly topicArn: PolicyString; readonly document: PolicyDocument }
+  | ({ readonly type: 'sns-topic'; readonly topicArn: PolicyString; readonly document: PolicyDocument } & RecoveredResourceMetadata)
   /** `AWS::SQS::QueuePolicy` (one queue). */
-  | { readonly type: 'sqs-queue'; readonly queueUrl: PolicyString; readonly document: PolicyDocument }
+  | ({ readonly type: 'sqs-queue'; readonly queueUrl: PolicyString; readonly document: PolicyDocument } & RecoveredResourceMetadata)
   /** One `AWS::Lambda::Permission`. */
-  | { readonly type: 'lambda-permission'; readonly functionName: PolicyString; readonly permission: RecoveredLambdaPermission }
-  /** An Output holding a policy document as JSON. */
+  | ({ readonly type: 'lambda-permission'; readonly functionName: PolicyString; readonly permission: RecoveredLambdaPermission } & RecoveredResourceMetadata)
+  /** An Output holding a policy document as JSON (Outputs have no Metadata). */
   | { readonly type: 'document'; readonly document: PolicyDocument };
 
 /** A template Parameter standing for an environment field. */
@@ -92,21 +102,22 @@ export function recoverTemplate(template: unknown): RecoveredTemplate {
     const where = `Resources.${logicalId}`;
     const type = stringAt(recordAt(resource, where).Type, `${where}.Type`);
     const properties = () => recordAt(recordAt(resource, where).Properties, `${where}.Properties`);
+    const metadata = () => recoverSuppressions(recordAt(resource, where), where);
     switch (type) {
       case 'AWS::IAM::Role':
-        roles.push(recoverRole(logicalId, properties(), outputs, text, where));
+        roles.push({ ...recoverRole(logicalId, properties(), outputs, text, where), ...metadata() });
         break;
       case 'AWS::S3::BucketPolicy':
-        resourcePolicies.push({ type: 's3-bucket', bucket: text(properties().Bucket, `${where}.Bucket`), document: recoverDocument(properties().PolicyDocument, text, `${where}.PolicyDocument`) });
+        resourcePolicies.push({ type: 's3-bucket', bucket: text(properties().Bucket, `${where}.Bucket`), document: recoverDocument(properties().PolicyDocument, text, `${where}.PolicyDocument`), ...metadata() });
         break;
       case 'AWS::SNS::TopicPolicy':
-        resourcePolicies.push({ type: 'sns-topic', topicArn: text(single(properties().Topics, `${where}.Topics`), `${where}.Topics[0]`), document: recoverDocument(properties().PolicyDocument, text, `${where}.PolicyDocument`) });
+        resourcePolicies.push({ type: 'sns-topic', topicArn: text(single(properties().Topics, `${where}.Topics`), `${where}.Topics[0]`), document: recoverDocument(properties().PolicyDocument, text, `${where}.PolicyDocument`), ...metadata() });
         break;
       case 'AWS::SQS::QueuePolicy':
-        resourcePolicies.push({ type: 'sqs-queue', queueUrl: text(single(properties().Queues, `${where}.Queues`), `${where}.Queues[0]`), document: recoverDocument(properties().PolicyDocument, text, `${where}.PolicyDocument`) });
+        resourcePolicies.push({ type: 'sqs-queue', queueUrl: text(single(properties().Queues, `${where}.Queues`), `${where}.Queues[0]`), document: recoverDocument(properties().PolicyDocument, text, `${where}.PolicyDocument`), ...metadata() });
         break;
       case 'AWS::Lambda::Permission':
-        resourcePolicies.push(recoverLambdaPermission(properties(), text, where));
+        resourcePolicies.push({ ...recoverLambdaPermission(properties(), text, where), ...metadata() });
         break;
       case 'AWS::CloudFormation::WaitConditionHandle':
         break;

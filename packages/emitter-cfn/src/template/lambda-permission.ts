@@ -4,12 +4,13 @@
  * `aws:SourceArn` and `aws:SourceAccount` conditions with one value each. The statement's Resource is the
  * function itself (`FunctionName`); Lambda generates the statement ID, and writes SourceArn as ArnLike.
  */
-import type { ConditionValue, PolicyString, Statement } from '@deputy/policy-model';
+import type { ConditionValue, PolicyString, Statement, WaiverRecord } from '@deputy/policy-model';
 import { listOf } from '@deputy/policy-model';
 import type { CfnMap } from './cfn-value.js';
 import { cfnMap } from './cfn-value.js';
 import { cfnString } from './cfn-string.js';
 import type { EnvironmentBindings } from './environment-bindings.js';
+import { waiverMetadata } from './waiver-metadata.js';
 
 /** The parts of a statement a Lambda permission carries. */
 export interface LambdaPermissionFields {
@@ -48,12 +49,16 @@ export function lambdaPermissionFields(statement: Statement): LambdaPermissionFi
   };
 }
 
-/** The `AWS::Lambda::Permission` resource for one statement. */
-export function lambdaPermissionResource(functionName: PolicyString, statement: Statement, bindings: EnvironmentBindings): CfnMap {
+/**
+ * The `AWS::Lambda::Permission` resource for one statement. A permission with neither SourceArn nor
+ * SourceAccount carries the lint suppressions of the policy's `waivers` as Metadata.
+ */
+export function lambdaPermissionResource(functionName: PolicyString, statement: Statement, bindings: EnvironmentBindings, waivers?: readonly WaiverRecord[]): CfnMap {
   const fields = lambdaPermissionFields(statement);
   const value = (text: PolicyString | undefined) => (text === undefined ? undefined : cfnString(text, bindings));
   return cfnMap([
     ['Type', 'AWS::Lambda::Permission'],
+    ['Metadata', isUnprotected(fields) ? waiverMetadata(waivers) : undefined],
     [
       'Properties',
       cfnMap([
@@ -65,6 +70,11 @@ export function lambdaPermissionResource(functionName: PolicyString, statement: 
       ]),
     ],
   ]);
+}
+
+/** True when the permission names no source: the only kind a waiver can concern. */
+export function isUnprotected(fields: LambdaPermissionFields): boolean {
+  return fields.sourceArn === undefined && fields.sourceAccount === undefined;
 }
 
 function singleString(values: readonly ConditionValue[], key: string): PolicyString {

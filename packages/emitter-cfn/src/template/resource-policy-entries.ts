@@ -1,7 +1,8 @@
 /**
  * A resource policy as template entries, chosen by what it is attached to: `AWS::S3::BucketPolicy`,
  * `AWS::SNS::TopicPolicy`, `AWS::SQS::QueuePolicy`, one `AWS::Lambda::Permission` per statement, or (for a
- * bare `document`) an Output holding the policy as JSON.
+ * bare `document`) an Output holding the policy as JSON. A resource holding a waived statement carries the
+ * waiver's lint suppression as Metadata (Outputs have no Metadata, and lint does not read them).
  */
 import type { ResourcePolicyModel } from '@deputy/policy-model';
 import { assertNever, statementsOf } from '@deputy/policy-model';
@@ -13,6 +14,7 @@ import { lambdaPermissionResource } from './lambda-permission.js';
 import { logicalIdFrom } from './logical-ids.js';
 import { policyDocumentValue } from './policy-document-value.js';
 import { policyJsonValue } from './policy-json-value.js';
+import { waiverMetadata } from './waiver-metadata.js';
 
 /** Which section of the template a resource policy's entries go to. */
 export type PolicySection = 'Resources' | 'Outputs';
@@ -47,6 +49,7 @@ export function policyLogicalIdCandidates(policy: ResourcePolicyModel): string[]
 export function policyEntryValues(policy: ResourcePolicyModel, bindings: EnvironmentBindings): CfnMap[] {
   const { attachment } = policy;
   const document = () => policyDocumentValue(policy.document, bindings);
+  const resource = (type: string, properties: CfnMap): CfnMap => cfnMap([['Type', type], ['Metadata', waiverMetadata(policy.waivers)], ['Properties', properties]]);
   switch (attachment.type) {
     case 's3-bucket':
       return [resource('AWS::S3::BucketPolicy', cfnMap([['Bucket', cfnString(attachment.bucket, bindings)], ['PolicyDocument', document()]]))];
@@ -55,7 +58,7 @@ export function policyEntryValues(policy: ResourcePolicyModel, bindings: Environ
     case 'sqs-queue':
       return [resource('AWS::SQS::QueuePolicy', cfnMap([['Queues', cfnList([cfnString(attachment.queueUrl, bindings)])], ['PolicyDocument', document()]]))];
     case 'lambda-permission':
-      return statementsOf(policy.document).map((statement) => lambdaPermissionResource(attachment.functionName, statement, bindings));
+      return statementsOf(policy.document).map((statement) => lambdaPermissionResource(attachment.functionName, statement, bindings, policy.waivers));
     case 'document':
       return [
         cfnMap([
@@ -66,8 +69,4 @@ export function policyEntryValues(policy: ResourcePolicyModel, bindings: Environ
     default:
       return assertNever(attachment, 'resource policy attachment');
   }
-}
-
-function resource(type: string, properties: CfnMap): CfnMap {
-  return cfnMap([['Type', type], ['Properties', properties]]);
 }

@@ -5,11 +5,13 @@ import { cfnGetAtt, cfnList, cfnMap, cfnRef } from './cfn-value.js';
 import { cfnString } from './cfn-string.js';
 import type { EnvironmentBindings } from './environment-bindings.js';
 import { policyDocumentValue } from './policy-document-value.js';
+import { waiverMetadata } from './waiver-metadata.js';
 
-/** The role resource. Empty lists are left out rather than written as `[]`. */
+/** The role resource, with the lint suppressions of its waivers as Metadata. Empty lists are left out rather than written as `[]`. */
 export function roleResource(role: RoleModel, bindings: EnvironmentBindings): CfnMap {
   return cfnMap([
     ['Type', 'AWS::IAM::Role'],
+    ['Metadata', waiverMetadata(role.waivers)],
     [
       'Properties',
       cfnMap([

@@ -1,10 +1,12 @@
 /**
  * Models built by hand for cases the definition fixtures do not reach: Lambda permissions with several
  * statements, Sub strings that must fall back to Fn::Join, a template with no resources, notices with line
- * breaks and control characters, logical-ID collisions and a Parameter whose name YAML 1.1 reads as a boolean.
+ * breaks and control characters, logical-ID collisions, a Parameter whose name YAML 1.1 reads as a boolean,
+ * and waivers on every kind of resource.
  */
 import type { DeputyModel, PolicyDocument, RoleModel } from '@deputy/policy-model';
 import { interpolate, reference } from '@deputy/policy-model';
+import { waivedResources } from './waived-models.js';
 
 const account = reference('account');
 const region = reference('region');
@@ -137,4 +139,5 @@ export const HAND_BUILT_MODELS: ReadonlyMap<string, DeputyModel> = new Map([
   ['lambda-permissions-and-joins', lambdaPermissionsAndJoins],
   ['document-only-placeholder', documentOnlyPlaceholder],
   ['logical-id-collisions', logicalIdCollisions],
+  ['waived-resources', waivedResources],
 ]);

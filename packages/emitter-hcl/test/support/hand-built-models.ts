@@ -1,8 +1,9 @@
 /**
  * Hand-built models for the emitter tests, until the shared fixtures exist: the AWS Personalize reference
- * case, a model with parameters, and one of every resource-policy attachment.
+ * case, a model with parameters, one of every resource-policy attachment, and waivers in every kind of block.
  */
 import { interpolate, reference, type DeputyModel, type Environment, type PolicyDocument } from '@deputy/policy-model';
+import { waivedBlocksModel } from './waived-models.js';
 
 /** Every field `current`. */
 export const CURRENT_ENVIRONMENT: Environment = {
@@ -342,4 +343,5 @@ export const HAND_BUILT_MODELS: ReadonlyMap<string, DeputyModel> = new Map([
   ['resource-policies-parameters', resourcePoliciesModel(PARAMETER_ENVIRONMENT)],
   ['gap-documents', gapDocumentsModel()],
   ['label-collisions', labelCollisionsModel()],
+  ['waived-blocks', waivedBlocksModel()],
 ]);
