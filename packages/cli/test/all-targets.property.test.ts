@@ -14,7 +14,8 @@ import { literalPolicyArbitrary, modelArbitrary } from '@deputy/policy-model/tes
 import { emitJson } from '@deputy/emitter-json';
 import { emitHcl } from '@deputy/emitter-hcl';
 import { differencesFromModel, recoverTerraform } from '@deputy/emitter-hcl/testing';
-import { emitCfn, expectedRecovery, loadCfnTemplate, recoverTemplate } from '@deputy/emitter-cfn';
+import { emitCfn } from '@deputy/emitter-cfn';
+import { expectedRecovery, loadCfnTemplate, recoverTemplate } from '@deputy/emitter-cfn/testing';
 import { emitTerraformJson } from '@deputy/emitter-cdktf';
 import { parseHcl } from '../../emitter-cdktf/test/support/hcl-reading.js';
 import { hasLoneSurrogate, variableFields } from '../../emitter-cdktf/test/support/model-fields.js';

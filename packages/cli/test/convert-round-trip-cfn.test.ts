@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { roundTripPolicies } from '@deputy/policy-model/testing';
 import { convertPolicyText } from '@deputy/policy-model';
-import { loadCfnTemplate, recoverTemplate } from '@deputy/emitter-cfn';
+import { loadCfnTemplate, recoverTemplate } from '@deputy/emitter-cfn/testing';
 import { deputy } from './support/run-cli.js';
 
 describe('deputy convert --target cfn round trip', () => {

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { DeputyModel, LiteralPolicyDocument } from '@deputy/policy-model';
 import { convertPolicyText } from '@deputy/policy-model';
 import { literalPolicyArbitrary, roundTripPolicies } from '@deputy/policy-model/testing';
-import { emitCfn, loadCfnTemplate, recoverTemplate } from '../src/index.js';
+import { emitCfn } from '../src/index.js';
+import { loadCfnTemplate, recoverTemplate } from '../src/testing.js';
 import { cfnModelArbitrary } from './support/arbitraries.js';
 import { expectRoundTrip } from './support/round-trip.js';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { commentLines } from '../src/yaml/yaml-scalar.js';
-import { loadCfnTemplate } from '../src/index.js';
+import { loadCfnTemplate } from '../src/testing.js';
 import { allCases, emitBothFormats } from './support/cases.js';
 import { expectRoundTrip } from './support/round-trip.js';
 

@@ -4,7 +4,7 @@
  * changed one, and nothing changes without waivers.
  */
 import { describe, expect, it } from 'vitest';
-import { expectedRecovery, loadCfnTemplate, recoverTemplate, templateFormatOf } from '../src/index.js';
+import { expectedRecovery, loadCfnTemplate, recoverTemplate, templateFormatOf } from '../src/testing.js';
 import { allCases, emitBothFormats } from './support/cases.js';
 import { waivedResources } from './support/waived-models.js';
 

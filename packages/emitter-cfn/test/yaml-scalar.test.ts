@@ -4,7 +4,7 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_FRAGMENTS } from '@deputy/policy-model/testing';
 import { commentLines, commentText, isPlainSafe, yamlNumber, yamlString } from '../src/yaml/yaml-scalar.js';
-import { CFN_YAML_SCHEMA } from '../src/index.js';
+import { CFN_YAML_SCHEMA } from '../src/testing.js';
 
 /** Strings that a YAML 1.1 reader (CloudFormation, PyYAML) takes for something else, or that YAML cannot hold plain. */
 const MISREADABLE = [
