@@ -3,11 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Statement } from '@deputy/policy-model';
-import { defaultTemplateDir, interpolate, loadTemplateSet, reference } from '@deputy/policy-model';
+import { defaultTemplateDir, loadTemplateSet } from '@deputy/policy-model';
 import { emitCfn } from '../src/index.js';
 import { loadCfnTemplate } from '../src/testing.js';
-import { lambdaPermissionFields } from '../src/template/lambda-permission.js';
 import { documentOnlyPlaceholder, lambdaPermissionsAndJoins, logicalIdCollisions } from './support/hand-built-models.js';
 import { expectRoundTrip } from './support/round-trip.js';
 
@@ -57,26 +55,4 @@ describe('emitCfn', () => {
   });
 });
 
-describe('Lambda permission fields', () => {
-  const account = interpolate([reference('account')]);
 
-  it('reads principal, action, SourceArn and SourceAccount from a statement that fits', () => {
-    const statement: Statement = {
-      Sid: 'x',
-      Effect: 'Allow',
-      Principal: { Service: 's3.amazonaws.com' },
-      Action: ['lambda:InvokeFunction'],
-      Resource: 'arn:aws:lambda:us-east-1:123456789012:function:f',
-      Condition: { ArnEquals: { 'aws:SourceArn': ['arn:aws:s3:::b'] }, StringEquals: { 'AWS:SourceAccount': account } },
-    };
-    expect(lambdaPermissionFields(statement)).toStrictEqual({ principal: 's3.amazonaws.com', action: 'lambda:InvokeFunction', sourceArn: 'arn:aws:s3:::b', sourceAccount: account });
-    expect(lambdaPermissionFields({ Effect: 'Allow', Principal: { AWS: '123456789012' }, Action: 'lambda:GetFunction' })).toStrictEqual({ principal: '123456789012', action: 'lambda:GetFunction' });
-  });
-
-  it('fails loudly on statements normalisation should have refused', () => {
-    expect(() => lambdaPermissionFields({ Effect: 'Deny', Principal: { Service: 's3.amazonaws.com' }, Action: 'lambda:InvokeFunction' })).toThrow(/invariant/);
-    expect(() => lambdaPermissionFields({ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction' })).toThrow(/invariant/);
-    expect(() => lambdaPermissionFields({ Effect: 'Allow', Principal: { Service: 'a' }, Action: 'x', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-1' } } })).toThrow(/invariant/);
-    expect(() => lambdaPermissionFields({ Effect: 'Allow', Principal: { Service: 'a' }, Action: 'x', Condition: { ArnLike: { 'aws:SourceArn': ['a', 'b'] } } })).toThrow(/invariant/);
-  });
-});

@@ -9,7 +9,7 @@
  * meaning; a comment says so. The statement's Resource is not printed: AWS sets it to the function's ARN.
  * A waived policy's suppressions go on the permissions without `source_arn` or `source_account`.
  */
-import { listOf, statementsOf, type ConditionValue, type PolicyString, type ResourcePolicyModel, type Statement } from '@deputy/policy-model';
+import { lambdaPermissionFields, statementsOf, type PolicyString, type ResourcePolicyModel } from '@deputy/policy-model';
 import type { EmitContext } from './emit-context.js';
 import { policyStringExpression } from './environment-references.js';
 import { labelFor, snakeCaseLabel } from './hcl-label.js';
@@ -26,7 +26,7 @@ export function lambdaPermissionBlocks(policy: ResourcePolicyModel, functionName
     const suffix = statement.Sid ? snakeCaseLabel(statement.Sid) : statements.length > 1 ? String(index + 1) : '';
     const base = suffix === '' ? labelFor(policy) : `${labelFor(policy)}_${suffix.replace(/^_/, '')}`;
     const label = context.labels.claim(`resource.${LAMBDA_PERMISSION}`, base);
-    const permission = lambdaPermission(statement);
+    const permission = lambdaPermissionFields(statement);
     const body: HclBodyItem[] = [];
     if (statement.Sid) body.push(attribute('statement_id', text(statement.Sid)));
     body.push(attribute('action', policyStringExpression(permission.action, context)));
@@ -43,50 +43,4 @@ export function lambdaPermissionBlocks(policy: ResourcePolicyModel, functionName
     const unprotected = !permission.sourceArn && permission.sourceAccount === undefined;
     return withDirectives(block('resource', [LAMBDA_PERMISSION, label], body, comments), unprotected ? waiverDirectives(policy.waivers) : []);
   });
-}
-
-/** The fields of one permission, read from a normalised statement. */
-export interface LambdaPermissionFields {
-  /** The one action, e.g. `lambda:InvokeFunction`. */
-  readonly action: PolicyString;
-  /** The one principal: a service principal, an account ID or an ARN. */
-  readonly principal: PolicyString;
-  /** The `aws:SourceArn` condition, when present. */
-  readonly sourceArn?: { readonly operator: 'ArnLike' | 'ArnEquals'; readonly value: PolicyString };
-  /** The `aws:SourceAccount` condition value, when present. */
-  readonly sourceAccount?: PolicyString;
-}
-
-/** Reads the permission fields of a normalised statement; throws when the normaliser's guarantee does not hold. */
-export function lambdaPermission(statement: Statement): LambdaPermissionFields {
-  const actions = listOf(statement.Action);
-  const principal = statement.Principal;
-  const identifiers = principal === undefined || principal === '*' ? [] : Object.values(principal).flatMap((value) => listOf(value));
-  const [action] = actions;
-  const [identifier] = identifiers;
-  if (statement.Effect !== 'Allow' || action === undefined || actions.length !== 1 || identifier === undefined || identifiers.length !== 1) {
-    throw new Error(`invariant: a lambda-permission statement must allow one action for one principal: ${JSON.stringify(statement)}`);
-  }
-  let sourceArn: LambdaPermissionFields['sourceArn'];
-  let sourceAccount: PolicyString | undefined;
-  for (const [operator, keys] of Object.entries(statement.Condition ?? {})) {
-    for (const [key, values] of Object.entries(keys)) {
-      const value = singleString(values);
-      const normalizedKey = key.toLowerCase();
-      if (normalizedKey === 'aws:sourcearn' && (operator === 'ArnLike' || operator === 'ArnEquals') && value !== undefined) {
-        sourceArn = { operator, value };
-      } else if (normalizedKey === 'aws:sourceaccount' && operator === 'StringEquals' && value !== undefined) {
-        sourceAccount = value;
-      } else {
-        throw new Error(`invariant: a lambda-permission statement cannot carry ${operator} ${key}`);
-      }
-    }
-  }
-  return { action, principal: identifier, ...(sourceArn ? { sourceArn } : {}), ...(sourceAccount !== undefined ? { sourceAccount } : {}) };
-}
-
-function singleString(values: ConditionValue | readonly ConditionValue[]): PolicyString | undefined {
-  const list: readonly ConditionValue[] = Array.isArray(values) ? values : [values as ConditionValue];
-  const [only] = list;
-  return list.length === 1 && only !== undefined && typeof only !== 'boolean' && typeof only !== 'number' ? only : undefined;
 }

@@ -19,5 +19,6 @@ export * from './load/load-definition.js';
 export * from './normalize/confused-deputy-gaps.js';
 export * from './normalize/identifiers.js';
 export * from './normalize/environment.js';
+export { lambdaPermissionFields, type LambdaPermissionFields } from './normalize/lambda-permission.js';
 export * from './convert/model-from-policy.js';
 export * from './convert/snippet-model.js';

@@ -6,7 +6,8 @@
  */
 import type { DeputyModel, EnvironmentField, PolicyDocument, PolicyString, ResourcePolicyModel, WaiverRecord } from '@deputy/policy-model';
 import { assertNever, ENVIRONMENT_FIELDS, interpolate, mapPolicyStrings, statementsOf } from '@deputy/policy-model';
-import { isUnprotected, lambdaPermissionFields } from '../template/lambda-permission.js';
+import { lambdaPermissionFields } from '@deputy/policy-model';
+import { isUnprotected } from '../template/lambda-permission.js';
 import { waiverSuppressions } from '../template/waiver-metadata.js';
 import type { RecoveredParameter, RecoveredResourcePolicy, RecoveredRole, RecoveredTemplate } from './recover-model.js';
 import type { RecoveredSuppression } from './recover-suppressions.js';
@@ -60,7 +61,7 @@ function expectedPolicies(
           permission: {
             principal: text(fields.principal),
             action: text(fields.action),
-            ...(fields.sourceArn !== undefined ? { sourceArn: text(fields.sourceArn) } : {}),
+            ...(fields.sourceArn !== undefined ? { sourceArn: text(fields.sourceArn.value) } : {}),
             ...(fields.sourceAccount !== undefined ? { sourceAccount: text(fields.sourceAccount) } : {}),
           },
         };

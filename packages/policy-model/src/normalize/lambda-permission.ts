@@ -3,7 +3,8 @@
  * a source ARN and source account per permission. This checks that each statement fits.
  */
 import type { PathSegment } from '../load/source-document.js';
-import { listOf, statementsOf, type LiteralPolicyDocument } from '../policy/policy-document.js';
+import { listOf, statementsOf, type ConditionValue, type LiteralPolicyDocument, type Statement } from '../policy/policy-document.js';
+import type { PolicyString } from '../model/value.js';
 import type { PathProblem } from '../policy/validate-policy.js';
 
 const ALLOWED_CONDITIONS: Readonly<Record<string, readonly string[]>> = {
@@ -32,4 +33,46 @@ export function validateLambdaStatements(document: LiteralPolicyDocument, path: 
     if (!fits) problems.push({ code: 'not-a-lambda-permission', message: 'this statement cannot be expressed as a Lambda permission', hint, path: at });
   });
   return problems;
+}
+
+/** What one Lambda permission carries, read from a statement that passed {@link validateLambdaStatements}. */
+export interface LambdaPermissionFields {
+  /** The one principal: a service principal, an account ID or an ARN. */
+  readonly principal: PolicyString;
+  /** The one action, e.g. `lambda:InvokeFunction`. */
+  readonly action: PolicyString;
+  /** The `aws:SourceArn` condition (AWS stores it as ArnLike; ArnEquals matches identically). */
+  readonly sourceArn?: { readonly operator: 'ArnLike' | 'ArnEquals'; readonly value: PolicyString };
+  /** The `aws:SourceAccount` condition value. */
+  readonly sourceAccount?: PolicyString;
+}
+
+/**
+ * The permission fields of a normalised Lambda statement, shared by every target that writes Lambda
+ * permissions. Throws an invariant failure for a statement normalisation should have refused.
+ */
+export function lambdaPermissionFields(statement: Statement): LambdaPermissionFields {
+  const principals = statement.Principal === undefined || statement.Principal === '*' ? [] : Object.values(statement.Principal).flatMap((ids) => listOf(ids));
+  const actions = listOf(statement.Action);
+  const [principal] = principals;
+  const [action] = actions;
+  if (statement.Effect !== 'Allow' || principal === undefined || principals.length !== 1 || action === undefined || actions.length !== 1) {
+    throw new Error(`invariant: statement ${JSON.stringify(statement)} is not a Lambda permission`);
+  }
+  let sourceArn: LambdaPermissionFields['sourceArn'];
+  let sourceAccount: PolicyString | undefined;
+  for (const [operator, keys] of Object.entries(statement.Condition ?? {})) {
+    for (const [key, values] of Object.entries(keys)) {
+      const list = listOf<ConditionValue>(values);
+      const [value] = list;
+      if (list.length !== 1 || value === undefined || typeof value === 'boolean' || typeof value === 'number') {
+        throw new Error(`invariant: condition ${operator} ${key} of a Lambda permission needs exactly one string value`);
+      }
+      const lowered = key.toLowerCase();
+      if (lowered === 'aws:sourcearn' && (operator === 'ArnLike' || operator === 'ArnEquals')) sourceArn = { operator, value };
+      else if (lowered === 'aws:sourceaccount' && operator === 'StringEquals') sourceAccount = value;
+      else throw new Error(`invariant: a Lambda permission cannot carry ${operator} ${key}`);
+    }
+  }
+  return { principal, action, ...(sourceArn ? { sourceArn } : {}), ...(sourceAccount !== undefined ? { sourceAccount } : {}) };
 }
