@@ -52,7 +52,15 @@ json.dump(out, sys.stdout, default=tagged)
 /** A Python interpreter that can import cfnlint, or undefined. */
 export function pythonWithCfnLint(): string | undefined {
   const candidates = [process.env.DEPUTY_CFN_LINT_PYTHON, shebangInterpreter(which('cfn-lint')), 'python3'];
-  return candidates.find((python) => python !== undefined && spawnSync(python, ['-c', 'import cfnlint.decode'], { encoding: 'utf8' }).status === 0);
+  for (const python of candidates) {
+    if (python === undefined) continue;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const probe = spawnSync(python, ['-c', 'import sys, cfnlint.decode; print(sys.executable)'], { encoding: 'utf8' });
+      if (probe.status === 0 && probe.stdout.trim() !== '') return probe.stdout.trim();
+      if (probe.status === 1) break;
+    }
+  }
+  return undefined;
 }
 
 /** What PyYAML (cfn-lint's reader, YAML 1.1) makes of each template, in one call. Dates come back tagged. */
