@@ -38,10 +38,12 @@ function restoreString(value: string, sentinel: string, expressions: readonly Re
   return interpolate(parts);
 }
 
+/** A private-use character that appears in the JSON text neither raw nor as a `\uXXXX` escape. */
 function unusedCharacter(text: string): string {
+  const lowered = text.toLowerCase();
   for (let code = 0xe000; code <= 0xf8ff; code++) {
     const character = String.fromCharCode(code);
-    if (!text.includes(character)) return character;
+    if (!text.includes(character) && !lowered.includes(`\\u${code.toString(16)}`)) return character;
   }
   throw new Error('no unused private-use character for a sentinel');
 }
