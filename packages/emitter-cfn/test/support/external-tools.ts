@@ -51,7 +51,7 @@ json.dump(out, sys.stdout, default=tagged)
 
 /** A Python interpreter that can import cfnlint, or undefined. */
 export function pythonWithCfnLint(): string | undefined {
-  const candidates = [process.env.DEPUTY_CFN_LINT_PYTHON, shebangInterpreter(which('cfn-lint')), 'python3'];
+  const candidates = [process.env.DEPUTY_CFN_LINT_PYTHON, shebangInterpreter(which('cfn-lint')), shebangInterpreter(pyenvWhich('cfn-lint')), 'python3'];
   for (const python of candidates) {
     if (python === undefined) continue;
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -72,6 +72,12 @@ export function decodeWithPyYaml(python: string, files: readonly string[]): Map<
 
 function which(command: string): string | undefined {
   const result = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+/** The real script behind a pyenv shim (a shim's own shebang is bash, and `python3` may resolve elsewhere under npm). */
+function pyenvWhich(command: string): string | undefined {
+  const result = spawnSync('pyenv', ['which', command], { encoding: 'utf8' });
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
