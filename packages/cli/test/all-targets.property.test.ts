@@ -13,7 +13,7 @@ import { convertPolicyText, mapPolicyStrings, resolvePolicyString, type DeputyMo
 import { literalPolicyArbitrary, modelArbitrary } from '@deputy/policy-model/testing';
 import { emitJson } from '@deputy/emitter-json';
 import { emitHcl } from '@deputy/emitter-hcl';
-import { differencesFromModel, recoverTerraform } from '@deputy/emitter-hcl/testing';
+import { differencesFromModel, inTerraformForm, recoverTerraform, terraformTextForms, textsIn } from '@deputy/emitter-hcl/testing';
 import { emitCfn } from '@deputy/emitter-cfn';
 import { expectedRecovery, loadCfnTemplate, recoverTemplate } from '@deputy/emitter-cfn/testing';
 import { emitTerraformJson } from '@deputy/emitter-cdktf';
@@ -24,6 +24,8 @@ import { readConfiguration } from '../../emitter-cdktf/test/support/terraform-co
 
 const RUNS = Number(process.env.DEPUTY_FUZZ_RUNS ?? 300);
 const ONLY = process.env.DEPUTY_FUZZ_PROPERTY;
+/** Generous: a few hundred milliseconds per case on a loaded 2-core machine. */
+const TIMEOUT = Math.max(300_000, RUNS * 500);
 const property = (name: 'models' | 'policies') => (ONLY === undefined || ONLY === name ? it : it.skip);
 const TEST_ENVIRONMENT: Record<EnvironmentField, string> = { account: '012345678901', region: 'eu-west-1', partition: 'aws' };
 console.log(`all-targets property: ${RUNS} runs per property, seed ${process.env.DEPUTY_ACTIVE_FUZZ_SEED} (replay with DEPUTY_FUZZ_SEED)`);
@@ -58,15 +60,12 @@ function unordered(view: ModelView): ModelView {
 }
 
 /**
- * Named gap (UNICODE_NFC_GAP in @deputy/emitter-hcl): HCL native syntax normalises every string to NFC and, in
- * runs of more than 30 combining marks, inserts U+034F (Unicode stream-safe format); the HCL target prints a
- * notice where a value is affected. So the independent HCL view is compared after that normalisation on both sides.
+ * Named gap (UNICODE_NFC_GAP in @deputy/emitter-hcl): HCL native syntax normalises every string with Go's NFC
+ * (which also inserts U+034F into long runs of combining marks, and knows only Go's Unicode version). The
+ * independent HCL view is therefore compared with the model's text in Terraform's own form, taken from hcl2json.
  */
-function nfc<T>(value: T): T {
-  if (typeof value === 'string') return value.normalize('NFC').replaceAll('\u034f', '') as T;
-  if (Array.isArray(value)) return value.map((item) => nfc(item)) as T;
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, entry]) => [nfc(key), nfc(entry)])) as T;
-  return value;
+async function inHclForm<T>(value: T): Promise<T> {
+  return inTerraformForm(value, await terraformTextForms(textsIn(value))) as T;
 }
 
 /**
@@ -78,7 +77,7 @@ async function checkTerraform(model: DeputyModel): Promise<void> {
   const expected = unordered(modelView(model));
   const fields = variableFields(model);
   const [hcl] = emitHcl(model, { style: 'jsonencode' });
-  expect(unordered(nfc(configurationView(await readConfiguration(await parseHcl(hcl!.contents), 'hcl', fields))))).toEqual(unordered(nfc(modelView(model))));
+  expect(unordered(configurationView(await readConfiguration(await parseHcl(hcl!.contents), 'hcl', fields)))).toEqual(unordered(await inHclForm(modelView(model))));
   for (const style of ['jsonencode', 'policy-document'] as const) {
     const [file] = emitHcl(model, { style });
     expect(await differencesFromModel(await recoverTerraform(file!.contents), model), style).toEqual([]);
@@ -97,7 +96,7 @@ describe('every target parses back to the model', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 
   property('policies')(`random literal policies, converted as trust and resource policies (${RUNS} runs)`, async () => {
     await fc.assert(
@@ -110,5 +109,5 @@ describe('every target parses back to the model', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 });
