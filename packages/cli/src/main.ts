@@ -13,7 +13,7 @@ import { registerSnippet } from './commands/snippet.js';
 import { registerCheck } from './commands/check.js';
 import { registerServices } from './commands/services.js';
 import { registerVerify } from './commands/verify.js';
-import { registerLint } from '@deputy/lint';
+import { registerLint } from '@deputy/lint/command';
 
 /** Exit codes. */
 export const EXIT = { ok: 0, findings: 1, inputError: 2 } as const;

@@ -7,11 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DeputyInputError } from '@deputy/policy-model';
-import { lint } from './lint.js';
-import { formatJson } from './output/format-json.js';
-import { formatSarif } from './output/format-sarif.js';
-import { formatText } from './output/format-text.js';
-import { meetsThreshold, SEVERITIES } from './rules/rule-catalog.js';
+import type { LintResult } from './finding.js';
 
 /** Where the command writes; structurally the CLI's `CliIo`. */
 export interface LintIo {
@@ -51,22 +47,25 @@ export function registerLint(program: Command, io: LintIo): void {
     .option('--severity <severity>', 'lowest severity that makes the exit code 1: error or warning', 'error')
     .option('--verbose', 'also list exempt service principals (with the reason) and suppressed findings')
     .action(async (paths: string[], flags: LintFlags) => {
+      const { meetsThreshold, SEVERITIES } = await import('./rules/rule-catalog.js');
       const format = oneOf('--format', flags.format, LINT_FORMATS);
       const threshold = oneOf('--severity', flags.severity, SEVERITIES);
+      const { lint } = await import('./lint.js');
       const result = await lint(paths, { cwd: io.cwd });
-      io.stdout(render(result, format, flags.verbose === true));
+      io.stdout(await render(result, format, flags.verbose === true));
       if (result.findings.some((finding) => meetsThreshold(finding.severity, threshold))) program.setOptionValue('exitCode', FINDINGS_EXIT_CODE);
     });
 }
 
-function render(result: Awaited<ReturnType<typeof lint>>, format: LintFormat, verbose: boolean): string {
+/** The linter and its formatters load only when `lint` runs, so other commands start fast. */
+async function render(result: LintResult, format: LintFormat, verbose: boolean): Promise<string> {
   switch (format) {
     case 'text':
-      return formatText(result, { verbose });
+      return (await import('./output/format-text.js')).formatText(result, { verbose });
     case 'json':
-      return formatJson(result, LINT_VERSION);
+      return (await import('./output/format-json.js')).formatJson(result, LINT_VERSION);
     case 'sarif':
-      return formatSarif(result, { toolVersion: LINT_VERSION });
+      return (await import('./output/format-sarif.js')).formatSarif(result, { toolVersion: LINT_VERSION });
   }
 }
 

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { DeputyInputError, convertPolicyText, loadDefinitionText, parseSourceText, readSourceFile, type DeputyModel, type Problem } from '@deputy/policy-model';
-import { formatModelVerification, verifyModel, type ModelVerification } from '@deputy/verify';
+import type { ModelVerification } from '@deputy/verify';
 import type { CliIo } from '../cli-io.js';
 import { definitionFiles } from '../generate-outputs.js';
 import { choice, collectSet, parseSetFlags } from '../shared-options.js';
@@ -25,7 +25,8 @@ export function registerVerify(program: Command, io: CliIo): void {
     .option('--set <field=value>', 'account, region or partition to verify with, for fields left current or parameters (repeatable)', collectSet, [])
     .option('--kind <kind>', 'trust or resource, for policy JSON files (default: guessed)')
     .option('--json', 'print the verification as JSON')
-    .action((inputs: string[], flags: VerifyFlags) => {
+    .action(async (inputs: string[], flags: VerifyFlags) => {
+      const { formatModelVerification, verifyModel } = await import('@deputy/verify');
       const set = parseSetFlags(flags.set);
       const kind = choice('--kind', flags.kind, ['trust', 'resource'] as const);
       const models = loadModels(definitionFiles(inputs, io.cwd), io.cwd, set, kind);

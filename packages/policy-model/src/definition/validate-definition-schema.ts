@@ -3,7 +3,8 @@
  * did-you-mean hints and one message per place. Policy documents are left to the IAM grammar check,
  * which gives more precise messages.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { suggestionHint } from '../did-you-mean.js';
 import type { PathSegment } from '../load/source-document.js';
 import type { PathProblem } from '../policy/validate-policy.js';
@@ -11,11 +12,17 @@ import { DEFINITION_SCHEMA } from './definition-schema.js';
 
 let validator: ValidateFunction | undefined;
 
+/** ajv is loaded on first use only: `snippet` and `convert` never need it, and it costs ~30 ms to import. */
+const require = createRequire(import.meta.url);
+
 const POLICY_FIELDS = new Set(['document', 'trustPolicy', 'conditions']);
 
 /** Every schema problem of a parsed definition. */
 export function validateDefinitionSchema(value: unknown): PathProblem[] {
-  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true, unicodeRegExp: true }).compile(DEFINITION_SCHEMA);
+  if (!validator) {
+    const { Ajv } = require('ajv') as typeof import('ajv');
+    validator = new Ajv({ allErrors: true, strict: false, verbose: true, unicodeRegExp: true }).compile(DEFINITION_SCHEMA);
+  }
   if (validator(value)) return [];
   const errors = (validator.errors ?? []).filter((error) => !insidePolicy(pathOf(error)));
   return pickMostSpecific(errors).map(toProblem);

@@ -5,7 +5,13 @@
  * Data is never coerced: a plain YAML scalar that YAML would read as a number but whose text is not the
  * number's canonical form (`012345678901`, `1e3`, `0x1f`, `+1`) is kept as the exact text.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node } from 'yaml';
+
+/** The yaml library is loaded on first parse (~28 ms to import): `snippet` never parses a file. */
+const require = createRequire(import.meta.url);
+let yamlLibrary: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlLibrary ??= require('yaml') as typeof import('yaml'));
 import { DeputyInputError, type Problem, type SourceLocation } from '../problems.js';
 
 /** One step of a path into a document: a property name or an array index. */
@@ -36,8 +42,8 @@ export function formatPath(path: readonly PathSegment[]): string {
 export function parseSourceText(text: string, file: string): SourceDocument {
   const problems = textProblems(text, file);
   if (problems.length > 0) throw new DeputyInputError(problems);
-  const lineCounter = new LineCounter();
-  const document = parseDocument(stripBom(text), {
+  const lineCounter = new (yaml().LineCounter)();
+  const document = yaml().parseDocument(stripBom(text), {
     lineCounter,
     keepSourceTokens: true,
     uniqueKeys: true,
@@ -112,11 +118,11 @@ interface NodeIndex {
 
 function toPlainData(node: Node, path: PathSegment[], index: NodeIndex, at: (offset: number) => SourceLocation): unknown {
   index.nodes.set(pathKey(path), node);
-  if (isMap(node)) {
+  if (yaml().isMap(node)) {
     const result: Record<string, unknown> = {};
     for (const pair of node.items) {
       const keyNode = pair.key as Node | null;
-      if (!isScalar(keyNode) || typeof keyNode.value !== 'string') {
+      if (!yaml().isScalar(keyNode) || typeof keyNode.value !== 'string') {
         throw new DeputyInputError([
           {
             code: 'non-string-key',
@@ -139,17 +145,17 @@ function toPlainData(node: Node, path: PathSegment[], index: NodeIndex, at: (off
     }
     return result;
   }
-  if (isSeq(node)) {
+  if (yaml().isSeq(node)) {
     return node.items.map((item, position) => (item === null ? null : toPlainData(item as Node, [...path, position], index, at)));
   }
-  if (isScalar(node)) {
+  if (yaml().isScalar(node)) {
     if (typeof node.value === 'string' && LONE_SURROGATE.test(node.value)) throw loneSurrogate(at(node.range?.[0] ?? 0));
     if (typeof node.value === 'number' && node.type === 'PLAIN' && typeof node.source === 'string' && node.source !== String(node.value)) {
       return node.source;
     }
     return node.value;
   }
-  if (isAlias(node)) {
+  if (yaml().isAlias(node)) {
     throw new DeputyInputError([
       { code: 'alias', message: 'YAML aliases are not supported', hint: 'write the value out in full', location: at(node.range?.[0] ?? 0) },
     ]);

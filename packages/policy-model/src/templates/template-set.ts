@@ -8,7 +8,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type HandlebarsModule from 'handlebars';
 import { DeputyInputError } from '../problems.js';
 
 /** The templates of one target, by file name (`file.tf.hbs`). */
@@ -21,7 +22,11 @@ export interface TemplateSet {
   readonly origins: ReadonlyMap<string, string>;
 }
 
-const compiled = new WeakMap<TemplateSet, Map<string, Handlebars.TemplateDelegate>>();
+const compiled = new WeakMap<TemplateSet, Map<string, HandlebarsModule.TemplateDelegate>>();
+
+/** Handlebars is loaded on first render (~25 ms to import). */
+const require = createRequire(import.meta.url);
+let handlebars: typeof HandlebarsModule | undefined;
 
 /**
  * Reads a target's default templates, then lets `overrideDir/<target>/*.hbs` replace any of them by file name.
@@ -53,7 +58,8 @@ export function renderTemplate(set: TemplateSet, name: string, context: object):
   if (!template) {
     const source = set.sources.get(name);
     if (source === undefined) throw new Error(`invariant: no template ${name} for target ${set.target}`);
-    template = Handlebars.compile(source, { noEscape: true, strict: true });
+    handlebars ??= require('handlebars') as typeof HandlebarsModule;
+    template = handlebars.compile(source, { noEscape: true, strict: true });
     cache.set(name, template);
   }
   try {
