@@ -3,6 +3,7 @@
  * every value. Values that cannot be known before deployment (a Terraform variable, a CloudFormation `!Ref`)
  * stay in the tree as opaque parts or intrinsic functions, never as guesses.
  */
+import { mergeTextParts } from '@deputy/policy-model';
 import type { EmbeddedText } from './embedded-text.js';
 import type { Position } from './position.js';
 
@@ -106,18 +107,7 @@ export type LocatedValue =
 
 /** Merges adjacent literal parts and drops empty ones. */
 export function mergeParts(parts: readonly TextPart[]): TextPart[] {
-  const merged: TextPart[] = [];
-  for (const part of parts) {
-    if (typeof part === 'string') {
-      if (part === '') continue;
-      const last = merged[merged.length - 1];
-      if (typeof last === 'string') merged[merged.length - 1] = last + part;
-      else merged.push(part);
-    } else {
-      merged.push(part);
-    }
-  }
-  return merged;
+  return mergeTextParts(parts) as TextPart[];
 }
 
 /** The member of an object with exactly this key (the last one, as JSON parsers keep). */

@@ -42,9 +42,9 @@ export type EnvironmentValue =
 /** The account, Region and partition of a model. */
 export type Environment = { readonly [field in EnvironmentField]: EnvironmentValue };
 
-/** Builds an interpolation, merging adjacent literals and dropping empty ones; a text-only result is a plain string. */
-export function interpolate(parts: readonly (string | Reference)[]): PolicyString {
-  const merged: (string | Reference)[] = [];
+/** Merges adjacent literal texts and drops empty ones, keeping every non-text part in place. */
+export function mergeTextParts<Part>(parts: readonly (string | Part)[]): (string | Part)[] {
+  const merged: (string | Part)[] = [];
   for (const part of parts) {
     if (typeof part === 'string') {
       if (part === '') continue;
@@ -55,6 +55,12 @@ export function interpolate(parts: readonly (string | Reference)[]): PolicyStrin
       merged.push(part);
     }
   }
+  return merged;
+}
+
+/** Builds an interpolation, merging adjacent literals and dropping empty ones; a text-only result is a plain string. */
+export function interpolate(parts: readonly (string | Reference)[]): PolicyString {
+  const merged = mergeTextParts(parts);
   if (merged.length === 0) return '';
   if (merged.length === 1 && typeof merged[0] === 'string') return merged[0];
   return { kind: 'interpolation', parts: merged };
