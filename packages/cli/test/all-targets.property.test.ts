@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { convertPolicyText, mapPolicyStrings, resolvePolicyString, type DeputyModel, type EnvironmentField, type PolicyString } from '@deputy/policy-model';
 import { literalPolicyArbitrary, modelArbitrary } from '@deputy/policy-model/testing';
 import { emitJson } from '@deputy/emitter-json';
-import { emitHcl } from '@deputy/emitter-hcl';
+import { emitHcl, terraformChangesText } from '@deputy/emitter-hcl';
 import { differencesFromModel, inTerraformForm, recoverTerraform, terraformTextForms, textsIn } from '@deputy/emitter-hcl/testing';
 import { emitCfn } from '@deputy/emitter-cfn';
 import { expectedRecovery, loadCfnTemplate, recoverTemplate } from '@deputy/emitter-cfn/testing';
@@ -61,11 +61,16 @@ function unordered(view: ModelView): ModelView {
 
 /**
  * Named gap (UNICODE_NFC_GAP in @deputy/emitter-hcl): HCL native syntax normalises every string with Go's NFC
- * (which also inserts U+034F into long runs of combining marks, and knows only Go's Unicode version). The
- * independent HCL view is therefore compared with the model's text in Terraform's own form, taken from hcl2json.
+ * (which also inserts U+034F into long runs of combining marks, knows only Go's Unicode version, and composes
+ * some pairs outside the BMP wrongly). The independent HCL view is therefore compared with the model's text in
+ * Terraform's own form, taken from hcl2json, and every text Terraform changes must be one the emitter's notice
+ * predicts (`terraformChangesText`).
  */
 async function inHclForm<T>(value: T): Promise<T> {
-  return inTerraformForm(value, await terraformTextForms(textsIn(value))) as T;
+  const forms = await terraformTextForms(textsIn(value));
+  const unannounced = [...forms].filter(([text, form]) => form !== text && !terraformChangesText(text)).map(([text]) => text);
+  expect(unannounced, 'text Terraform changes without the unicode-nfc notice').toEqual([]);
+  return inTerraformForm(value, forms) as T;
 }
 
 /**

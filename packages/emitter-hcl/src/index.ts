@@ -10,4 +10,4 @@ export {
   type PolicyDocumentGapName,
 } from './policy-document-gaps.js';
 export { PARAMETER_VALIDATION } from './environment-blocks.js';
-export { UNICODE_NFC_GAP, UNICODE_NFC_COMMENT } from './unicode-normalization.js';
+export { UNICODE_NFC_GAP, UNICODE_NFC_COMMENT, terraformChangesText } from './unicode-normalization.js';

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { hostileString } from '@deputy/policy-model/testing';
 import { commentText, escapeHclStringText, hclQuotedString } from '../src/hcl-string.js';
+import { terraformChangesText } from '../src/unicode-normalization.js';
 import { decodeLiteral, parseHcl, requireTerraform, terraformEvaluate, terraformTextForms } from './support/index.js';
 
 /** [input, escaped text between the quotes, what the case is about] */
@@ -126,6 +127,49 @@ describe('named gap unicode-nfc: Terraform holds every string in Unicode NFC, st
     expect([parsed['a'], parsed['b']]).toEqual([forms.get(long), forms.get(halfwidth)]);
     if (!requireTerraform('checking stream-safe normalisation with terraform console')) return;
     expect(terraformEvaluate(stringsConfiguration([long, halfwidth]), 'local.values')).toEqual([forms.get(long), forms.get(halfwidth)]);
+  });
+
+  /** Text already in NFC that Go's composition, looking pairs up by their low 16 bits, still changes. */
+  const GO_ALIASED: readonly [string, string][] = [
+    ['\u{130ef}\u3099', '\u30f7'],
+    ['\u{20065}\u0301', '\u00e9'],
+    ['\u{10041}\u0316\u0301', '\u00c1\u0316'],
+    ['\u1099\u{110ba}', '\u{1109a}'],
+  ];
+
+  it('Go composes some NFC text wrongly (pairs aliased by their low 16 bits), and the notice predicts it', async () => {
+    const forms = await terraformTextForms(GO_ALIASED.map(([input]) => input));
+    for (const [input, held] of GO_ALIASED) {
+      expect(input.normalize('NFC'), JSON.stringify(input)).toBe(input);
+      expect(forms.get(input), JSON.stringify(input)).toBe(held);
+      expect(terraformChangesText(input), JSON.stringify(input)).toBe(true);
+    }
+    if (!requireTerraform('checking Go composition with terraform console')) return;
+    expect(terraformEvaluate(stringsConfiguration(GO_ALIASED.map(([input]) => input)), 'local.values')).toEqual(GO_ALIASED.map(([, held]) => held));
+  });
+
+  it('the notice stays quiet on text Terraform keeps: ASCII, NFC text, an emoji with its variation selector', async () => {
+    const kept = ['plain', 'Caf\u00e9', '\u{1f44d}\ufe0f', '\u{1f469}\u200d\u{1f467}', '\u0301'.repeat(30), '\u{11099}x', '\u{20065}a\u0301'.normalize('NFC')];
+    const forms = await terraformTextForms(kept);
+    for (const text of kept) {
+      expect(forms.get(text), JSON.stringify(text)).toBe(text);
+      expect(terraformChangesText(text), JSON.stringify(text)).toBe(false);
+    }
+  });
+
+  /** Characters where Go's aliasing bites: starters outside the BMP whose low 16 bits name a composing BMP letter, and the reverse. */
+  const UNICODE_ALPHABET = fc.constantFrom(
+    'a', 'E', '\u30ef', '\u1099', '\u00c5', '\u0301', '\u0316', '\u0308', '\u3099', '\u309a', '\u034f', '\ufe0f', '\u200d',
+    '\u{10041}', '\u{10045}', '\u{130ef}', '\u{20065}', '\u{11099}', '\u{110ba}', '\u{11131}', '\u{11127}', '\u{1f44d}', '\u{1d165}', '\u{1d16e}',
+    '\u1100', '\u1161', '\u11a8', '\uac00', '\uf900',
+  );
+
+  it('property: whenever hcl2json holds a text differently, the notice predicts it', async () => {
+    const texts = fc.sample(fc.array(UNICODE_ALPHABET, { minLength: 1, maxLength: 8 }).map((characters) => characters.join('')), { numRuns: 2000, seed: 20261128 });
+    const forms = await terraformTextForms(texts);
+    const missed = texts.filter((text) => forms.get(text) !== text && !terraformChangesText(text));
+    expect(missed.map((text) => [...text].map((c) => c.codePointAt(0)!.toString(16)))).toEqual([]);
+    expect(texts.filter((text) => forms.get(text) !== text).length, 'the sample exercises changed texts').toBeGreaterThan(200);
   });
 
   const NOT_NFC = ['e\u0301', '\uf900', 'A\u030a', '\u212b'];

@@ -22,3 +22,4 @@ export * from './normalize/environment.js';
 export { lambdaPermissionFields, type LambdaPermissionFields } from './normalize/lambda-permission.js';
 export * from './convert/model-from-policy.js';
 export * from './convert/snippet-model.js';
+export * from './terraform/terraform-text.js';
