@@ -8,6 +8,7 @@ export * from './model/emitted-file.js';
 export * from './problems.js';
 export * from './did-you-mean.js';
 export * from './templates/template-set.js';
+export * from './templates/precompiled-templates.js';
 export * from './catalog/service-catalog-entry.js';
 export * from './catalog/service-catalog.js';
 export * from './catalog/suggest-services.js';

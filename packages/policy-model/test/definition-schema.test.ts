@@ -33,7 +33,7 @@ describe('definition JSON Schema', () => {
 describe('the precompiled definition validator', () => {
   it('is current with schema/definition.schema.json', async () => {
     const generator = (await import(new URL('../scripts/generate-validator.mjs', import.meta.url).href)) as { generatedValidatorSource(): string };
-    const file = fileURLToPath(new URL('../src/definition/definition-validator.generated.ts', import.meta.url));
+    const file = fileURLToPath(new URL('../src/definition/definition-validator.generated.cjs', import.meta.url));
     const source = generator.generatedValidatorSource();
     if (updatingGoldens()) writeFileSync(file, source);
     expect(readFileSync(file, 'utf8')).toBe(source);

@@ -3,21 +3,31 @@
  * did-you-mean hints and one message per place. Policy documents are left to the IAM grammar check,
  * which gives more precise messages.
  */
+import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { validate as generatedValidator } from './definition-validator.generated.js';
 import { suggestionHint } from '../did-you-mean.js';
 import type { PathSegment } from '../load/source-document.js';
 import type { PathProblem } from '../policy/validate-policy.js';
 
-/** The schema compiled ahead of time by scripts/generate-validator.mjs (compiling it at run time costs ~400 ms). */
-const validator = generatedValidator as unknown as ValidateFunction;
+const require = createRequire(import.meta.url);
+let compiledValidator: ValidateFunction | undefined;
+
+/**
+ * The schema compiled ahead of time by scripts/generate-validator.mjs (compiling it at run time costs ~400 ms),
+ * required on first use: it is ~600 kB of code that commands reading no definition never need.
+ */
+function validator(): ValidateFunction {
+  compiledValidator ??= require('./definition-validator.generated.cjs') as ValidateFunction;
+  return compiledValidator;
+}
 
 const POLICY_FIELDS = new Set(['document', 'trustPolicy', 'conditions']);
 
 /** Every schema problem of a parsed definition. */
 export function validateDefinitionSchema(value: unknown): PathProblem[] {
-  if (validator(value)) return [];
-  const errors = (validator.errors ?? []).filter((error) => !insidePolicy(pathOf(error)));
+  const validate = validator();
+  if (validate(value)) return [];
+  const errors = (validate.errors ?? []).filter((error) => !insidePolicy(pathOf(error)));
   return pickMostSpecific(errors).map(toProblem);
 }
 

@@ -8,9 +8,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import type HandlebarsModule from 'handlebars';
 import { DeputyInputError } from '../problems.js';
+import { handlebarsWithCompiler, readPrecompiledTemplates, templateFromSpec, TEMPLATE_COMPILE_OPTIONS, type PrecompiledTemplate } from './precompiled-templates.js';
 
 /** The templates of one target, by file name (`file.tf.hbs`). */
 export interface TemplateSet {
@@ -20,13 +20,11 @@ export interface TemplateSet {
   readonly sources: ReadonlyMap<string, string>;
   /** Where each template came from, for error messages. */
   readonly origins: ReadonlyMap<string, string>;
+  /** Default templates compiled at build time, by file name; used only while the source is the one compiled. */
+  readonly precompiled?: ReadonlyMap<string, PrecompiledTemplate>;
 }
 
 const compiled = new WeakMap<TemplateSet, Map<string, HandlebarsModule.TemplateDelegate>>();
-
-/** Handlebars is loaded on first render (~25 ms to import). */
-const require = createRequire(import.meta.url);
-let handlebars: typeof HandlebarsModule | undefined;
 
 /**
  * Reads a target's default templates, then lets `overrideDir/<target>/*.hbs` replace any of them by file name.
@@ -44,7 +42,7 @@ export function loadTemplateSet(target: string, defaultDir: string, overrideDir?
       origins.set(name, file);
     }
   }
-  return { target, sources, origins };
+  return { target, sources, origins, precompiled: readPrecompiledTemplates(defaultDir) };
 }
 
 /** Renders one template of a set with `noEscape` and `strict`. */
@@ -58,8 +56,8 @@ export function renderTemplate(set: TemplateSet, name: string, context: object):
   if (!template) {
     const source = set.sources.get(name);
     if (source === undefined) throw new Error(`invariant: no template ${name} for target ${set.target}`);
-    handlebars ??= require('handlebars') as typeof HandlebarsModule;
-    template = handlebars.compile(source, { noEscape: true, strict: true });
+    const precompiled = set.precompiled?.get(name);
+    template = precompiled?.source === source ? templateFromSpec(precompiled.spec) : handlebarsWithCompiler().compile(source, TEMPLATE_COMPILE_OPTIONS);
     cache.set(name, template);
   }
   try {
