@@ -7,7 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { DeputyInputError, loadDefinitionText, readSourceFile, type DeputyModel, type Problem } from '@deputy/policy-model';
 import type { CliIo } from './cli-io.js';
 import type { PlannedFile } from './output-files.js';
-import { renderTargets } from './render-targets.js';
+import { targetRenderer } from './render-targets.js';
 import { choice, parseSetFlags, providerVersion } from './shared-options.js';
 import { parseTargets, type TargetName } from './targets.js';
 
@@ -42,19 +42,20 @@ export async function generateOutputs(inputs: readonly string[], flags: Generate
   if (flags.templates !== undefined && !existsSync(resolve(io.cwd, flags.templates))) {
     throw new DeputyInputError([{ code: 'templates-not-found', message: `templates directory ${flags.templates} not found`, hint: 'give a directory holding <target>/*.hbs files', file: '--templates' }]);
   }
-  const models = loadAll(definitionFiles(inputs, io.cwd), set, io.cwd, inputs);
   const awsProviderMajorVersion = providerVersion(flags.awsProviderVersion);
-  const outputs = await renderTargets(models, targets, {
+  const render = await targetRenderer(targets, {
     ...(awsProviderMajorVersion ? { awsProviderMajorVersion } : {}),
     ...(style ? { style } : {}),
     ...(format ? { format } : {}),
     ...(flags.templates !== undefined ? { templatesDir: resolve(io.cwd, flags.templates) } : {}),
   });
   const byTarget = new Map<TargetName, PlannedFile[]>(targets.map((target) => [target, []]));
-  for (const output of outputs) {
-    byTarget.get(output.target)!.push(...output.files.map((file) => ({ path: file.path, contents: file.contents, source: output.model.source })));
-  }
-  return { definitionCount: models.length, byTarget };
+  const definitionCount = loadEach(definitionFiles(inputs, io.cwd), set, io.cwd, inputs, (model) => {
+    for (const output of render(model)) {
+      byTarget.get(output.target)!.push(...output.files.map((file) => ({ path: file.path, contents: file.contents, source: model.source })));
+    }
+  });
+  return { definitionCount, byTarget };
 }
 
 /** The definition files named by the inputs, directories walked in sorted order; paths as the user wrote them. */
@@ -78,18 +79,25 @@ function walk(dir: string): string[] {
     });
 }
 
-function loadAll(files: readonly string[], set: ReturnType<typeof parseSetFlags>, cwd: string, inputs: readonly string[]): DeputyModel[] {
+/**
+ * Loads each definition and hands its model on at once, so that only one model is alive at a time (10,000
+ * definitions would otherwise hold every model until the last is rendered). Once any definition has a problem,
+ * the rest are only loaded, to report every problem, and nothing more is rendered; then it throws.
+ */
+function loadEach(files: readonly string[], set: ReturnType<typeof parseSetFlags>, cwd: string, inputs: readonly string[], render: (model: DeputyModel) => void): number {
   const problems: Problem[] = [];
-  const models: DeputyModel[] = [];
   for (const file of files) {
+    let model: DeputyModel;
     try {
-      models.push(loadDefinitionText(readSourceFile(resolve(cwd, file), file), file, { set }));
+      model = loadDefinitionText(readSourceFile(resolve(cwd, file), file), file, { set });
     } catch (error) {
       if (!(error instanceof DeputyInputError)) throw error;
       problems.push(...error.problems);
+      continue;
     }
+    if (problems.length === 0) render(model);
   }
   if (problems.length > 0) throw new DeputyInputError(problems);
-  if (models.length === 0) throw new DeputyInputError([{ code: 'no-definitions', message: 'no definition files found', hint: 'give .yaml, .yml or .json definition files or directories holding them', file: inputs.join(', ') }]);
-  return models;
+  if (files.length === 0) throw new DeputyInputError([{ code: 'no-definitions', message: 'no definition files found', hint: 'give .yaml, .yml or .json definition files or directories holding them', file: inputs.join(', ') }]);
+  return files.length;
 }

@@ -20,22 +20,32 @@ export interface RenderSettings extends Omit<TargetOptions, 'templates'> {
   readonly templatesDir?: string;
 }
 
+/** Emits one model in every chosen target. */
+export type ModelRenderer = (model: DeputyModel) => TargetOutput[];
+
+/** Loads each chosen target (and its templates) once, and returns a function that emits a model in all of them. */
+export async function targetRenderer(targets: readonly TargetName[], settings: RenderSettings): Promise<ModelRenderer> {
+  const prepared = await Promise.all(
+    targets.map(async (name) => {
+      const target = await loadTarget(name);
+      const templates = templatesFor(target.templateDirName, settings.templatesDir);
+      const options: TargetOptions = {
+        ...(templates ? { templates } : {}),
+        ...(settings.layout ? { layout: settings.layout } : {}),
+        ...(settings.style ? { style: settings.style } : {}),
+        ...(settings.format ? { format: settings.format } : {}),
+        ...(settings.awsProviderMajorVersion ? { awsProviderMajorVersion: settings.awsProviderMajorVersion } : {}),
+      };
+      return { name, target, options };
+    }),
+  );
+  return (model) => prepared.map(({ name, target, options }) => ({ target: name, model, files: target.emit(model, options) }));
+}
+
 /** Emits every model in every target, loading each target once. */
 export async function renderTargets(models: readonly DeputyModel[], targets: readonly TargetName[], settings: RenderSettings): Promise<TargetOutput[]> {
-  const outputs: TargetOutput[] = [];
-  for (const name of targets) {
-    const target = await loadTarget(name);
-    const templates = templatesFor(target.templateDirName, settings.templatesDir);
-    const options: TargetOptions = {
-      ...(templates ? { templates } : {}),
-      ...(settings.layout ? { layout: settings.layout } : {}),
-      ...(settings.style ? { style: settings.style } : {}),
-      ...(settings.format ? { format: settings.format } : {}),
-      ...(settings.awsProviderMajorVersion ? { awsProviderMajorVersion: settings.awsProviderMajorVersion } : {}),
-    };
-    for (const model of models) outputs.push({ target: name, model, files: target.emit(model, options) });
-  }
-  return outputs;
+  const render = await targetRenderer(targets, settings);
+  return models.flatMap(render);
 }
 
 function templatesFor(target: string | undefined, overrideDir: string | undefined) {
