@@ -203,10 +203,11 @@ function alignLines(lines: readonly Line[]): string {
   const output: string[] = [];
   let run: Line[] = [];
   const flush = (): void => {
-    const widest = Math.max(...run.map(leadColumns));
-    for (const line of run) {
-      output.push(`${'  '.repeat(line.indent)}${line.lead}${' '.repeat(widest - leadColumns(line) + 1)}= ${line.text}`);
-    }
+    const columns = run.map(leadColumns);
+    const widest = Math.max(...columns);
+    run.forEach((line, index) => {
+      output.push(`${'  '.repeat(line.indent)}${line.lead}${' '.repeat(widest - columns[index]! + 1)}= ${line.text}`);
+    });
     run = [];
   };
   for (const line of lines) {
@@ -226,5 +227,12 @@ function leadColumns(line: Line): number {
   const lead = line.lead ?? '';
   const quoted = lead.startsWith('"');
   const inner = quoted ? lead.slice(1, -1) : lead;
-  return line.indent * 2 + (quoted ? 2 : 0) + [...graphemes.segment(inner)].length;
+  return line.indent * 2 + (quoted ? 2 : 0) + graphemeCount(inner);
 }
+
+/** Grapheme clusters in text; printable ASCII (every bare key, and most quoted ones) is one per character. */
+function graphemeCount(text: string): number {
+  return PRINTABLE_ASCII.test(text) ? text.length : [...graphemes.segment(text)].length;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;

@@ -13,6 +13,7 @@ const require = createRequire(import.meta.url);
 let yamlLibrary: typeof import('yaml') | undefined;
 const yaml = (): typeof import('yaml') => (yamlLibrary ??= require('yaml') as typeof import('yaml'));
 import { DeputyInputError, type Problem, type SourceLocation } from '../problems.js';
+import { parseJsonExactly } from './json-fast-path.js';
 
 /** One step of a path into a document: a property name or an array index. */
 export type PathSegment = string | number;
@@ -38,8 +39,25 @@ export function formatPath(path: readonly PathSegment[]): string {
   return text;
 }
 
-/** Parses YAML or JSON text (JSON is read as YAML 1.2, which it is a subset of). */
+/**
+ * Parses YAML or JSON text (JSON is read as YAML 1.2, which it is a subset of). JSON that reads the same
+ * either way is parsed by `JSON.parse`, and the YAML reader runs only when a location is asked for.
+ */
 export function parseSourceText(text: string, file: string): SourceDocument {
+  const problems = textProblems(text, file);
+  if (problems.length > 0) throw new DeputyInputError(problems);
+  const json = parseJsonExactly(stripBom(text));
+  if (json === undefined) return parseWithLocations(text, file);
+  let located: SourceDocument | undefined;
+  return {
+    file,
+    value: json.value,
+    locate: (path, atKey) => (located ??= parseWithLocations(text, file)).locate(path, atKey),
+  };
+}
+
+/** Parses with the YAML reader alone, indexing where every value and key was written (no JSON fast path). */
+export function parseWithLocations(text: string, file: string): SourceDocument {
   const problems = textProblems(text, file);
   if (problems.length > 0) throw new DeputyInputError(problems);
   const lineCounter = new (yaml().LineCounter)();
