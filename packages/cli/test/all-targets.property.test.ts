@@ -50,9 +50,21 @@ function checkCfn(model: DeputyModel): void {
   }
 }
 
-/** Terraform resources and maps are sets, not lists: compare roles, tags, inline policies, attachments and policies as sets. */
+/** JSON with every object's keys sorted: the same text for equal values, whatever order their keys came in. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Terraform resources and maps are sets, not lists: compare roles, tags, inline policies, attachments and
+ * policies as sets, sorted by their canonical JSON (a reader may give an object's keys in another order).
+ */
 function unordered(view: ModelView): ModelView {
-  const byJson = <T>(items: readonly T[]): T[] => [...items].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  const byJson = <T>(items: readonly T[]): T[] => [...items].sort((a, b) => (canonicalJson(a) < canonicalJson(b) ? -1 : 1));
   return {
     roles: byJson(view.roles.map((role) => ({ ...role, tags: byJson(role.tags), inlinePolicies: byJson(role.inlinePolicies), managedPolicyArns: byJson(role.managedPolicyArns) }))),
     resourcePolicies: Object.fromEntries(Object.entries(view.resourcePolicies).map(([type, list]) => [type, byJson(list as unknown[])])) as unknown as ModelView['resourcePolicies'],
@@ -91,7 +103,22 @@ async function checkTerraform(model: DeputyModel): Promise<void> {
   expect(unordered(configurationView(await readConfiguration(JSON.parse(tfJson!.contents), 'tf-json', fields)))).toEqual(expected);
 }
 
+/**
+ * Found by `npm run fuzz` (seed 1314966414, run 9548): two SQS queue policies on one queue, one document with
+ * a Version and one without. Both were read back intact; the set comparison sorted them by JSON whose key
+ * order differs between the model and hcl2json's output, and so paired them wrongly.
+ */
+const TWO_POLICIES_ON_ONE_QUEUE: DeputyModel = JSON.parse(
+  '{"source":"property-test.yaml","baseName":"property-test","environment":{"account":{"kind":"parameter","name":"AAccount","description":" "},"region":{"kind":"parameter","name":"ARegion","description":" "},"partition":{"kind":"current"}},"roles":[],"resourcePolicies":[{"attachment":{"type":"sqs-queue","queueUrl":{"kind":"interpolation","parts":[{"kind":"reference","field":"region"}]}},"document":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"sts:AssumeRole"},{"Effect":"Allow","NotAction":["sts:AssumeRole"]}]},"notices":[],"name":".","id":"rp0__"},{"attachment":{"type":"sqs-queue","queueUrl":{"kind":"interpolation","parts":[{"kind":"reference","field":"region"}]}},"document":{"Statement":[{"Effect":"Allow","NotAction":["a:A"]}]},"notices":[],"name":"_","id":"rp1__"}]}',
+) as DeputyModel;
+
 describe('every target parses back to the model', () => {
+  it('compares Terraform resources as sets whatever order a reader gives their keys in (fuzz regression)', async () => {
+    checkJson(TWO_POLICIES_ON_ONE_QUEUE);
+    checkCfn(TWO_POLICIES_ON_ONE_QUEUE);
+    await checkTerraform(TWO_POLICIES_ON_ONE_QUEUE);
+  });
+
   property('models')(`random models with hostile strings and references (${RUNS} runs)`, async () => {
     await fc.assert(
       fc.asyncProperty(modelArbitrary().filter((model) => !hasLoneSurrogate(model)), async (model) => {
