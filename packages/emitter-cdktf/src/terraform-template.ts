@@ -11,7 +11,7 @@
  * string-literal interpolation (`${("#")}{TfToken[…`, `1${("e")}+289`): Terraform evaluates it to the same
  * text, and cdktf no longer recognises the shape. The result is checked once more as a whole.
  */
-import { DeputyInputError } from '@deputy/policy-model';
+import { DeputyInputError, hasLoneSurrogate } from '@deputy/policy-model';
 import { firstTokenNumber, hasCdktfTokenShape, MAP_TOKEN_VALUES, markerOpeningAt } from './cdktf-token-markers.js';
 
 /** A piece of a template: literal text, or an expression Terraform interpolates (written `${expression}`). */
@@ -123,7 +123,7 @@ function mergeTexts(pieces: readonly TemplatePiece[]): TemplatePiece[] {
 }
 
 function assertWellFormed(value: string): void {
-  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)) {
+  if (hasLoneSurrogate(value)) {
     throw new Error(`invariant: lone UTF-16 surrogate in ${JSON.stringify(value).slice(0, 80)}: a UTF-8 Terraform file cannot carry it`);
   }
 }

@@ -15,6 +15,7 @@ export * from './catalog/suggest-services.js';
 export * from './definition/definition.js';
 export * from './definition/definition-schema.js';
 export * from './load/source-document.js';
+export * from './load/well-formed-text.js';
 export * from './load/read-source-file.js';
 export * from './load/load-definition.js';
 export * from './normalize/confused-deputy-gaps.js';

@@ -5,17 +5,17 @@
  * HCL's own parser, reading each text with every character but ASCII letters and digits written as a
  * `\UXXXXXXXX` escape — an encoding independent of the emitter's escaping function. ASCII text never changes.
  */
+import { hasLoneSurrogate } from '@deputy/policy-model';
 import { parseHcl } from './hcl-json.js';
 import { decodeLiteral } from './template-decoding.js';
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The Terraform form of each text (texts with lone surrogates, which HCL cannot hold, map to themselves). */
 export async function terraformTextForms(texts: Iterable<string>): Promise<Map<string, string>> {
   const forms = new Map<string, string>();
   const unique = [...new Set(texts)].filter((text) => {
     if (/^[\x00-\x7f]*$/.test(text)) forms.set(text, text);
-    return !forms.has(text) && !LONE_SURROGATE.test(text);
+    return !forms.has(text) && !hasLoneSurrogate(text);
   });
   if (unique.length === 0) return forms;
   const source = unique.map((text, index) => `t${index} = "${[...text].map(escapeCodePoint).join('')}"\n`).join('');

@@ -11,10 +11,11 @@
  * with its location).
  */
 
+import { hasLoneSurrogate } from './well-formed-text.js';
+
 /** Every string (with the `:` after it when it is a key) and every number of a valid JSON text, in order. */
 const TOKENS = /"(?:[^"\\]|\\.)*"(\s*:)?|-?\d[\d.eE+-]*/g;
 const LONGEST_KEY = 1000;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The data of `text` when it is JSON that reads the same whichever reader reads it; otherwise undefined. */
 export function parseJsonExactly(text: string): { readonly value: unknown } | undefined {
@@ -48,8 +49,8 @@ function keyCount(value: unknown): number {
 }
 
 function holdsLoneSurrogate(value: unknown): boolean {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  if (typeof value === 'string') return hasLoneSurrogate(value);
   if (Array.isArray(value)) return value.some(holdsLoneSurrogate);
-  if (typeof value === 'object' && value !== null) return Object.entries(value).some(([key, item]) => LONE_SURROGATE.test(key) || holdsLoneSurrogate(item));
+  if (typeof value === 'object' && value !== null) return Object.entries(value).some(([key, item]) => hasLoneSurrogate(key) || holdsLoneSurrogate(item));
   return false;
 }

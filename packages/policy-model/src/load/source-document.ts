@@ -14,6 +14,7 @@ let yamlLibrary: typeof import('yaml') | undefined;
 const yaml = (): typeof import('yaml') => (yamlLibrary ??= require('yaml') as typeof import('yaml'));
 import { DeputyInputError, type Problem, type SourceLocation } from '../problems.js';
 import { parseJsonExactly } from './json-fast-path.js';
+import { hasLoneSurrogate } from './well-formed-text.js';
 
 /** One step of a path into a document: a property name or an array index. */
 export type PathSegment = string | number;
@@ -151,7 +152,7 @@ function toPlainData(node: Node, path: PathSegment[], index: NodeIndex, at: (off
         ]);
       }
       const key = keyNode.value;
-      if (LONE_SURROGATE.test(key)) throw loneSurrogate(at(keyNode.range?.[0] ?? 0));
+      if (hasLoneSurrogate(key)) throw loneSurrogate(at(keyNode.range?.[0] ?? 0));
       const child = [...path, key];
       index.keys.set(pathKey(child), keyNode);
       Object.defineProperty(result, key, {
@@ -167,7 +168,7 @@ function toPlainData(node: Node, path: PathSegment[], index: NodeIndex, at: (off
     return node.items.map((item, position) => (item === null ? null : toPlainData(item as Node, [...path, position], index, at)));
   }
   if (yaml().isScalar(node)) {
-    if (typeof node.value === 'string' && LONE_SURROGATE.test(node.value)) throw loneSurrogate(at(node.range?.[0] ?? 0));
+    if (typeof node.value === 'string' && hasLoneSurrogate(node.value)) throw loneSurrogate(at(node.range?.[0] ?? 0));
     if (typeof node.value === 'number' && node.type === 'PLAIN' && typeof node.source === 'string' && node.source !== String(node.value)) {
       return node.source;
     }
@@ -183,9 +184,6 @@ function toPlainData(node: Node, path: PathSegment[], index: NodeIndex, at: (off
     { code: 'syntax-error', message: 'unsupported YAML node', hint: 'use plain mappings, sequences and scalars', location: at(unknownNode.range?.[0] ?? 0) },
   ]);
 }
-
-/** A UTF-16 surrogate without its pair: not a character, and no target can write it. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function loneSurrogate(location: SourceLocation): DeputyInputError {
   return new DeputyInputError([

@@ -7,6 +7,7 @@ import type { DeputyModel, ResourcePolicyModel, RoleModel } from '../model/model
 import type { Environment, EnvironmentValue, PolicyString } from '../model/value.js';
 import { interpolate, reference } from '../model/value.js';
 import { BASE_CONDITION_OPERATORS } from '../policy/condition-operators.js';
+import { hasLoneSurrogate } from '../load/well-formed-text.js';
 import type { ConditionBlock, ConditionValue, OneOrMany, PolicyDocument, Principal, Statement } from '../policy/policy-document.js';
 
 /** Sequences that HCL, YAML, CloudFormation `!Sub`, JSON or Handlebars treat specially. */
@@ -234,5 +235,5 @@ function truncate(text: string, length: number): string {
 }
 
 function isWellFormed(text: string): boolean {
-  return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+  return !hasLoneSurrogate(text);
 }
