@@ -48,12 +48,12 @@ export function parseSourceText(text: string, file: string): SourceDocument {
   const problems = textProblems(text, file);
   if (problems.length > 0) throw new DeputyInputError(problems);
   const json = parseJsonExactly(stripBom(text));
-  if (json === undefined) return parseWithLocations(text, file);
+  if (json === undefined) return readWithLocations(text, file);
   let located: SourceDocument | undefined;
   return {
     file,
     value: json.value,
-    locate: (path, atKey) => (located ??= parseWithLocations(text, file)).locate(path, atKey),
+    locate: (path, atKey) => (located ??= readWithLocations(text, file)).locate(path, atKey),
   };
 }
 
@@ -61,6 +61,11 @@ export function parseSourceText(text: string, file: string): SourceDocument {
 export function parseWithLocations(text: string, file: string): SourceDocument {
   const problems = textProblems(text, file);
   if (problems.length > 0) throw new DeputyInputError(problems);
+  return readWithLocations(text, file);
+}
+
+/** The YAML reader, on text already checked to be neither empty nor binary. */
+function readWithLocations(text: string, file: string): SourceDocument {
   const lineCounter = new (yaml().LineCounter)();
   const document = yaml().parseDocument(stripBom(text), {
     lineCounter,
