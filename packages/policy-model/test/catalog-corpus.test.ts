@@ -9,8 +9,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { documentedKeys, findService, keysSentBy, operatorAcceptsValue, splitArn } from '../src/catalog/service-catalog.js';
-import type { PrincipalUsage, ServiceCatalogEntry } from '../src/catalog/service-catalog-entry.js';
+import { findService, integrationFor, integrationKindOfResourceType, keysSentIn, operatorAcceptsValue, requiredKeys, splitArn } from '../src/catalog/service-catalog.js';
+import type { PrincipalUsage } from '../src/catalog/service-catalog.js';
+import type { IntegrationKind, ServiceCatalogEntry } from '../src/catalog/service-catalog-entry.js';
+import { ORGANIZATION_KEYS } from '../src/catalog/service-catalog-entry.js';
 import { parseConditionOperator } from '../src/policy/condition-operators.js';
 import type { LiteralPolicyDocument, Statement } from '../src/policy/policy-document.js';
 import { listOf, statementsOf } from '../src/policy/policy-document.js';
@@ -40,6 +42,8 @@ interface CorpusEntry {
   /** A whole policy, or one statement when `fragment` is true. */
   readonly policy: LiteralPolicyDocument | Statement<string>;
   readonly fragment: boolean;
+  /** The CloudFormation resource type the example belongs in, e.g. `AWS::S3::BucketPolicy`. */
+  readonly resourceType: string;
   readonly docDefects: readonly string[];
 }
 
@@ -47,7 +51,7 @@ interface ExampleUse {
   readonly id: string;
   readonly principal: string;
   readonly entry: ServiceCatalogEntry;
-  readonly usage: PrincipalUsage;
+  readonly usage: PrincipalUsage | IntegrationKind;
   /** The confused-deputy keys of every statement of the example that names the principal. */
   readonly keys: ReadonlySet<string>;
   readonly sourceArns: readonly string[];
@@ -101,7 +105,7 @@ function exampleUses(corpus: readonly CorpusEntry[]): { uses: ExampleUse[]; unma
           id: example.id,
           principal,
           entry,
-          usage: example.kind,
+          usage: integrationKindOfResourceType(example.resourceType) ?? example.kind,
           keys: new Set([...(previous?.keys ?? []), ...keys]),
           sourceArns: [...(previous?.sourceArns ?? []), ...sourceArns],
         });
@@ -111,16 +115,18 @@ function exampleUses(corpus: readonly CorpusEntry[]): { uses: ExampleUse[]; unma
   return { uses: [...uses.values()], unmapped };
 }
 
-/** Why an example's keys disagree with the catalog, or undefined when they agree. */
+/** Why an example's keys disagree with the catalog's integration for the example's resource type, or undefined when they agree. */
 function disagreement(use: ExampleUse): string | undefined {
   const { entry, keys } = use;
+  const integration = integrationFor(entry, use.usage);
+  if (!integration) return `the catalog has no ${use.usage} integration for ${entry.key}`;
   const organizationWide = (keys.has('aws:SourceOrgID') || keys.has('aws:SourceOrgPaths')) && !keys.has('aws:SourceAccount') && !keys.has('aws:SourceArn');
-  if (organizationWide) return entry.ignoresOrganizationKeys ? `${entry.key} ignores organization keys, the example relies on them` : undefined;
-  const sent = new Set<string>([...keysSentBy(entry), ...(entry.ignoresOrganizationKeys ? [] : ['aws:SourceOrgID', 'aws:SourceOrgPaths'])]);
+  if (organizationWide) return integration.organizationKeys === 'not-sent' ? `${entry.key} sends no organization keys in ${integration.kind}, the example relies on them` : undefined;
+  const sent = new Set<string>([...keysSentIn(integration), ...(integration.organizationKeys === 'not-sent' ? [] : ORGANIZATION_KEYS)]);
   const unknown = [...keys].filter((key) => !sent.has(key));
-  if (unknown.length > 0) return `the example uses ${unknown.join(', ')}, which the catalog does not list for ${entry.key}`;
-  const missing = documentedKeys(entry, use.usage).filter((key) => !keys.has(key));
-  if (missing.length > 0) return `the catalog requires ${missing.join(', ')} for ${entry.key} (${use.usage}), the example does not use it`;
+  if (unknown.length > 0) return `the example uses ${unknown.join(', ')}, which the catalog does not list for ${entry.key} (${integration.kind})`;
+  const missing = requiredKeys(integration).filter((key) => !keys.has(key));
+  if (missing.length > 0) return `the catalog requires ${missing.join(', ')} for ${entry.key} (${integration.kind}), the example does not use it`;
   return undefined;
 }
 
@@ -159,7 +165,7 @@ describe.runIf(corpusPresent)('catalog keys agree with the AWS documentation cor
     for (const use of uses) {
       const services = use.sourceArns.map((value) => splitArn(value)?.service).filter((service): service is string => service !== undefined && service !== '');
       if (services.length === 0) continue;
-      expect(services, use.id).toContain(splitArn(use.entry.sourceArn?.pattern ?? '')?.service);
+      expect(services, use.id).toContain(splitArn(integrationFor(use.entry, use.usage)?.sourceArn?.pattern ?? '')?.service);
     }
   });
 

@@ -1,6 +1,6 @@
 /** `deputy services` data: the plain-data description, the text table and did-you-mean suggestions. */
 import { describe, expect, test } from 'vitest';
-import { SERVICE_CATALOG, describeCatalog, formatCatalogTable, formatTextTable, principalFor } from '../src/catalog/service-catalog.js';
+import { SERVICE_CATALOG, describeCatalog, filterServices, formatCatalogTable, formatServiceDetail, formatTextTable, principalFor, requiredKeys, serviceByKey, trustIntegration } from '../src/catalog/service-catalog.js';
 import { suggestServices } from '../src/catalog/suggest-services.js';
 import { PARTITIONS } from '../src/catalog/service-catalog-entry.js';
 
@@ -17,10 +17,15 @@ describe('describeCatalog', () => {
     for (const [index, service] of description.services.entries()) {
       const entry = SERVICE_CATALOG[index]!;
       for (const partition of PARTITIONS) expect(service.principalByPartition[partition]).toBe(principalFor(entry, partition));
-      expect(service.resourcePolicyKeys).toEqual(entry.resourcePolicyKeys ?? entry.keys);
-      expect(service.optionalKeys).toEqual(entry.optionalKeys ?? []);
-      expect(service.organizationKeys).toBe(entry.ignoresOrganizationKeys ? 'ignored' : 'supported');
-      expect(service.sourceArn).toEqual(entry.sourceArn ?? null);
+      expect(service.trustKeys).toEqual(requiredKeys(trustIntegration(entry)));
+      expect(service.integrations.map((integration) => integration.kind)).toEqual(entry.integrations.map((integration) => integration.kind));
+      for (const [at, integration] of service.integrations.entries()) {
+        const source = entry.integrations[at]!;
+        expect(integration.keys).toEqual(requiredKeys(source));
+        expect(integration.sourceArn).toEqual(source.sourceArn ?? null);
+        expect(integration.organizationKeys).toBe(source.organizationKeys ?? 'unknown');
+        expect(integration.evidence).toEqual(source.evidence);
+      }
       expect(Object.values(service).some((value) => value === undefined)).toBe(false);
     }
   });
@@ -34,21 +39,29 @@ describe('formatCatalogTable', () => {
   const text = formatCatalogTable();
   const lines = text.split('\n');
 
-  test('prints a header, a rule, one row per service with its source, and a count', () => {
-    expect(lines[0]).toMatch(/^KEY\s+PRINCIPAL\s+KEYS\s+DEFAULT aws:SourceArn\s+USED IN\s+SOURCE$/);
+  test('prints a header, a rule, one row per service, and a count', () => {
+    expect(lines[0]).toMatch(/^KEY\s+PRINCIPAL\s+ROLE TRUST\s+RESOURCE POLICIES$/);
     expect(lines[1]).toMatch(/^-+( +-+)+$/);
-    for (const [index, entry] of SERVICE_CATALOG.entries()) {
-      const row = lines[index + 2]!;
-      expect(row.startsWith(`${entry.key} `)).toBe(true);
-      expect(row.endsWith(entry.documentation)).toBe(true);
-    }
+    for (const [index, entry] of SERVICE_CATALOG.entries()) expect(lines[index + 2]!.startsWith(`${entry.key} `)).toBe(true);
     expect(text).toContain(`${SERVICE_CATALOG.length} services.`);
   });
 
-  test('shows required regional principals, optional keys and services without keys', () => {
-    expect(text).toMatch(/^logs +logs\.\{region\}\.amazonaws\.com +SourceArn /m);
-    expect(text).toMatch(/^config +config\.amazonaws\.com +SourceAccount \(SourceArn optional\) /m);
-    expect(text).toMatch(/^pods-eks +pods\.eks\.amazonaws\.com +none documented +- /m);
+  test('stays readable: no line is wider than 160 columns', () => {
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(160);
+  });
+
+  test('shows what a role trust requires, and services without keys', () => {
+    expect(text).toMatch(/^personalize +personalize\.amazonaws\.com +SourceAccount\+SourceArn +-$/m);
+    expect(text).toMatch(/^pods-eks +pods\.eks\.amazonaws\.com +none (documented|applies) /m);
+  });
+
+  test('filters by key, name or principal, and shows one service with its evidence', () => {
+    const filtered = filterServices(describeCatalog(), 'PERSONALIZE');
+    expect(filtered.services.map((service) => service.key)).toEqual(['personalize']);
+    const detail = formatServiceDetail(filtered.services[0]!);
+    expect(detail).toContain('principal: personalize.amazonaws.com');
+    expect(detail).toContain('requires: aws:SourceAccount + aws:SourceArn');
+    expect(detail).toContain(`source: ${serviceByKey('personalize')!.integrations[0]!.evidence[0]!.url}`);
   });
 
   test('never leaves trailing spaces', () => {

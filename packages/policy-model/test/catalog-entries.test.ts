@@ -11,6 +11,10 @@ import {
   catalogProblems,
   documentedKeys,
   expandArnPattern,
+  integrationFor,
+  keysSentIn,
+  requiredKeys,
+  trustIntegration,
   findService,
   fixedPrincipalsOf,
   keysSentBy,
@@ -20,7 +24,7 @@ import {
   serviceByPrincipal,
   splitArn,
 } from '../src/catalog/service-catalog.js';
-import type { ServiceCatalogEntry } from '../src/catalog/service-catalog-entry.js';
+import type { Integration, IntegrationKind, ServiceCatalogEntry } from '../src/catalog/service-catalog-entry.js';
 import { PARTITIONS } from '../src/catalog/service-catalog-entry.js';
 
 const ACCOUNT = '111122223333';
@@ -63,11 +67,12 @@ describe.each(SERVICE_CATALOG.map((service) => [service.key, service] as const))
     const regional = service.regionalPrincipal.pattern.replace('{region}', 'eu-south-1');
     expect(serviceByPrincipal(regional)).toEqual({ entry: service, region: 'eu-south-1' });
     const byRegion = principalFor(service, 'aws', 'eu-south-1');
-    expect(byRegion).toBe(service.regionalPrincipal.required ? regional : service.principal);
+    expect(byRegion).toBe(service.regionalPrincipal.required || service.regionalPrincipal.optInRegions ? regional : service.principal);
+    expect(principalFor(service, 'aws', 'us-east-1')).toBe(service.regionalPrincipal.required ? service.regionalPrincipal.pattern.replace('{region}', 'us-east-1') : service.principal);
   });
 
   test.each(PARTITIONS)('SourceArn patterns expand to well-formed ARNs in %s', (partition) => {
-    for (const pattern of [service.sourceArn, ...(service.sourceArnAlternatives ?? [])]) {
+    for (const pattern of service.integrations.flatMap((integration) => [integration.sourceArn, ...(integration.sourceArnAlternatives ?? [])])) {
       if (!pattern) continue;
       const arn = expandArnPattern(pattern.pattern, { partition, region: DEFAULT_REGIONS[partition], account: ACCOUNT });
       const fields = splitArn(arn);
@@ -84,96 +89,79 @@ describe.each(SERVICE_CATALOG.map((service) => [service.key, service] as const))
     }
   });
 
-  test('the keys pin the calling account, and a documented SourceArn has a pattern', () => {
+  test('each integration pins the calling account, a documented SourceArn has a pattern, and an absence has its reason', () => {
     expect(catalogEntryProblems(service)).toEqual([]);
-    for (const usage of service.usage) {
-      const keys = documentedKeys(service, usage);
-      if (keys.includes('aws:SourceArn')) expect(service.sourceArn).toBeDefined();
+    for (const integration of service.integrations) {
+      if (keysSentIn(integration).includes('aws:SourceArn')) expect(integration.sourceArn).toBeDefined();
+      if (integration.status !== 'documented') expect(integration.reason).toBeTruthy();
     }
-    if (service.keys.length === 0) expect(service.noKeysReason).toBeTruthy();
   });
 
-  test('documents its facts on a public AWS page', () => {
+  test('documents every fact with a public AWS page, a quote and the day it was read', () => {
     expect(service.documentation).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/\S+$/);
-    for (const page of service.relatedDocumentation ?? []) expect(page).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/\S+$/);
+    for (const integration of service.integrations) {
+      expect(integration.evidence.length).toBeGreaterThan(0);
+      for (const evidence of integration.evidence) {
+        expect(evidence.url).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/\S+$/);
+        expect(evidence.quote.length).toBeGreaterThanOrEqual(10);
+        expect(evidence.quote).not.toMatch(/\bTODO\b/);
+        expect(Date.parse(evidence.checked)).not.toBeNaN();
+      }
+    }
   });
 });
 
+function trust(key: string): Integration {
+  const integration = trustIntegration(entry(key));
+  if (!integration) throw new Error(`${key} has no role-trust integration`);
+  return integration;
+}
+
+function resource(key: string, kind: IntegrationKind): Integration {
+  const integration = integrationFor(entry(key), kind);
+  if (!integration || integration.kind !== kind) throw new Error(`${key} has no ${kind} integration`);
+  return integration;
+}
+
 describe('facts the issue names', () => {
   test('Personalize is the reference case: SourceAccount + SourceArn arn:…:personalize:<region>:<account>:* with StringLike', () => {
-    const personalize = entry('personalize');
-    expect(personalize.principal).toBe('personalize.amazonaws.com');
+    const personalize = trust('personalize');
+    expect(entry('personalize').principal).toBe('personalize.amazonaws.com');
     expect(personalize.keys).toEqual(['aws:SourceAccount', 'aws:SourceArn']);
     expect(personalize.sourceArn).toEqual({ pattern: 'arn:{partition}:personalize:{region}:{account}:*', operator: 'StringLike' });
     expect(personalize.trustActions).toEqual(['sts:AssumeRole']);
   });
 
   test('IAM Roles Anywhere allows sts:AssumeRole, sts:TagSession and sts:SetSourceIdentity', () => {
-    expect(entry('rolesanywhere').trustActions).toEqual(['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity']);
+    expect(trust('rolesanywhere').trustActions).toEqual(['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity']);
   });
 
   test('EKS Pod Identity allows sts:AssumeRole and sts:TagSession and documents no confused-deputy key', () => {
-    const pods = entry('pods-eks');
+    const pods = trust('pods-eks');
     expect(pods.trustActions).toEqual(['sts:AssumeRole', 'sts:TagSession']);
-    expect(pods.keys).toEqual([]);
+    expect(requiredKeys(pods)).toEqual([]);
   });
 
-  test('every other entry trusts with sts:AssumeRole alone', () => {
-    for (const service of SERVICE_CATALOG.filter((s) => s.key !== 'rolesanywhere' && s.key !== 'pods-eks')) {
-      expect(service.trustActions, service.key).toEqual(['sts:AssumeRole']);
-    }
-  });
-
-  test('AWS Config uses SourceAccount, its optional SourceArn is always arn:…:config:<region>:<account>:*, and it ignores organization keys', () => {
-    const config = entry('config');
+  test('AWS Config requires SourceAccount in its role trust, its optional SourceArn is always arn:…:config:<region>:<account>:*, and it sends no organization keys', () => {
+    const config = trust('config');
     expect(config.keys).toEqual(['aws:SourceAccount']);
     expect(config.sourceArn?.pattern).toBe('arn:{partition}:config:{region}:{account}:*');
-    expect(config.ignoresOrganizationKeys).toBe(true);
+    expect(config.organizationKeys).toBe('not-sent');
   });
 
-  test('SageMaker stays at :* (inference, Studio, images) and requires SourceArn alone', () => {
-    const sagemaker = entry('sagemaker');
+  test('SageMaker stays at :* (inference, Studio, images) and requires SourceArn', () => {
+    const sagemaker = trust('sagemaker');
     expect(sagemaker.sourceArn?.pattern).toBe('arn:{partition}:sagemaker:{region}:{account}:*');
-    expect(sagemaker.keys).toEqual(['aws:SourceArn']);
+    expect(sagemaker.keys).toContain('aws:SourceArn');
   });
 
   test('Scheduler uses the schedule-group ARN', () => {
-    expect(entry('scheduler').sourceArn?.pattern).toMatch(/:schedule-group\/\*$/);
+    expect(trust('scheduler').sourceArn?.pattern).toMatch(/:schedule-group\/\*$/);
   });
 
   test('Batch never excludes job/*', () => {
-    const pattern = entry('batch').sourceArn!.pattern;
-    const jobArn = expandArnPattern(pattern, { partition: 'aws', region: 'us-east-1', account: ACCOUNT }).replace(/\*$/, 'job/abc');
+    const pattern = trust('batch').sourceArn!.pattern;
     expect(pattern.endsWith(':*') || pattern.endsWith('job/*')).toBe(true);
-    expect(jobArn).toBe(`arn:aws:batch:us-east-1:${ACCOUNT}:job/abc`);
-  });
-
-  test('global services have an empty Region field (Budgets); S3 bucket ARNs have no Region and no account', () => {
-    expect(splitArn(entry('budgets').sourceArn!.pattern)).toMatchObject({ region: '', account: '{account}' });
-    for (const key of ['s3', 'logging-s3']) {
-      expect(splitArn(entry(key).sourceArn!.pattern)).toMatchObject({ region: '', account: '' });
-      expect(entry(key).keys).toContain('aws:SourceAccount');
-    }
-  });
-
-  test('CloudWatch Logs needs its regional principal', () => {
-    const logs = entry('logs');
-    expect(logs.regionalPrincipal).toEqual({ pattern: 'logs.{region}.amazonaws.com', required: true });
-    expect(principalFor(logs, 'aws', 'eu-west-1')).toBe('logs.eu-west-1.amazonaws.com');
-  });
-
-  test('China principals are looked up: ec2.amazonaws.com.cn exists, cloudtrail keeps its .com form', () => {
-    expect(principalFor(entry('ec2'), 'aws-cn')).toBe('ec2.amazonaws.com.cn');
-    expect(principalFor(entry('cloudtrail'), 'aws-cn')).toBe('cloudtrail.amazonaws.com');
-    expect(serviceByPrincipal('ec2.amazonaws.com.cn')?.entry.key).toBe('ec2');
-    expect(serviceByPrincipal('cloudtrail.amazonaws.com.cn')).toBeUndefined();
-  });
-
-  test('Transfer Family resource policies (custom identity provider) use SourceArn alone', () => {
-    const transfer = entry('transfer');
-    expect(documentedKeys(transfer, 'trust')).toEqual(['aws:SourceAccount', 'aws:SourceArn']);
-    expect(documentedKeys(transfer, 'resource')).toEqual(['aws:SourceArn']);
-    expect(keysSentBy(transfer)).toEqual(['aws:SourceAccount', 'aws:SourceArn']);
   });
 
   test('StringEquals is never paired with a wildcard, while ARN operators and StringLike may be', () => {
@@ -183,21 +171,38 @@ describe('facts the issue names', () => {
     expect(operatorAcceptsValue('ArnEquals', 'arn:aws:ssm:us-east-2:123456789012:*')).toBe(true);
     expect(operatorAcceptsValue('StringLike', 'arn:aws:logs:us-east-1:111122223333:*')).toBe(true);
   });
+
+  test('China principals are looked up: ec2.amazonaws.com.cn exists', () => {
+    expect(principalFor(entry('ec2'), 'aws-cn')).toBe('ec2.amazonaws.com.cn');
+    expect(serviceByPrincipal('ec2.amazonaws.com.cn')?.entry.key).toBe('ec2');
+  });
+
+  test('a resource integration is found by its kind, and a missing kind falls back to none', () => {
+    expect(resource('personalize', 'role-trust').kind).toBe('role-trust');
+    expect(integrationFor(entry('personalize'), 'sqs-queue')).toBeUndefined();
+    expect(documentedKeys(entry('personalize'), 'trust')).toEqual(['aws:SourceAccount', 'aws:SourceArn']);
+  });
 });
 
 describe('the entry checks catch', () => {
   const personalize = entry('personalize');
+  const withTrust = (change: Partial<Integration>): Partial<ServiceCatalogEntry> => ({ integrations: [{ ...trust('personalize'), ...change }] });
   const cases: [string, Partial<ServiceCatalogEntry>, RegExp][] = [
-    ['StringEquals on a wildcard', { sourceArn: { pattern: 'arn:{partition}:personalize:{region}:{account}:*', operator: 'StringEquals' } }, /reads the wildcard/],
-    ['an unknown placeholder', { sourceArn: { pattern: 'arn:{partition}:personalize:{region}:{account}:{name}', operator: 'ArnLike' } }, /unknown placeholders/],
-    ['a bad account field', { sourceArn: { pattern: 'arn:{partition}:personalize:{region}:{account}x:*', operator: 'ArnLike' } }, /invalid account/],
-    ['a bad Region field', { sourceArn: { pattern: 'arn:{partition}:personalize:region:{account}:*', operator: 'ArnLike' } }, /invalid Region/],
-    ['a literal partition', { sourceArn: { pattern: 'arn:aws:personalize:{region}:{account}:*', operator: 'ArnLike' } }, /not in partition aws-cn/],
-    ['SourceArn alone without an account field', { keys: ['aws:SourceArn'], sourceArn: { pattern: 'arn:{partition}:s3:::*', operator: 'ArnLike' } }, /do not pin the calling account/],
+    ['StringEquals on a wildcard', withTrust({ sourceArn: { pattern: 'arn:{partition}:personalize:{region}:{account}:*', operator: 'StringEquals' } }), /reads the wildcard/],
+    ['an unknown placeholder', withTrust({ sourceArn: { pattern: 'arn:{partition}:personalize:{region}:{account}:{name}', operator: 'ArnLike' } }), /unknown placeholders/],
+    ['a bad account field', withTrust({ sourceArn: { pattern: 'arn:{partition}:personalize:{region}:{account}x:*', operator: 'ArnLike' } }), /invalid account/],
+    ['a bad Region field', withTrust({ sourceArn: { pattern: 'arn:{partition}:personalize:region:{account}:*', operator: 'ArnLike' } }), /invalid Region/],
+    ['a literal partition', withTrust({ sourceArn: { pattern: 'arn:aws:personalize:{region}:{account}:*', operator: 'ArnLike' } }), /not in partition aws-cn/],
+    ['SourceArn alone without an account field', withTrust({ keys: ['aws:SourceArn'], sourceArn: { pattern: 'arn:{partition}:s3:::*', operator: 'ArnLike' } }), /do not pin the calling account/],
     ['a wildcard principal', { principal: 'personalize.*.amazonaws.com' }, /not a service principal/],
     ['a regional form of another principal', { regionalPrincipal: { pattern: 'forecast.{region}.amazonaws.com', required: false } }, /does not belong/],
-    ['a key both required and optional', { optionalKeys: ['aws:SourceArn'] }, /both required and optional/],
-    ['a missing pattern', { sourceArn: undefined }, /no sourceArn pattern/],
+    ['a key both required and optional', withTrust({ optionalKeys: ['aws:SourceArn'] }), /both required and optional/],
+    ['a missing pattern', withTrust({ sourceArn: undefined }), /no sourceArn pattern/],
+    ['keys on an undocumented integration', withTrust({ status: 'undocumented', reason: 'AWS shows no condition' }), /keys given although/],
+    ['an absence without a reason', withTrust({ status: 'undocumented', keys: undefined, sourceArn: undefined }), /without a reason/],
+    ['a placeholder quote', withTrust({ evidence: [{ url: 'https://docs.aws.amazon.com/x.html', quote: 'TODO quote it', checked: '2026-12-03' }] }), /placeholder/],
+    ['evidence off the AWS documentation site', withTrust({ evidence: [{ url: 'https://example.com/x', quote: 'a quote of ten', checked: '2026-12-03' }] }), /not a public AWS documentation page/],
+    ['a role trust without sts:AssumeRole', withTrust({ trustActions: ['sts:TagSession'] }), /lack sts:AssumeRole/],
   ];
   test.each(cases)('%s', (_, change, message) => {
     const problems = catalogEntryProblems({ ...personalize, ...change });

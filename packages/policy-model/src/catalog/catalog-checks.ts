@@ -4,9 +4,9 @@
  * the documented keys pin the caller's account at all. Each check returns every problem found.
  */
 import { DEFAULT_REGIONS, expandArnPattern, splitArn } from './arn-pattern.js';
-import type { ServiceCatalogEntry, SourceArnOperator, SourceArnPattern } from './service-catalog-entry.js';
+import type { Integration, ServiceCatalogEntry, SourceArnOperator, SourceArnPattern } from './service-catalog-entry.js';
 import { PARTITIONS } from './service-catalog-entry.js';
-import { fixedPrincipalsOf, keysSentBy, principalFor } from './catalog-lookups.js';
+import { fixedPrincipalsOf, principalFor } from './catalog-lookups.js';
 
 const PRINCIPAL = /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*\.amazonaws\.com(\.cn)?$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -40,21 +40,42 @@ export function catalogEntryProblems(entry: ServiceCatalogEntry): string[] {
     if (global !== entry.principal) say(`regional principal ${pattern} does not belong to ${entry.principal}`);
     if (!PRINCIPAL.test(pattern.replace('{region}', 'us-east-1'))) say(`regional principal ${pattern} is not a service principal form`);
   }
-  const sent = keysSentBy(entry);
-  for (const key of entry.optionalKeys ?? []) {
-    if (entry.keys.includes(key)) say(`${key} is both required and optional`);
-  }
-  if (entry.keys.length === 0 && !entry.noKeysReason) say('no keys and no noKeysReason');
-  if (entry.keys.length > 0 && entry.noKeysReason) say('noKeysReason given although keys are documented');
-  if (sent.includes('aws:SourceArn') && !entry.sourceArn) say('aws:SourceArn is documented but there is no sourceArn pattern');
-  if (!sent.includes('aws:SourceArn') && entry.sourceArn) say('a sourceArn pattern without aws:SourceArn among the keys');
-  for (const pattern of [entry.sourceArn, ...(entry.sourceArnAlternatives ?? [])]) {
-    if (pattern) problems.push(...sourceArnPatternProblems(entry, pattern));
-  }
-  if (!pinsAccount(entry.keys, entry.sourceArn)) say('the documented keys do not pin the calling account (no aws:SourceAccount, no {account} in aws:SourceArn, no aws:SourceOrgID)');
-  if (entry.resourcePolicyKeys && !pinsAccount(entry.resourcePolicyKeys, entry.sourceArn)) say('the resource-policy keys do not pin the calling account');
-  if (!entry.trustActions.includes('sts:AssumeRole')) say('trustActions lack sts:AssumeRole');
   if (!entry.documentation.startsWith('https://docs.aws.amazon.com/')) say(`documentation ${entry.documentation} is not a public AWS documentation page`);
+  entry.integrations.forEach((integration, index) => {
+    problems.push(...integrationProblems(entry, integration, index));
+  });
+  return problems;
+}
+
+/** Problems of one integration of an entry. */
+export function integrationProblems(entry: ServiceCatalogEntry, integration: Integration, index: number): string[] {
+  const problems: string[] = [];
+  const say = (text: string): void => {
+    problems.push(`${entry.key}: integrations[${index}] (${integration.kind}): ${text}`);
+  };
+  const keys = integration.keys ?? [];
+  const optional = integration.optionalKeys ?? [];
+  for (const key of optional) if (keys.includes(key)) say(`${key} is both required and optional`);
+  if (integration.status === 'documented' && keys.length === 0) say('documented without keys');
+  if (integration.status !== 'documented' && (keys.length > 0 || optional.length > 0)) say(`keys given although the status is ${integration.status}`);
+  if (integration.status !== 'documented' && !integration.reason) say(`status ${integration.status} without a reason`);
+  const sent = [...keys, ...optional];
+  if (sent.includes('aws:SourceArn') && !integration.sourceArn) say('aws:SourceArn is documented but there is no sourceArn pattern');
+  if (!sent.includes('aws:SourceArn') && integration.sourceArn) say('a sourceArn pattern without aws:SourceArn among the keys');
+  for (const pattern of [integration.sourceArn, ...(integration.sourceArnAlternatives ?? [])]) {
+    if (pattern) problems.push(...sourceArnPatternProblems(entry, pattern).map((problem) => problem.replace(`${entry.key}: `, `${entry.key}: integrations[${index}]: `)));
+  }
+  if (integration.status === 'documented' && !pinsAccount(keys, integration.sourceArn)) {
+    say('the documented keys do not pin the calling account (no aws:SourceAccount, no {account} in aws:SourceArn, no organisation key)');
+  }
+  if (integration.kind === 'role-trust' && !(integration.trustActions ?? []).includes('sts:AssumeRole')) say('trustActions lack sts:AssumeRole');
+  if (integration.kind !== 'role-trust' && integration.trustActions) say('trustActions on a resource integration');
+  if (integration.evidence.length === 0) say('no evidence');
+  for (const evidence of integration.evidence) {
+    if (!evidence.url.startsWith('https://docs.aws.amazon.com/')) say(`evidence ${evidence.url} is not a public AWS documentation page`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(evidence.checked) || Number.isNaN(Date.parse(evidence.checked))) say(`evidence date ${evidence.checked} is not a day`);
+    if (/\bTODO\b/.test(evidence.quote)) say('evidence quote is a placeholder');
+  }
   return problems;
 }
 
@@ -63,7 +84,7 @@ export function catalogProblems(entries: readonly ServiceCatalogEntry[]): string
   const problems = entries.flatMap(catalogEntryProblems);
   const owners = new Map<string, string>();
   for (const entry of entries) {
-    for (const name of [entry.key, ...fixedPrincipalsOf(entry), ...(entry.regionalPrincipal ? [entry.regionalPrincipal.pattern] : [])]) {
+    for (const name of [entry.key, ...(entry.aliases ?? []), ...fixedPrincipalsOf(entry), ...(entry.regionalPrincipal ? [entry.regionalPrincipal.pattern] : [])]) {
       const owner = owners.get(name);
       if (owner !== undefined && owner !== entry.key) problems.push(`${entry.key}: ${name} is also claimed by ${owner}`);
       else owners.set(name, entry.key);
@@ -98,6 +119,6 @@ function sourceArnPatternProblems(entry: ServiceCatalogEntry, { pattern, operato
 
 function pinsAccount(keys: readonly string[], sourceArn: SourceArnPattern | undefined): boolean {
   if (keys.length === 0) return true;
-  if (keys.includes('aws:SourceAccount') || keys.includes('aws:SourceOrgID')) return true;
+  if (keys.includes('aws:SourceAccount') || keys.includes('aws:SourceOrgID') || keys.includes('aws:SourceOrgPaths')) return true;
   return keys.includes('aws:SourceArn') && sourceArn !== undefined && splitArn(sourceArn.pattern)?.account === '{account}';
 }

@@ -3,17 +3,17 @@
  * the principal to use for a given partition and Region.
  */
 import catalogData from './service-catalog.json' with { type: 'json' };
-import type { ConfusedDeputyKey, Partition, PrincipalUsage, ServiceCatalogEntry } from './service-catalog-entry.js';
-import { CONFUSED_DEPUTY_KEYS } from './service-catalog-entry.js';
+import type { Partition, ServiceCatalogEntry } from './service-catalog-entry.js';
+import { isOptInRegion } from './opt-in-regions.js';
 
 /** Every catalog entry, in file order. */
 export const SERVICE_CATALOG: readonly ServiceCatalogEntry[] = (catalogData as { services: ServiceCatalogEntry[] }).services;
 
 const REGION_PATTERN = '[a-z]{2}(?:-[a-z]+)+-\\d+';
 
-/** The entry whose key is `key`, or undefined. */
+/** The entry whose key (or one of whose aliases) is `key`, or undefined. */
 export function serviceByKey(key: string): ServiceCatalogEntry | undefined {
-  return SERVICE_CATALOG.find((entry) => entry.key === key);
+  return SERVICE_CATALOG.find((entry) => entry.key === key || (entry.aliases?.includes(key) ?? false));
 }
 
 /** A principal matched to its entry, with the Region when the principal was a regional form. */
@@ -44,11 +44,12 @@ export function findService(keyOrPrincipal: string): PrincipalMatch | undefined 
 }
 
 /**
- * The principal to trust for a service in a partition. A required regional form wins when the Region is a
- * literal; otherwise the partition's documented principal, else the global one.
+ * The principal to trust for a service in a partition. A regional form wins when the Region is a literal
+ * and the service requires it there (always, or in opt-in Regions); otherwise the partition's documented
+ * principal, else the global one.
  */
 export function principalFor(entry: ServiceCatalogEntry, partition: string, region?: string): string {
-  if (entry.regionalPrincipal?.required && region !== undefined) {
+  if (region !== undefined && entry.regionalPrincipal && (entry.regionalPrincipal.required || (entry.regionalPrincipal.optInRegions === true && isOptInRegion(region)))) {
     return entry.regionalPrincipal.pattern.replace('{region}', region);
   }
   if (partition !== 'aws') {
@@ -61,20 +62,6 @@ export function principalFor(entry: ServiceCatalogEntry, partition: string, regi
 /** Every principal of an entry that is not a regional form: the main one, alternates and partition forms. */
 export function fixedPrincipalsOf(entry: ServiceCatalogEntry): readonly string[] {
   return [entry.principal, ...(entry.alternatePrincipals ?? []), ...Object.values(entry.partitionPrincipals ?? {})];
-}
-
-/**
- * The keys AWS documents for the entry where its principal appears: `resourcePolicyKeys` for resource
- * policies when the entry has them, otherwise `keys`.
- */
-export function documentedKeys(entry: ServiceCatalogEntry, usage: PrincipalUsage): readonly ConfusedDeputyKey[] {
-  return usage === 'resource' && entry.resourcePolicyKeys ? entry.resourcePolicyKeys : entry.keys;
-}
-
-/** Every confused-deputy key the service sends in some documented use: required, optional or resource-policy keys. */
-export function keysSentBy(entry: ServiceCatalogEntry): readonly ConfusedDeputyKey[] {
-  const sent = new Set<ConfusedDeputyKey>([...entry.keys, ...(entry.optionalKeys ?? []), ...(entry.resourcePolicyKeys ?? [])]);
-  return CONFUSED_DEPUTY_KEYS.filter((key) => sent.has(key));
 }
 
 function escapeRegExp(text: string): string {

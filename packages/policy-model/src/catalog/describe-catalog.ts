@@ -1,10 +1,39 @@
 /**
- * The catalog as plain data for `deputy services --json`: every entry with its defaults filled in and its
- * principal resolved for every partition, so a consumer needs no catalog logic.
+ * The catalog as plain data for `deputy services --json`: every entry with its principal resolved for every
+ * partition and every integration with its defaults filled in, so a consumer needs no catalog logic.
  */
-import type { ConfusedDeputyKey, Partition, PrincipalUsage, ServiceCatalogEntry, SourceArnAlternative, SourceArnPattern } from './service-catalog-entry.js';
+import type { ConfusedDeputyKey, Evidence, IntegrationKind, IntegrationStatus, Partition, ServiceCatalogEntry, SourceArnAlternative, SourceArnPattern } from './service-catalog-entry.js';
 import { PARTITIONS } from './service-catalog-entry.js';
 import { SERVICE_CATALOG, principalFor } from './catalog-lookups.js';
+import { integrationLabel, keysSentIn, requiredKeys, trustIntegration } from './catalog-integrations.js';
+
+/** One integration as `deputy services --json` prints it. */
+export interface IntegrationDescription {
+  /** The policy the principal appears in. */
+  readonly kind: IntegrationKind;
+  /** A readable name for the policy, e.g. `S3 bucket policy`. */
+  readonly label: string;
+  /** What the service does there. */
+  readonly use: string;
+  /** Whether AWS documents the keys the service sends there. */
+  readonly status: IntegrationStatus;
+  /** The keys deputy requires (empty unless documented). */
+  readonly keys: readonly ConfusedDeputyKey[];
+  /** Every key the service sends there: required, optional and organisation keys when sent. */
+  readonly keysSent: readonly ConfusedDeputyKey[];
+  /** Whether organisation keys are sent (`sent`), documented absent (`not-sent`) or not documented (`unknown`). */
+  readonly organizationKeys: 'sent' | 'not-sent' | 'unknown';
+  /** The default aws:SourceArn pattern and operator; null when the service sends no aws:SourceArn there. */
+  readonly sourceArn: SourceArnPattern | null;
+  /** Narrower documented aws:SourceArn values. */
+  readonly sourceArnAlternatives: readonly SourceArnAlternative[];
+  /** Actions a role trust allows (role trust only; empty otherwise). */
+  readonly trustActions: readonly string[];
+  /** What AWS documents when it documents no key; null otherwise. */
+  readonly reason: string | null;
+  /** The pages, quotes and dates the facts come from. */
+  readonly evidence: readonly Evidence[];
+}
 
 /** One service as `deputy services --json` prints it. */
 export interface ServiceDescription {
@@ -12,36 +41,22 @@ export interface ServiceDescription {
   readonly key: string;
   /** The display name. */
   readonly name: string;
+  /** Other names `--service` accepts. */
+  readonly aliases: readonly string[];
   /** The principal in the `aws` partition. */
   readonly principal: string;
   /** The principal deputy writes in each partition (from the documented lookup). */
   readonly principalByPartition: { readonly [partition in Partition]: string };
   /** Other principals `--service` accepts for this entry. */
   readonly alternatePrincipals: readonly string[];
-  /** The Region-specific principal form, and whether the service requires it; null when there is none. */
-  readonly regionalPrincipal: { readonly pattern: string; readonly required: boolean } | null;
-  /** The keys deputy requires in role trust policies. */
-  readonly keys: readonly ConfusedDeputyKey[];
-  /** The keys deputy requires in resource policies. */
-  readonly resourcePolicyKeys: readonly ConfusedDeputyKey[];
-  /** Keys the service also sends that a user may add. */
-  readonly optionalKeys: readonly ConfusedDeputyKey[];
-  /** Whether organisation-wide conditions (aws:SourceOrgID, aws:SourceOrgPaths) work with this principal. */
-  readonly organizationKeys: 'supported' | 'ignored';
-  /** Why AWS documents no key, when `keys` is empty; null otherwise. */
-  readonly noKeysReason: string | null;
-  /** The default aws:SourceArn pattern and operator; null when the service sends no aws:SourceArn. */
-  readonly sourceArn: SourceArnPattern | null;
-  /** Narrower documented aws:SourceArn values. */
-  readonly sourceArnAlternatives: readonly SourceArnAlternative[];
-  /** Actions a trust policy allows. */
-  readonly trustActions: readonly string[];
-  /** Where the principal appears. */
-  readonly usage: readonly PrincipalUsage[];
-  /** The AWS documentation page the facts come from. */
+  /** The Region-specific principal form and when the service requires it; null when there is none. */
+  readonly regionalPrincipal: { readonly pattern: string; readonly required: boolean; readonly optInRegions: boolean } | null;
+  /** The keys deputy requires in a role trust for this principal (empty when AWS documents none). */
+  readonly trustKeys: readonly ConfusedDeputyKey[];
+  /** Every integration, in catalog order. */
+  readonly integrations: readonly IntegrationDescription[];
+  /** The main AWS documentation page. */
   readonly documentation: string;
-  /** Further AWS documentation pages. */
-  readonly relatedDocumentation: readonly string[];
   /** Remarks for users; null when there are none. */
   readonly notes: string | null;
 }
@@ -59,21 +74,27 @@ export function describeService(entry: ServiceCatalogEntry): ServiceDescription 
   return {
     key: entry.key,
     name: entry.name,
+    aliases: entry.aliases ?? [],
     principal: entry.principal,
     principalByPartition: Object.fromEntries(PARTITIONS.map((partition) => [partition, principalFor(entry, partition)])) as ServiceDescription['principalByPartition'],
     alternatePrincipals: entry.alternatePrincipals ?? [],
-    regionalPrincipal: entry.regionalPrincipal ?? null,
-    keys: entry.keys,
-    resourcePolicyKeys: entry.resourcePolicyKeys ?? entry.keys,
-    optionalKeys: entry.optionalKeys ?? [],
-    organizationKeys: entry.ignoresOrganizationKeys ? 'ignored' : 'supported',
-    noKeysReason: entry.noKeysReason ?? null,
-    sourceArn: entry.sourceArn ?? null,
-    sourceArnAlternatives: entry.sourceArnAlternatives ?? [],
-    trustActions: entry.trustActions,
-    usage: entry.usage,
+    regionalPrincipal: entry.regionalPrincipal ? { pattern: entry.regionalPrincipal.pattern, required: entry.regionalPrincipal.required, optInRegions: entry.regionalPrincipal.optInRegions === true } : null,
+    trustKeys: requiredKeys(trustIntegration(entry)),
+    integrations: entry.integrations.map((integration) => ({
+      kind: integration.kind,
+      label: integrationLabel(integration),
+      use: integration.use,
+      status: integration.status,
+      keys: requiredKeys(integration),
+      keysSent: keysSentIn(integration),
+      organizationKeys: integration.organizationKeys ?? 'unknown',
+      sourceArn: integration.sourceArn ?? null,
+      sourceArnAlternatives: integration.sourceArnAlternatives ?? [],
+      trustActions: integration.trustActions ?? [],
+      reason: integration.reason ?? null,
+      evidence: integration.evidence,
+    })),
     documentation: entry.documentation,
-    relatedDocumentation: entry.relatedDocumentation ?? [],
     notes: entry.notes ?? null,
   };
 }

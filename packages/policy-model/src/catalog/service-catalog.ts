@@ -8,3 +8,6 @@ export * from './catalog-checks.js';
 export * from './describe-catalog.js';
 export * from './format-catalog.js';
 export * from './text-table.js';
+export * from './catalog-integrations.js';
+export * from './opt-in-regions.js';
+export * from './integration-kind.js';

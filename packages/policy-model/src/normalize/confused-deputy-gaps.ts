@@ -2,8 +2,9 @@
  * Finds Allow statements that trust an AWS service principal without any confused-deputy condition key.
  * Used to refuse such definitions (secure by default) and to warn in `convert` (which stays faithful).
  */
-import { serviceByPrincipal } from '../catalog/service-catalog.js';
-import type { ServiceCatalogEntry } from '../catalog/service-catalog-entry.js';
+import { integrationFor, isDocumented, serviceByPrincipal } from '../catalog/service-catalog.js';
+import type { PrincipalUsage } from '../catalog/service-catalog.js';
+import type { IntegrationKind, ServiceCatalogEntry } from '../catalog/service-catalog-entry.js';
 import type { PolicyDocument } from '../policy/policy-document.js';
 import { listOf, statementsOf } from '../policy/policy-document.js';
 
@@ -20,12 +21,15 @@ export interface ConfusedDeputyGap {
   readonly principal: string;
   /** The catalog entry, when the principal is known. */
   readonly entry?: ServiceCatalogEntry;
-  /** True when the catalog records that AWS documents no confused-deputy key for this service. */
+  /** True when the catalog records that AWS documents no confused-deputy key for this service in this use. */
   readonly exempt: boolean;
 }
 
-/** Every unprotected service principal of every Allow statement, in order. */
-export function confusedDeputyGaps<S>(document: PolicyDocument<S>): ConfusedDeputyGap[] {
+/**
+ * Every unprotected service principal of every Allow statement, in order. `usage` says which integration
+ * the document serves (a role trust, or a resource policy), which decides whether AWS documents keys there.
+ */
+export function confusedDeputyGaps<S>(document: PolicyDocument<S>, usage: PrincipalUsage | IntegrationKind = 'trust'): ConfusedDeputyGap[] {
   const gaps: ConfusedDeputyGap[] = [];
   statementsOf(document).forEach((statement, statementIndex) => {
     if (statement.Effect !== 'Allow' || !statement.Principal || statement.Principal === '*') return;
@@ -38,7 +42,7 @@ export function confusedDeputyGaps<S>(document: PolicyDocument<S>): ConfusedDepu
         ...(statement.Sid !== undefined ? { sid: statement.Sid } : {}),
         principal,
         ...(entry ? { entry } : {}),
-        exempt: entry !== undefined && entry.keys.length === 0,
+        exempt: entry !== undefined && !isDocumented(integrationFor(entry, usage)),
       });
     }
   });
@@ -48,9 +52,4 @@ export function confusedDeputyGaps<S>(document: PolicyDocument<S>): ConfusedDepu
 function hasSourceCondition(condition: object | undefined): boolean {
   if (!condition) return false;
   return Object.values(condition).some((keys) => Object.keys(keys as object).some((key) => SOURCE_KEYS.includes(key.toLowerCase())));
-}
-
-/** The notice printed for a service whose documentation names no confused-deputy key. */
-export function noKeysNotice(entry: ServiceCatalogEntry): string {
-  return `AWS documents no confused-deputy condition key for ${entry.principal} (${entry.name})${entry.noKeysReason ? `: ${entry.noKeysReason}` : ''}. See ${entry.documentation}`;
 }

@@ -12,13 +12,14 @@ import type { LiteralPolicyDocument, PolicyDocument } from '../policy/policy-doc
 import { mapPolicyStrings } from '../policy/map-policy-strings.js';
 import type { PathProblem } from '../policy/validate-policy.js';
 import { validateConditionBlock, validatePolicyDocument } from '../policy/validate-policy.js';
-import { confusedDeputyGaps, noKeysNotice } from './confused-deputy-gaps.js';
+import { confusedDeputyGaps } from './confused-deputy-gaps.js';
 import { uniqueIdentifiers } from './identifiers.js';
 import { validateLambdaStatements } from './lambda-permission.js';
 import { fromDefinitionText, unknownPlaceholders } from './placeholders.js';
 import { buildTrustStatement, waiverNotice } from './trust-statement.js';
-import { documentedKeys } from '../catalog/service-catalog.js';
-import type { PrincipalUsage } from '../catalog/service-catalog-entry.js';
+import { documentedKeys, noKeysNotice } from '../catalog/service-catalog.js';
+import type { PrincipalUsage } from '../catalog/service-catalog.js';
+import type { IntegrationKind } from '../catalog/service-catalog-entry.js';
 import { validateEnvironmentValue } from './environment.js';
 
 /** Where the definition came from and how to name its outputs. */
@@ -138,8 +139,9 @@ function normalizeRole(role: RoleDefinition, id: string, environment: Environmen
 function normalizeResourcePolicy(policy: ResourcePolicyDefinition, id: string, environment: Environment, path: PathSegment[], problems: PathProblem[]): ResourcePolicyModel {
   const notices: string[] = [];
   const waivers: WaiverRecord[] = [];
-  const document = checkedDocument(policy.document, [...path, 'document'], environment, policy.waiver?.reason, { notices, waivers }, problems, 'resource');
   const attachment = toAttachment(policy, environment);
+  const usage = attachment.type === 'document' ? 'resource' : attachment.type;
+  const document = checkedDocument(policy.document, [...path, 'document'], environment, policy.waiver?.reason, { notices, waivers }, problems, usage);
   if (attachment.type === 'lambda-permission') problems.push(...validateLambdaStatements(policy.document, [...path, 'document']));
   return { name: policy.name, id, attachment, document, notices, ...(waivers.length > 0 ? { waivers } : {}) };
 }
@@ -161,13 +163,13 @@ function checkedDocument(
   waiverReason: string | undefined,
   remarks: { notices: string[]; waivers: WaiverRecord[] },
   problems: PathProblem[],
-  usage: PrincipalUsage,
+  usage: PrincipalUsage | IntegrationKind,
 ): PolicyDocument {
   const grammar = validatePolicyDocument(document, path);
   problems.push(...grammar);
   if (grammar.length > 0) return { Statement: [] };
-  for (const gap of confusedDeputyGaps(document)) {
-    if (gap.exempt && gap.entry) remarks.notices.push(noKeysNotice(gap.entry));
+  for (const gap of confusedDeputyGaps(document, usage)) {
+    if (gap.exempt && gap.entry) remarks.notices.push(noKeysNotice(gap.entry, usage));
     else if (waiverReason !== undefined) {
       const waiver = { service: gap.principal, reason: waiverReason };
       remarks.waivers.push(waiver);

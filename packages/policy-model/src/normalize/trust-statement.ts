@@ -2,7 +2,7 @@
  * Builds the trust statement for one trusted service: the catalog's principal and trust actions, and
  * exactly the confused-deputy keys AWS documents for the service, with the operator each value needs.
  */
-import { findService, keysSentBy, principalFor } from '../catalog/service-catalog.js';
+import { findService, integrationFor, isDocumented, keysSentBy, noKeysNotice, principalFor, trustActionsOf } from '../catalog/service-catalog.js';
 import type { ServiceCatalogEntry, SourceArnOperator } from '../catalog/service-catalog-entry.js';
 import type { TrustedServiceDefinition } from '../definition/definition.js';
 import type { Environment, PolicyString } from '../model/value.js';
@@ -10,7 +10,6 @@ import type { WaiverRecord } from '../model/model.js';
 import { interpolate, reference } from '../model/value.js';
 import type { ConditionBlock, ConditionKeyMap, ConditionValue, Statement } from '../policy/policy-document.js';
 import { environmentPart, fromCatalogPattern, fromDefinitionText } from './placeholders.js';
-import { noKeysNotice } from './confused-deputy-gaps.js';
 import type { PathProblem } from '../policy/validate-policy.js';
 import type { PathSegment } from '../load/source-document.js';
 
@@ -31,7 +30,9 @@ export function buildTrustStatement(trusted: TrustedServiceDefinition, environme
   const match = findService(trusted.service);
   const entry = match?.entry;
   const principal = entry && (trusted.service === entry.key || trusted.service === entry.principal) ? principalOf(entry, environment) : trusted.service;
-  const actions = [...(entry?.trustActions ?? ['sts:AssumeRole']), ...(trusted.extraActions ?? []).filter((a) => !(entry?.trustActions ?? ['sts:AssumeRole']).includes(a))];
+  const integration = entry ? integrationFor(entry, 'trust') : undefined;
+  const baseActions = trustActionsOf(entry);
+  const actions = [...baseActions, ...(trusted.extraActions ?? []).filter((action) => !baseActions.includes(action))];
   const notices: string[] = [];
   const problems: PathProblem[] = [];
   const condition = new ConditionBuilder();
@@ -40,10 +41,10 @@ export function buildTrustStatement(trusted: TrustedServiceDefinition, environme
   if (trusted.waiver) {
     waiver = { service: trusted.service, reason: trusted.waiver.reason };
     notices.push(waiverNotice(waiver));
-  } else if (entry && entry.keys.length === 0 && !hasExplicitKeys(trusted)) {
-    notices.push(noKeysNotice(entry));
+  } else if (entry && !isDocumented(integration) && !hasExplicitKeys(trusted)) {
+    notices.push(noKeysNotice(entry, 'trust'));
   } else {
-    const keys = entry ? [...entry.keys] : explicitKeys(trusted);
+    const keys = entry ? [...(isDocumented(integration) ? integration.keys : [])] : explicitKeys(trusted);
     if (!entry && keys.length === 0) {
       problems.push({
         code: 'unknown-service',
@@ -72,13 +73,13 @@ export function buildTrustStatement(trusted: TrustedServiceDefinition, environme
     }
     if (trusted.sourceOrgId !== undefined) condition.add('StringEquals', 'aws:SourceOrgID', trusted.sourceOrgId);
     if (keys.includes('aws:SourceArn') || trusted.sourceArn !== undefined) {
-      const texts = trusted.sourceArn !== undefined ? listOfStrings(trusted.sourceArn) : entry?.sourceArn ? [entry.sourceArn.pattern] : [];
+      const texts = trusted.sourceArn !== undefined ? listOfStrings(trusted.sourceArn) : integration?.sourceArn ? [integration.sourceArn.pattern] : [];
       const sourceEnvironment: Environment = trusted.sourceAccount !== undefined ? { ...environment, account: { kind: 'literal', value: trusted.sourceAccount } } : environment;
       const arns = trusted.sourceArn !== undefined ? texts.map((arn) => fromDefinitionText(arn, environment)) : texts.map((pattern) => fromCatalogPattern(pattern, sourceEnvironment));
       if (arns.length === 0) {
         problems.push({ code: 'missing-source-arn', message: `${entry?.name ?? trusted.service} needs aws:SourceArn but the catalog has no default pattern`, hint: 'give sourceArn', path });
       } else {
-        const operator = sourceArnOperator(entry?.sourceArn?.operator, texts);
+        const operator = sourceArnOperator(integration?.sourceArn?.operator, texts);
         condition.add(operator, 'aws:SourceArn', arns.length === 1 ? arns[0]! : arns);
       }
     }
@@ -111,11 +112,12 @@ export function waiverNotice(waiver: WaiverRecord): string {
 
 function principalOf(entry: ServiceCatalogEntry, environment: Environment): PolicyString {
   const partition = environment.partition.kind === 'literal' ? environment.partition.value : 'aws';
-  if (entry.regionalPrincipal?.required) {
+  const region = environment.region.kind === 'literal' ? environment.region.value : undefined;
+  if (entry.regionalPrincipal?.required && region === undefined) {
     const [before, after] = entry.regionalPrincipal.pattern.split('{region}') as [string, string];
-    return interpolate([before, environment.region.kind === 'literal' ? environment.region.value : reference('region'), after]);
+    return interpolate([before, reference('region'), after]);
   }
-  return principalFor(entry, partition);
+  return principalFor(entry, partition, region);
 }
 
 /** The catalog's operator, except that a wildcard value never goes with StringEquals (which reads `*` literally). */
