@@ -4,8 +4,9 @@
  * standing for unknown values.
  */
 import { entryOf, itemsOf, memberOf, type LocatedValue } from '../located/located-value.js';
+import { conditionalVariants, hasConditional } from './conditional-variants.js';
 import type { ConditionClause, ConditionView, PrincipalView, StatementView } from './policy-view.js';
-import { literalTextOf } from './text-value.js';
+import { literalTextOf, servicePrincipalValue } from './text-value.js';
 
 /** The statements of a policy document, and whether some could not be read. */
 export interface StatementsRead {
@@ -21,21 +22,42 @@ export function isPolicyDocumentValue(value: LocatedValue): boolean {
   return statement !== undefined && (statement.kind === 'object' || statement.kind === 'array' || statement.kind === 'intrinsic' || statement.kind === 'opaque');
 }
 
-/** Reads the statements of a JSON-shaped policy document. */
+/**
+ * Reads the statements of a JSON-shaped policy document. A CloudFormation `Fn::If` (around the statement
+ * list, a statement, or anything inside one) is read branch by branch: each distinct reading of a statement
+ * is a statement of its own, naming its branch.
+ */
 export function statementsOfDocument(document: LocatedValue): StatementsRead {
   const statement = memberOf(document, 'Statement');
   if (statement === undefined) return { statements: [], unknownStatements: document.kind !== 'object' };
-  if (statement.kind !== 'object' && statement.kind !== 'array') return { statements: [], unknownStatements: true };
+  const lists = statement.kind === 'intrinsic' && hasConditional(statement) ? conditionalVariants(statement) : [{ value: statement }];
+  if (lists === undefined) return { statements: [], unknownStatements: true };
   const statements: StatementView[] = [];
   let unknownStatements = false;
-  itemsOf(statement).forEach((item, index) => {
-    if (item.kind === 'object') statements.push(statementOf(item, index));
-    else unknownStatements = true;
-  });
+  for (const list of lists) {
+    if (list.value === undefined) continue;
+    if (list.value.kind !== 'object' && list.value.kind !== 'array') {
+      unknownStatements = true;
+      continue;
+    }
+    itemsOf(list.value).forEach((item, index) => {
+      const readings = hasConditional(item) ? conditionalVariants(item) : [{ value: item }];
+      if (readings === undefined) {
+        unknownStatements = true;
+        return;
+      }
+      for (const reading of readings) {
+        if (reading.value === undefined) continue;
+        const branch = [list.branch, reading.branch].filter((part): part is string => part !== undefined).join(', ');
+        if (reading.value.kind === 'object') statements.push(statementOf(reading.value, index, branch || undefined));
+        else unknownStatements = true;
+      }
+    });
+  }
   return { statements, unknownStatements };
 }
 
-function statementOf(statement: LocatedValue & { kind: 'object' }, index: number): StatementView {
+function statementOf(statement: LocatedValue & { kind: 'object' }, index: number, branch?: string): StatementView {
   const sid = memberOf(statement, 'Sid');
   const effect = memberOf(statement, 'Effect');
   const effectText = effect === undefined ? undefined : literalTextOf(effect);
@@ -46,6 +68,7 @@ function statementOf(statement: LocatedValue & { kind: 'object' }, index: number
     index,
     at: statement.at,
     ...(sidText ? { sid: sidText } : {}),
+    ...(branch ? { branch } : {}),
     ...(effectText === 'Allow' || effectText === 'Deny' ? { effect: effectText } : {}),
     ...(principal !== undefined ? { principal: principalOf(principal) } : {}),
     actions: itemsOf(actions),
@@ -61,14 +84,15 @@ function principalOf(principal: LocatedValue): PrincipalView {
   }
   const aws = itemsOf(memberOf(principal, 'AWS'));
   const service = memberOf(principal, 'Service');
-  const serviceItems = service?.kind === 'array' || service?.kind === 'text' ? itemsOf(service) : [];
+  const serviceItems = service === undefined ? [] : itemsOf(service).map(servicePrincipalValue);
+  const readable = service === undefined || service.kind === 'array' || service.kind === 'text' || (serviceItems.length === 1 && serviceItems[0]!.kind === 'text');
   return {
     at: principal.at,
     anyone: aws.some((item) => literalTextOf(item) === '*'),
-    services: serviceItems,
+    services: readable ? serviceItems : [],
     aws,
     ...(service !== undefined ? { serviceList: service } : {}),
-    unknown: principal.unknownEntries || (service !== undefined && service.kind !== 'array' && service.kind !== 'text'),
+    unknown: principal.unknownEntries || !readable,
   };
 }
 

@@ -60,6 +60,8 @@ export interface StatementView {
   readonly sid?: string;
   /** How messages name the statement when it is not a policy statement (a Lambda permission). */
   readonly displayName?: string;
+  /** Which CloudFormation `Fn::If` branch this reading of the statement is, e.g. `when condition IsProd is false`. */
+  readonly branch?: string;
   /** The Effect; undefined when not literal. */
   readonly effect?: 'Allow' | 'Deny';
   /** The Principal; undefined when the statement has none. */
@@ -74,6 +76,6 @@ export interface StatementView {
 
 /** How a statement's identity reads in messages: its Sid, else its position. */
 export function statementName(statement: StatementView): string {
-  if (statement.displayName) return statement.displayName;
-  return statement.sid ? `statement "${statement.sid}"` : `statement ${statement.index + 1}`;
+  const name = statement.displayName ?? (statement.sid ? `statement "${statement.sid}"` : `statement ${statement.index + 1}`);
+  return statement.branch ? `${name} (${statement.branch})` : name;
 }

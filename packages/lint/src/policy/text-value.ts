@@ -35,7 +35,28 @@ export function isUnknownText(value: LocatedValue): boolean {
   return parts !== undefined && parts.length > 0 && parts.every((part) => typeof part !== 'string');
 }
 
+/** What a service principal's DNS suffix reads as, whatever syntax names it. */
+const DNS_SUFFIX_SOURCES = [/^\$\{AWS::URLSuffix\}$/, /^\$\{\s*data\.aws_partition\.[A-Za-z0-9_-]+(\[0\])?\.dns_suffix\s*\}$/];
+
+/**
+ * A service principal value with its DNS suffix resolved: `!Sub 'states.${AWS::URLSuffix}'`,
+ * `!Join ['', ['states.', !Ref AWS::URLSuffix]]` and `"states.${data.aws_partition.current.dns_suffix}"` read
+ * as the text `states.amazonaws.com` (the suffix of the commercial partition, where the catalog's principal
+ * names live). Anything else is returned unchanged.
+ */
+export function servicePrincipalValue(value: LocatedValue): LocatedValue {
+  const parts = textPartsOf(value);
+  if (parts === undefined || isLiteralParts(parts)) return value;
+  const resolved = mergeParts(parts.map((part) => (typeof part !== 'string' && DNS_SUFFIX_SOURCES.some((source) => source.test(part.opaque)) ? 'amazonaws.com' : part)));
+  if (!isLiteralParts(resolved)) return value;
+  return { kind: 'text', parts: resolved, at: value.at, raw: value.raw };
+}
+
 function intrinsicText(name: string, argument: LocatedValue): readonly TextPart[] | undefined {
+  if (name === 'Ref') {
+    const target = argument.kind === 'text' && isLiteralParts(argument.parts) ? argument.parts.join('') : undefined;
+    return target?.startsWith('AWS::') ? [{ opaque: `\${${target}}` }] : undefined;
+  }
   if (name === 'Fn::Sub') {
     if (argument.kind === 'text' && isLiteralParts(argument.parts)) return substitutionParts(argument.parts.join(''), () => undefined);
     if (argument.kind === 'array' && argument.items[0]?.kind === 'text' && isLiteralParts(argument.items[0].parts)) {
