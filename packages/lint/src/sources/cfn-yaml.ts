@@ -1,30 +1,79 @@
 /**
- * Reads CloudFormation YAML into located values. Short-form intrinsic tags (`!Ref`, `!Sub`, `!GetAtt`,
- * `!Join`, …) become intrinsic functions; long forms (`Fn::Sub:`) are recognised later, as for JSON.
+ * Reads CloudFormation YAML into located values, as CloudFormation's and cfn-lint's reader (PyYAML, YAML 1.1)
+ * reads it: plain scalars resolve by PyYAML's rules ({@link resolvePlainScalar}), continuation lines of
+ * quoted scalars and flow collections may be indented as little as PyYAML allows ({@link relaxIndentation}),
+ * and a duplicate key keeps its last value (PyYAML's behaviour) with a notice. Short-form intrinsic tags
+ * (`!Ref`, `!Sub`, `!GetAtt`, `!Join`, …) become intrinsic functions; long forms (`Fn::Sub:`) are recognised
+ * later, as for JSON.
  */
 import { DeputyInputError } from '@deputy/policy-model';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Scalar } from 'yaml';
 import { EmbeddedTextBuilder, type EmbeddedText } from '../located/embedded-text.js';
 import type { LocatedEntry, LocatedValue } from '../located/located-value.js';
 import { lineIndexOf, type LineIndex, type Position } from '../located/position.js';
+import type { ScanNotice } from './source-scan.js';
+import { resolvePlainScalar } from './yaml/pyyaml-scalars.js';
+import { relaxIndentation } from './yaml/relaxed-indent.js';
 
-/** Parses CloudFormation YAML; throws {@link DeputyInputError} with every syntax error. */
-export function parseCfnYaml(text: string, file: string): LocatedValue | undefined {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, keepSourceTokens: true, uniqueKeys: true, prettyErrors: false, strict: false });
-  const lines = lineIndexOf(text);
+/** What reading one YAML file yields. */
+export interface CfnYamlRead {
+  /** The document's root value; undefined for an empty document or a multi-document stream. */
+  readonly root: LocatedValue | undefined;
+  /** True when the file holds several YAML documents (Kubernetes, Helm output): never a CloudFormation template. */
+  readonly multiDocument: boolean;
+  /** Things read leniently, as PyYAML reads them (duplicate keys). */
+  readonly notices: readonly ScanNotice[];
+}
+
+/** Parses CloudFormation YAML; throws {@link DeputyInputError} with every syntax error PyYAML would also reject. */
+export function parseCfnYaml(text: string, file: string): CfnYamlRead {
+  let document = parse(text);
+  let lines = lineIndexOf(text);
+  if (document.errors.some((error) => error.code === 'MULTIPLE_DOCS')) return { root: undefined, multiDocument: true, notices: [] };
   if (document.errors.length > 0) {
-    throw new DeputyInputError(
-      document.errors.map((error) => ({
-        code: 'yaml-syntax-error',
-        message: `YAML syntax error: ${error.message.split('\n')[0]}`,
-        hint: 'fix the YAML at this position',
-        location: { file, ...lines.position(error.pos[0]) },
-      })),
-    );
+    const relaxed = relaxIndentation(text);
+    const retry = relaxed === undefined ? undefined : parse(relaxed.text);
+    if (retry === undefined || retry.errors.length > 0) {
+      throw new DeputyInputError(
+        document.errors.map((error) => ({
+          code: 'yaml-syntax-error',
+          message: `YAML syntax error: ${readerMessage(error.message)}`,
+          hint: 'fix the YAML at this position',
+          location: { file, ...lines.position(error.pos[0]) },
+        })),
+      );
+    }
+    document = retry;
+    text = relaxed!.text;
+    lines = shiftedLineIndex(lineIndexOf(text), relaxed!.shifts);
   }
-  if (document.contents === null) return undefined;
-  return new YamlReader(text, lines).read(document.contents as Node);
+  if (document.contents === null) return { root: undefined, multiDocument: false, notices: [] };
+  const reader = new YamlReader(text, lines, file);
+  return { root: reader.read(document.contents as Node), multiDocument: false, notices: reader.notices };
+}
+
+/** The `failsafe` schema keeps every scalar a string, resolved afterwards by PyYAML's rules. */
+function parse(text: string): Document {
+  return parseDocument(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' });
+}
+
+/** The parser's message without its advice about its own API. */
+function readerMessage(message: string): string {
+  return message.split('\n')[0]!.replace(/;\s*please use [^;]*$/i, '').trim();
+}
+
+/** A line index whose columns discount the spaces {@link relaxIndentation} added. */
+function shiftedLineIndex(lines: LineIndex, shifts: ReadonlyMap<number, number>): LineIndex {
+  return {
+    lineCount: lines.lineCount,
+    lineStart: (line) => lines.lineStart(line),
+    lineText: (line) => lines.lineText(line),
+    position(offset) {
+      const position = lines.position(offset);
+      const shift = shifts.get(position.line);
+      return shift === undefined ? position : { line: position.line, column: Math.max(1, position.column - shift) };
+    },
+  };
 }
 
 /** The long intrinsic function name for a short-form tag: `!Ref` → `Ref`, `!Sub` → `Fn::Sub`. */
@@ -33,10 +82,7 @@ export function intrinsicNameOfTag(tag: string): string {
   return name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
 }
 
-/**
- * A mapping key as text. A plain key YAML would read as another type keeps its spelling: CloudFormation
- * policies write the condition operator `Null:` unquoted, which YAML alone reads as a null key.
- */
+/** A mapping key as text (the failsafe schema reads every scalar key as a string). */
 function keyText(key: Scalar, text: string): string | undefined {
   if (typeof key.value === 'string') return key.value;
   if (key.range === undefined || key.range === null) return undefined;
@@ -45,9 +91,13 @@ function keyText(key: Scalar, text: string): string | undefined {
 }
 
 class YamlReader {
+  /** Duplicate keys met so far. */
+  readonly notices: ScanNotice[] = [];
+
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
+    private readonly file: string,
   ) {}
 
   read(node: Node): LocatedValue {
@@ -55,17 +105,19 @@ class YamlReader {
     const end = node.range?.[1] ?? start;
     const at = this.lines.position(start);
     const raw = this.text.slice(start, end);
-    const value = this.untagged(node, at, raw);
     const tag = node.tag;
-    if (tag !== undefined && tag.startsWith('!') && !tag.startsWith('!!')) {
+    const intrinsic = tag !== undefined && tag.startsWith('!') && !tag.startsWith('!!');
+    const value = this.untagged(node, at, raw, (tag !== undefined && tag !== '!!int' && tag !== '!!float' && tag !== '!!bool' && tag !== '!!null'));
+    if (intrinsic) {
       return { kind: 'intrinsic', name: intrinsicNameOfTag(tag), argument: value, at, raw: `${tag} ${raw}` };
     }
     return value;
   }
 
-  private untagged(node: Node, at: Position, raw: string): LocatedValue {
+  private untagged(node: Node, at: Position, raw: string, literal: boolean): LocatedValue {
     if (isMap(node)) {
       const entries: LocatedEntry[] = [];
+      const seen = new Map<string, number>();
       let unknownEntries = false;
       for (const pair of node.items) {
         const key = pair.key as Node | null;
@@ -76,6 +128,19 @@ class YamlReader {
         }
         const keyAt = this.lines.position(key.range?.[0] ?? 0);
         const value: LocatedValue = pair.value === null ? { kind: 'null', at: keyAt, raw: '' } : this.read(pair.value as Node);
+        const earlier = seen.get(name);
+        if (earlier !== undefined) {
+          const first = entries[earlier]!;
+          this.notices.push({
+            code: 'yaml-duplicate-key',
+            file: this.file,
+            at: keyAt,
+            message: `duplicate key ${JSON.stringify(name)} (first at line ${first.keyAt.line}): the last value is read, as CloudFormation's YAML reader does; cfn-lint reports it (E0000)`,
+          });
+          entries.splice(earlier, 1);
+          for (const [key, index] of seen) if (index > earlier) seen.set(key, index - 1);
+        }
+        seen.set(name, entries.length);
         entries.push({ key: name, keyAt, value });
       }
       return { kind: 'object', entries, unknownEntries, at, raw };
@@ -84,12 +149,14 @@ class YamlReader {
       return { kind: 'array', items: node.items.map((item) => this.read(item as Node)), at, raw };
     }
     if (isAlias(node)) return { kind: 'opaque', at, raw };
-    if (isScalar(node)) return this.scalar(node, at, raw);
+    if (isScalar(node)) return this.scalar(node, at, raw, literal);
     return { kind: 'opaque', at, raw };
   }
 
-  private scalar(node: Scalar, at: Position, raw: string): LocatedValue {
-    const value = node.value;
+  private scalar(node: Scalar, at: Position, raw: string, literal: boolean): LocatedValue {
+    const source = node.value === null || node.value === undefined ? '' : String(node.value);
+    const resolved = node.type === 'PLAIN' && !literal ? resolvePlainScalar(source) : { kind: 'text' as const, value: source };
+    const value = resolved.kind === 'null' ? null : resolved.value;
     if (typeof value === 'number') return { kind: 'number', value, at, raw };
     if (typeof value === 'boolean') return { kind: 'boolean', value, at, raw };
     if (value === null || value === undefined) return { kind: 'null', at, raw };

@@ -30,10 +30,11 @@ export function scanJsonFile(text: string, file: string, fileSuppressions: reado
 
 /** Reads a YAML file; `# deputy:ignore` comments are collected. */
 export function scanYamlFile(text: string, file: string, fileSuppressions: readonly Suppression[] = []): SourceScan {
-  const root = parseCfnYaml(text, file);
+  const read = parseCfnYaml(text, file);
+  if (read.multiDocument) return { policies: [], unreadable: [], suppressions: [], notInfrastructure: 'multi-document YAML (Kubernetes, Helm output)' };
   const suppressions = [...commentSuppressions(text, file, ['#']), ...fileSuppressions];
-  if (root === undefined) return { policies: [], unreadable: [], suppressions };
-  return scanDocument(root, file, 'yaml', suppressions);
+  if (read.root === undefined) return { policies: [], unreadable: [], suppressions, notices: read.notices };
+  return { ...scanDocument(read.root, file, 'yaml', suppressions), notices: read.notices };
 }
 
 function scanDocument(root: LocatedValue, file: string, format: 'json' | 'yaml', suppressions: readonly Suppression[]): SourceScan {

@@ -15,6 +15,18 @@ export interface UnreadablePolicy {
   readonly message: string;
 }
 
+/** Something read leniently, as AWS's own readers read it (a duplicate YAML key keeps its last value). */
+export interface ScanNotice {
+  /** Stable code, e.g. `yaml-duplicate-key`. */
+  readonly code: string;
+  /** The file, as displayed. */
+  readonly file: string;
+  /** Where. */
+  readonly at: Position;
+  /** What was read and how. */
+  readonly message: string;
+}
+
 /** The result of reading one file. */
 export interface SourceScan {
   /** Every policy found, in source order. */
@@ -23,4 +35,8 @@ export interface SourceScan {
   readonly unreadable: readonly UnreadablePolicy[];
   /** Suppression comments in the file, matched against findings by line. */
   readonly suppressions: readonly Suppression[];
+  /** Things read leniently, reported as notes (absent: none). */
+  readonly notices?: readonly ScanNotice[];
+  /** Set when the file turned out not to be infrastructure code (e.g. a multi-document YAML stream): why. */
+  readonly notInfrastructure?: string;
 }
