@@ -1,6 +1,7 @@
 export * from './policy/policy-document.js';
 export * from './policy/condition-operators.js';
 export * from './policy/validate-policy.js';
+export * from './policy/action-names.js';
 export * from './policy/map-policy-strings.js';
 export * from './model/value.js';
 export * from './model/model.js';
@@ -18,6 +19,8 @@ export * from './load/source-document.js';
 export * from './load/well-formed-text.js';
 export * from './load/read-source-file.js';
 export * from './load/load-definition.js';
+export * from './load/cross-definition-checks.js';
+export { checkAttachment, bucketNameProblem, sqsDnsSuffix, type KnownEnvironment, type CheckedAttachment } from './definition/attachment-targets.js';
 export * from './normalize/confused-deputy-gaps.js';
 export * from './normalize/identifiers.js';
 export * from './normalize/environment.js';

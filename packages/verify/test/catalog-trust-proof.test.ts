@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Partition } from '@deputy/policy-model';
-import { DEFAULT_REGIONS, PARTITIONS, SERVICE_CATALOG } from '@deputy/policy-model';
+import { DEFAULT_REGIONS, PARTITIONS, SERVICE_CATALOG, requiredKeys, trustActionsOf, trustIntegration } from '@deputy/policy-model';
 import { verifyServiceTrust } from '../src/scenarios/verify-service-trust.js';
 import { formatServiceVerification } from '../src/scenarios/format-verification.js';
 import { catalogTrustPolicy } from './support/catalog-trust-policy.js';
@@ -20,20 +20,22 @@ describe.each(SERVICE_CATALOG.map((entry) => [entry.key, entry] as const))('%s',
     expect(verification.passed, formatServiceVerification(verification)).toBe(true);
     expect(verification.problems).toEqual([]);
 
+    const integration = trustIntegration(entry);
+    const keys = requiredKeys(integration);
     const run = new Set(verification.scenarios.map((scenario) => scenario.scenario));
     expect(run.has('legitimate')).toBe(true);
     expect(run.has('other-service')).toBe(true);
-    if (entry.keys.includes('aws:SourceAccount')) {
+    if (keys.includes('aws:SourceAccount')) {
       expect(run.has('foreign-source-account')).toBe(true);
       expect(run.has('missing-source-account')).toBe(true);
     }
-    if (entry.keys.includes('aws:SourceArn')) {
+    if (keys.includes('aws:SourceArn')) {
       expect(run.has('missing-source-arn')).toBe(true);
-      expect(run.has('foreign-source-arn') || !entry.sourceArn!.pattern.includes('{account}')).toBe(true);
+      expect(run.has('foreign-source-arn') || !integration!.sourceArn!.pattern.includes('{account}')).toBe(true);
       expect(run.has('other-partition')).toBe(true);
     }
     const legitimate = verification.scenarios.filter((scenario) => scenario.scenario === 'legitimate');
-    expect(legitimate.map((scenario) => scenario.action)).toEqual(entry.trustActions);
+    expect(legitimate.map((scenario) => scenario.action)).toEqual(trustActionsOf(entry));
   });
 });
 

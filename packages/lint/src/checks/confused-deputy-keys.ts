@@ -10,6 +10,7 @@ import { readArn } from '../policy/arn-text.js';
 import { statementName } from '../policy/policy-view.js';
 import { textPartsOf } from '../policy/text-value.js';
 import type { StatementCheck, StatementCheckInput } from './check.js';
+import type { PolicyUsage } from '../policy/found-policy.js';
 import { clausesOf, servicePrincipalsOf, usageOf, type ServicePrincipal } from './statement-facts.js';
 
 /** Keys that bind a request to its source; any one of them makes a statement "protected" for DPT001. */
@@ -20,6 +21,7 @@ const SATISFIED_BY: Record<ConfusedDeputyKey, readonly string[]> = {
   'aws:SourceAccount': ['aws:sourceaccount', 'aws:sourceowner', 'aws:sourceorgid', 'aws:sourceorgpaths'],
   'aws:SourceArn': ['aws:sourcearn'],
   'aws:SourceOrgID': ['aws:sourceorgid'],
+  'aws:SourceOrgPaths': ['aws:sourceorgpaths', 'aws:sourceorgid'],
 };
 
 /** The check. */
@@ -45,7 +47,7 @@ export const checkConfusedDeputyKeys: StatementCheck = (input, sink) => {
     }
     const keys = documentedKeys(entry, usage);
     if (keys.length === 0) {
-      exemption(noKeysNotice(entry));
+      exemption(noKeysNotice(entry, usage));
       continue;
     }
     const missing = keys.filter((key) => !SATISFIED_BY[key].some((satisfying) => present.has(satisfying)));
@@ -55,7 +57,7 @@ export const checkConfusedDeputyKeys: StatementCheck = (input, sink) => {
   const unprotected = !BINDING_KEYS.some((key) => present.has(key));
   const names = [...new Set(lacking.map(({ service, entry }) => `${service.text} (${entry.name})`))].join(', ');
   const missingKeys = [...new Set(lacking.flatMap(({ missing }) => missing))];
-  const fix = { kind: 'condition' as const, description: fixDescription(lacking.map(({ entry }) => entry), missingKeys), clauses: [...keptClauses(statement), ...newClauses(input, lacking)] };
+  const fix = { kind: 'condition' as const, description: fixDescription(lacking.map(({ entry }) => entry), missingKeys), clauses: [...keptClauses(statement), ...newClauses(input, usage, lacking)] };
   if (unprotected) {
     sink.finding({
       ruleId: 'DPT001',
@@ -76,14 +78,14 @@ export const checkConfusedDeputyKeys: StatementCheck = (input, sink) => {
   });
 };
 
-function newClauses(input: StatementCheckInput, lacking: readonly { service: ServicePrincipal; entry: ServiceCatalogEntry; missing: readonly ConfusedDeputyKey[] }[]): FixClause[] {
+function newClauses(input: StatementCheckInput, usage: PolicyUsage, lacking: readonly { service: ServicePrincipal; entry: ServiceCatalogEntry; missing: readonly ConfusedDeputyKey[] }[]): FixClause[] {
   const clauses: FixClause[] = [];
   if (lacking.some(({ missing }) => missing.includes('aws:SourceAccount'))) {
     clauses.push({ operator: 'StringEquals', key: 'aws:SourceAccount', value: fresh(accountValue(input.environment)) });
   }
   const arnClauses = lacking
     .filter(({ missing }) => missing.includes('aws:SourceArn'))
-    .map(({ service, entry }) => sourceArnClause(entry, input.environment, service.match?.region))
+    .map(({ service, entry }) => sourceArnClause(entry, input.environment, service.match?.region, usage))
     .filter((clause): clause is FixClause => clause !== undefined);
   const byOperator = new Map<string, FixClause[]>();
   for (const clause of arnClauses) byOperator.set(clause.operator, [...(byOperator.get(clause.operator) ?? []), clause]);

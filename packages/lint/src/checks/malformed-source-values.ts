@@ -3,6 +3,7 @@
  * written as an ARN that is not one, or an aws:SourceAccount that is digits but not 12 of them (typically an unquoted YAML number that lost its
  * leading zero). Non-numeric placeholders such as `account-id` are left alone.
  */
+import { sourceArnPatternsFor } from '@deputy/policy-model';
 import { fresh } from '../fixes/fix-plan.js';
 import { patternValue, replaceClause } from '../fixes/condition-edits.js';
 import { readArn } from '../policy/arn-text.js';
@@ -11,7 +12,7 @@ import { literalTextOf, textPartsOf } from '../policy/text-value.js';
 import type { LocatedValue } from '../located/located-value.js';
 import type { FixPlan } from '../fixes/fix-plan.js';
 import type { StatementCheck, StatementCheckInput } from './check.js';
-import { clausesOf, servicePrincipalsOf } from './statement-facts.js';
+import { clausesOf, servicePrincipalsOf, usageOf } from './statement-facts.js';
 
 /** The check. */
 export const checkMalformedSourceValues: StatementCheck = (input, sink) => {
@@ -62,12 +63,13 @@ function arnFix(input: StatementCheckInput, clause: ConditionClause, item: Locat
   if (repaired !== undefined && literalTextOf(item) !== undefined) {
     return { kind: 'condition', description: 'remove the extra colon', clauses: replaceItem(input.statement, clause, item, repaired) };
   }
-  const entry = servicePrincipalsOf(input.statement).find((service) => service.match?.entry.sourceArn)?.match?.entry;
-  if (entry?.sourceArn) {
+  const entry = servicePrincipalsOf(input.statement).find((service) => service.match && sourceArnPatternsFor(service.match.entry).length > 0)?.match?.entry;
+  const documented = entry ? sourceArnPatternsFor(entry, usageOf(input.policy, input.statement))[0] : undefined;
+  if (entry && documented) {
     return {
       kind: 'condition',
       description: `use the ARN AWS documents for ${entry.name}, narrowed to your resources (${entry.documentation})`,
-      clauses: replaceClause(input.statement, clause, [{ operator: clause.operator, key: clause.key, value: fresh(patternValue(entry.sourceArn.pattern, input.environment)) }]),
+      clauses: replaceClause(input.statement, clause, [{ operator: clause.operator, key: clause.key, value: fresh(patternValue(documented.pattern, input.environment)) }]),
     };
   }
   return { kind: 'advice', description: 'write the ARN of the calling resource: arn:partition:service:region:account:resource' };

@@ -2,16 +2,16 @@
  * DPT005: a service sends the ARN of its own resource as aws:SourceArn. An ARN of another service (by the
  * catalog's documented patterns), or of another Region than a regional principal, never matches.
  */
-import type { ServiceCatalogEntry } from '@deputy/policy-model';
+import { sourceArnPatternsFor, type ServiceCatalogEntry } from '@deputy/policy-model';
 import { fresh } from '../fixes/fix-plan.js';
 import { patternValue, replaceClause } from '../fixes/condition-edits.js';
 import { hasWildcard, isAccountId, readArn, type ArnText } from '../policy/arn-text.js';
 import { literalTextOf, textPartsOf } from '../policy/text-value.js';
 import type { StatementCheck } from './check.js';
-import { clausesOf, servicePrincipalsOf } from './statement-facts.js';
+import { clausesOf, servicePrincipalsOf, usageOf } from './statement-facts.js';
 
 /** The check. */
-export const checkSourceArnMismatch: StatementCheck = ({ statement, environment }, sink) => {
+export const checkSourceArnMismatch: StatementCheck = ({ policy, statement, environment }, sink) => {
   const services = servicePrincipalsOf(statement).filter((service) => service.match !== undefined);
   if (services.length === 0 || services.length !== servicePrincipalsOf(statement).length) return;
   const expected = new Set(services.flatMap((service) => documentedServices(service.match!.entry)));
@@ -30,11 +30,11 @@ export const checkSourceArnMismatch: StatementCheck = ({ statement, environment 
           ruleId: 'DPT005',
           at: item.at,
           message: `aws:SourceArn ${item.raw} is an ARN of service "${service}", but ${names} sends ARNs of ${[...expected].map((name) => `"${name}"`).join(' or ')}: the condition never matches`,
-          fix: entry.sourceArn
+          fix: sourceArnPatternsFor(entry, usageOf(policy, statement))[0]
             ? {
                 kind: 'condition',
                 description: `use the ARN AWS documents for ${entry.name} (${entry.documentation})`,
-                clauses: replaceClause(statement, clause, [{ operator: clause.operator, key: clause.key, value: fresh(patternValue(entry.sourceArn.pattern, withArnFields(environment, reading.fields), region ? { region } : {})) }]),
+                clauses: replaceClause(statement, clause, [{ operator: clause.operator, key: clause.key, value: fresh(patternValue(sourceArnPatternsFor(entry, usageOf(policy, statement))[0]!.pattern, withArnFields(environment, reading.fields), region ? { region } : {})) }]),
               }
             : { kind: 'advice', description: `use an ARN of ${entry.name}` },
           statement,
@@ -66,7 +66,7 @@ export const checkSourceArnMismatch: StatementCheck = ({ statement, environment 
 
 /** Service namespaces of the ARNs AWS documents for an entry (default and alternatives). */
 function documentedServices(entry: ServiceCatalogEntry): string[] {
-  const patterns = [entry.sourceArn, ...(entry.sourceArnAlternatives ?? [])].filter((pattern) => pattern !== undefined);
+  const patterns = sourceArnPatternsFor(entry);
   return patterns.map((pattern) => pattern.pattern.split(':')[2] ?? '').filter((service) => service !== '' && !hasWildcard(service));
 }
 

@@ -1,5 +1,5 @@
 /** Building corrected Condition blocks: the statement's clauses kept as written, with edits. */
-import { expandArnPattern, interpolate, reference, type EnvironmentField, type PolicyString, type ServiceCatalogEntry } from '@deputy/policy-model';
+import { expandArnPattern, interpolate, reference, sourceArnPatternsFor, type EnvironmentField, type PolicyString, type PrincipalUsage, type ServiceCatalogEntry } from '@deputy/policy-model';
 import type { InferredEnvironment } from '../checks/statement-facts.js';
 import type { ConditionClause, StatementView } from '../policy/policy-view.js';
 import { fresh, located, type FixClause } from './fix-plan.js';
@@ -40,12 +40,14 @@ export function patternValue(pattern: string, environment: InferredEnvironment, 
 }
 
 /** The default `aws:SourceArn` clause AWS documents for a service. */
-export function sourceArnClause(entry: ServiceCatalogEntry, environment: InferredEnvironment, region?: string): FixClause | undefined {
-  if (!entry.sourceArn) return undefined;
-  return { operator: entry.sourceArn.operator, key: 'aws:SourceArn', value: fresh(patternValue(entry.sourceArn.pattern, environment, region ? { region } : {})) };
+export function sourceArnClause(entry: ServiceCatalogEntry, environment: InferredEnvironment, region?: string, usage?: PrincipalUsage): FixClause | undefined {
+  const pattern = sourceArnPatternsFor(entry, usage)[0];
+  if (!pattern) return undefined;
+  return { operator: pattern.operator, key: 'aws:SourceArn', value: fresh(patternValue(pattern.pattern, environment, region ? { region } : {})) };
 }
 
 /** The `aws:SourceArn` value AWS documents for a service, as literal text with the given fields. */
-export function literalSourceArn(entry: ServiceCatalogEntry, fields: { partition: string; region: string; account: string }): string | undefined {
-  return entry.sourceArn ? expandArnPattern(entry.sourceArn.pattern, fields) : undefined;
+export function literalSourceArn(entry: ServiceCatalogEntry, fields: { partition: string; region: string; account: string }, usage?: PrincipalUsage): string | undefined {
+  const pattern = sourceArnPatternsFor(entry, usage)[0];
+  return pattern ? expandArnPattern(pattern.pattern, fields) : undefined;
 }

@@ -3,7 +3,7 @@
  * there, which deputy requires, and what to tell a user when AWS documents none. Every command asks these
  * functions, so that `snippet`, `emit`, `lint` and `verify` agree on what a service sends where.
  */
-import type { ConfusedDeputyKey, Integration, IntegrationKind, ServiceCatalogEntry } from './service-catalog-entry.js';
+import type { ConfusedDeputyKey, Integration, IntegrationKind, ServiceCatalogEntry, SourceArnPattern } from './service-catalog-entry.js';
 import { CONFUSED_DEPUTY_KEYS, ORGANIZATION_KEYS } from './service-catalog-entry.js';
 
 /** Where a principal appears, coarsely: a role trust policy or any resource policy. */
@@ -99,4 +99,15 @@ export function noKeysNotice(entry: ServiceCatalogEntry, usage: PrincipalUsage |
   const status = integration.status === 'documented-none' ? 'AWS documents that no confused-deputy condition key applies' : 'AWS documents no confused-deputy condition key';
   const source = integration.evidence[0]?.url ?? entry.documentation;
   return `${status} for ${entry.principal} (${entry.name}) in ${where}${integration.reason ? `: ${integration.reason}` : ''}. See ${source}`;
+}
+
+/**
+ * The `aws:SourceArn` patterns AWS documents for the principal where it appears (default first, then the
+ * narrower alternatives); with no usage, or none documented there, those of every integration.
+ */
+export function sourceArnPatternsFor(entry: ServiceCatalogEntry, usage?: PrincipalUsage | IntegrationKind): readonly SourceArnPattern[] {
+  const of = (integration: Integration): SourceArnPattern[] => [...(integration.sourceArn ? [integration.sourceArn] : []), ...(integration.sourceArnAlternatives ?? [])];
+  const specific = usage === undefined ? undefined : integrationFor(entry, usage);
+  const patterns = specific ? of(specific) : [];
+  return patterns.length > 0 ? patterns : entry.integrations.flatMap(of);
 }

@@ -13,6 +13,7 @@ import { mapPolicyStrings } from '../policy/map-policy-strings.js';
 import type { PathProblem } from '../policy/validate-policy.js';
 import { validateConditionBlock, validatePolicyDocument } from '../policy/validate-policy.js';
 import { confusedDeputyGaps } from './confused-deputy-gaps.js';
+import { actionNameProblems } from '../policy/action-names.js';
 import { uniqueIdentifiers } from './identifiers.js';
 import { validateLambdaStatements } from './lambda-permission.js';
 import { fromDefinitionText, unknownPlaceholders } from './placeholders.js';
@@ -168,6 +169,7 @@ function checkedDocument(
   const grammar = validatePolicyDocument(document, path);
   problems.push(...grammar);
   if (grammar.length > 0) return { Statement: [] };
+  problems.push(...actionNameProblems(document, path));
   for (const gap of confusedDeputyGaps(document, usage)) {
     if (gap.exempt && gap.entry) remarks.notices.push(noKeysNotice(gap.entry, usage));
     else if (waiverReason !== undefined) {

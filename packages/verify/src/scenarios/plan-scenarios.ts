@@ -5,7 +5,7 @@
  * scenarios where the policy uses organization keys, partition scenarios where a key or the principal names
  * the partition. Whatever does not run is listed with the reason. Both lists follow SCENARIO_NAMES.
  */
-import type { ConfusedDeputyKey, Partition, ServiceCatalogEntry } from '@deputy/policy-model';
+import type { ConfusedDeputyKey, Partition, Integration, ServiceCatalogEntry } from '@deputy/policy-model';
 import type { CallShape } from './call-shape.js';
 import { foreignOrganization, withoutOrganization, withoutSourceAccount, withoutSourceArn } from './call-shape.js';
 import type { ExpectedOutcome, ScenarioName, SkippedScenario } from './scenario.js';
@@ -41,6 +41,8 @@ export interface OtherPartitionCall {
 export interface ScenarioPlanInput {
   /** The service. */
   readonly entry: ServiceCatalogEntry;
+  /** The integration the policy serves, when the catalog knows it. */
+  readonly integration: Integration | undefined;
   /** The legitimate call. */
   readonly legitimate: CallShape;
   /** The owner of the role or resource, when it differs from the account the call comes from. */
@@ -115,9 +117,9 @@ function sourceArnScenarios(input: ScenarioPlanInput): Outcome[] {
   ];
 }
 
-function organizationScenarios({ entry, legitimate }: ScenarioPlanInput): Outcome[] {
+function organizationScenarios({ entry, integration, legitimate }: ScenarioPlanInput): Outcome[] {
   if (legitimate.organizationId === undefined) {
-    const reason = entry.ignoresOrganizationKeys ? `${entry.name} does not send organization keys` : 'the policy does not use organization keys';
+    const reason = integration?.organizationKeys === 'not-sent' ? `${entry.name} does not send organization keys` : 'the policy does not use organization keys';
     return [{ scenario: 'foreign-organization', reason }, { scenario: 'missing-organization', reason }];
   }
   return [

@@ -2,7 +2,7 @@
  * What a policy says about one service principal, read before the scenarios are built: which account the
  * service acts from, which organization it belongs to, and a concrete action and resource to request.
  */
-import type { LiteralPolicyDocument, ServiceCatalogEntry, Statement } from '@deputy/policy-model';
+import type { LiteralPolicyDocument, Integration, ServiceCatalogEntry, Statement } from '@deputy/policy-model';
 import { listOf, statementsOf } from '@deputy/policy-model';
 import { principalBlockNames } from '../evaluator/match-principal.js';
 import type { CallShape } from './call-shape.js';
@@ -46,8 +46,8 @@ export function sourceAccountOf(document: LiteralPolicyDocument, principal: stri
  * The organization keys of the legitimate call, when the policy uses organization keys for the service and
  * the service sends them: the configured organization, else the one the policy names.
  */
-export function organizationOf(document: LiteralPolicyDocument, principal: string, entry: ServiceCatalogEntry, configured: string | undefined): Pick<CallShape, 'organizationId' | 'organizationPaths'> | undefined {
-  if (entry.ignoresOrganizationKeys) return undefined;
+export function organizationOf(document: LiteralPolicyDocument, principal: string, integration: Integration | undefined, configured: string | undefined): Pick<CallShape, 'organizationId' | 'organizationPaths'> | undefined {
+  if (integration?.organizationKeys === 'not-sent') return undefined;
   const naming = statementsNaming(document, principal);
   const referenced = naming.some((statement) =>
     Object.values(statement.Condition ?? {}).some((keys) => Object.keys(keys).some((key) => ['aws:sourceorgid', 'aws:sourceorgpaths'].includes(key.toLowerCase()))),

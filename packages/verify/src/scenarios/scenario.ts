@@ -1,5 +1,5 @@
 /** The scenario matrix as plain data: what was asked, what was expected, what the policy decided. */
-import type { Partition, PrincipalUsage, ServiceCatalogEntry } from '@deputy/policy-model';
+import type { IntegrationKind, Partition, PrincipalUsage, ServiceCatalogEntry } from '@deputy/policy-model';
 import type { ConditionTrace, Decision, DecidingStatement } from '../evaluator/evaluation-result.js';
 import type { EvaluationRequest, RequestContext } from '../evaluator/request.js';
 
@@ -82,8 +82,8 @@ export interface VerifyEnvironment {
 export interface ServiceTrustTarget extends VerifyEnvironment {
   /** The catalog entry, or a catalog key or service principal (regional, alternate and partition forms included). */
   readonly service: string | ServiceCatalogEntry;
-  /** A trust policy (default) or a resource policy. */
-  readonly usage?: PrincipalUsage;
+  /** A trust policy (default), a resource policy of unknown kind, or the resource policy of one integration kind. */
+  readonly usage?: PrincipalUsage | IntegrationKind;
   /** Actions to request; defaults to the catalog's trust actions for a trust policy. */
   readonly actions?: readonly string[];
   /** The resource requested; defaults to the role `arn:<partition>:iam::<account>:role/deputy-verify`. */
@@ -97,7 +97,7 @@ export interface ServiceVerification {
   /** The service principal the legitimate call uses. */
   readonly principal: string;
   /** Trust or resource policy. */
-  readonly usage: PrincipalUsage;
+  readonly usage: PrincipalUsage | IntegrationKind;
   /** The own account (the owner of the role or resource). */
   readonly account: string;
   /** The account the legitimate call comes from. */

@@ -3,7 +3,7 @@
  * from the policy's own SourceArn values when one of them lies in the own account, else from the catalog's
  * pattern; wildcards become concrete text. Also the foreign-account and other-partition variants of it.
  */
-import type { LiteralPolicyDocument, Partition, ServiceCatalogEntry } from '@deputy/policy-model';
+import type { LiteralPolicyDocument, Integration, Partition, ServiceCatalogEntry } from '@deputy/policy-model';
 import { DEFAULT_REGIONS, expandArnPattern, joinArn, listOf, splitArn, statementsOf } from '@deputy/policy-model';
 import { principalBlockNames } from '../evaluator/match-principal.js';
 import { matchesPattern, resolvePattern } from '../evaluator/iam-string.js';
@@ -53,8 +53,8 @@ export function concreteArn(pattern: string, origin: CallOrigin): string | undef
  * naming the principal that lies in the own partition and account (or has no account field) and names the
  * catalog's service, else the catalog pattern made concrete; undefined when the service sends none.
  */
-export function legitimateSourceArn(document: LiteralPolicyDocument, principal: string, entry: ServiceCatalogEntry, origin: CallOrigin): string | undefined {
-  const catalogService = entry.sourceArn ? splitArn(entry.sourceArn.pattern)?.service : undefined;
+export function legitimateSourceArn(document: LiteralPolicyDocument, principal: string, integration: Integration | undefined, origin: CallOrigin): string | undefined {
+  const catalogService = integration?.sourceArn ? splitArn(integration.sourceArn.pattern)?.service : undefined;
   for (const value of policySourceArns(document, principal)) {
     const arn = concreteArn(value, origin);
     const fields = arn === undefined ? undefined : splitArn(arn);
@@ -63,8 +63,8 @@ export function legitimateSourceArn(document: LiteralPolicyDocument, principal: 
     if (catalogService !== undefined && fields.service !== catalogService) continue;
     return arn;
   }
-  if (!entry.sourceArn) return undefined;
-  return concreteArn(expandArnPattern(entry.sourceArn.pattern, origin), origin);
+  if (!integration?.sourceArn) return undefined;
+  return concreteArn(expandArnPattern(integration.sourceArn.pattern, origin), origin);
 }
 
 /** The same ARN in another account; undefined when the ARN has no account field (S3 buckets). */

@@ -2,7 +2,7 @@
  * `deputy verify` over a whole model (a definition, or a policy file read by `convert`): every role's
  * trust policy and every resource policy, each in a literal environment.
  */
-import type { DeputyModel, PolicyDocument, PrincipalUsage, WaiverRecord } from '@deputy/policy-model';
+import type { DeputyModel, IntegrationKind, PolicyDocument, PrincipalUsage, WaiverRecord } from '@deputy/policy-model';
 import type { LiteralEnvironment } from './literal-environment.js';
 import { literalEnvironment, literalPolicy } from './literal-environment.js';
 import type { ServiceVerification, VerifyEnvironment } from './scenario.js';
@@ -51,9 +51,9 @@ export interface ModelVerification {
 
 /** Verifies every trust policy and resource policy of `model`. */
 export function verifyModel(model: DeputyModel, options: ModelVerificationOptions = {}): ModelVerification {
-  const verify = (label: string, name: string, kind: PrincipalUsage, document: PolicyDocument, waivers: readonly WaiverRecord[] = []): ModelPolicyVerification => {
+  const verify = (label: string, name: string, kind: PrincipalUsage, document: PolicyDocument, waivers: readonly WaiverRecord[] = [], integration?: IntegrationKind): ModelPolicyVerification => {
     const environment = literalEnvironment(model.environment, options, document);
-    const verification = verifyPolicy(literalPolicy(document, environment), { ...options, ...environment, kind });
+    const verification = verifyPolicy(literalPolicy(document, environment), { ...options, ...environment, kind, ...(integration ? { integration } : {}) });
     const waived: WaivedService[] = waivers.map((waiver) => ({ service: waiver.service, reason: waiver.reason }));
     const isWaived = (service: ServiceVerification): boolean => waived.some((waiver) => waiver.service === service.service || waiver.service === service.principal);
     const passed = verification.services.every((service) => service.passed || isWaived(service));
@@ -61,7 +61,9 @@ export function verifyModel(model: DeputyModel, options: ModelVerificationOption
   };
   const policies = [
     ...model.roles.map((role) => verify(`role ${role.name}`, role.name, 'trust', role.trustPolicy, role.waivers)),
-    ...model.resourcePolicies.map((policy) => verify(`resource policy ${policy.name}`, policy.name, 'resource', policy.document, policy.waivers)),
+    ...model.resourcePolicies.map((policy) =>
+      verify(`resource policy ${policy.name}`, policy.name, 'resource', policy.document, policy.waivers, policy.attachment.type === 'document' ? undefined : policy.attachment.type),
+    ),
   ];
   return { source: model.source, policies, passed: policies.every((policy) => policy.passed) };
 }

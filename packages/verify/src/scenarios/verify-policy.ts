@@ -3,8 +3,8 @@
  * its Allow statements, for a resource policy each service principal of each Allow statement (with that
  * statement's actions and resource). Principals the catalog does not know are listed as unverified.
  */
-import type { LiteralPolicyDocument, PrincipalUsage } from '@deputy/policy-model';
-import { findService, listOf, statementsOf, suggestServices } from '@deputy/policy-model';
+import type { IntegrationKind, LiteralPolicyDocument, PrincipalUsage } from '@deputy/policy-model';
+import { findService, integrationKindOfActions, listOf, statementsOf, suggestServices } from '@deputy/policy-model';
 import type { ServiceVerification, VerifyEnvironment } from './scenario.js';
 import { verifyServiceTrust } from './verify-service-trust.js';
 import { concreteText } from './source-arn.js';
@@ -38,11 +38,16 @@ export interface PolicyVerification {
 export interface PolicyVerificationOptions extends VerifyEnvironment {
   /** Whether the document is a role trust policy or a resource policy. */
   readonly kind: PrincipalUsage;
+  /**
+   * The resource type a resource policy is attached to (`s3-bucket`, `sns-topic`…), which decides the keys
+   * the service sends; when absent it is judged from each statement's actions.
+   */
+  readonly integration?: IntegrationKind;
 }
 
 /** Verifies every service principal the document allows. */
 export function verifyPolicy(document: LiteralPolicyDocument, options: PolicyVerificationOptions): PolicyVerification {
-  const { kind, ...environment } = options;
+  const { kind, integration, ...environment } = options;
   const services: ServiceVerification[] = [];
   const unverified: UnverifiedPrincipal[] = [];
   const seen = new Set<string>();
@@ -67,7 +72,7 @@ export function verifyPolicy(document: LiteralPolicyDocument, options: PolicyVer
         verifyServiceTrust(document, {
           ...environment,
           service: principal,
-          usage: 'resource',
+          usage: integration ?? integrationKindOfActions(listOf(statement.Action)) ?? 'resource',
           ...(actions.length > 0 ? { actions } : {}),
           ...(resource !== undefined && resource !== '*' ? { resource: concreteText(resource) } : {}),
         }),

@@ -6,8 +6,8 @@
  * principal and another partition must be denied. Each scenario changes one thing of the legitimate call, so
  * the row that fails names the protection that is missing.
  */
-import type { ConfusedDeputyKey, LiteralPolicyDocument, PrincipalUsage, ServiceCatalogEntry } from '@deputy/policy-model';
-import { DEFAULT_REGIONS, DeputyInputError, PARTITIONS, documentedKeys, findService, suggestServices } from '@deputy/policy-model';
+import type { IntegrationKind, LiteralPolicyDocument, PrincipalUsage } from '@deputy/policy-model';
+import { DEFAULT_REGIONS, DeputyInputError, PARTITIONS, findService, integrationFor, keysSentIn, requiredKeys, suggestServices, trustActionsOf } from '@deputy/policy-model';
 import { evaluatePolicy } from '../evaluator/evaluate-policy.js';
 import type { EvaluationRequest } from '../evaluator/request.js';
 import { assumedContext } from './assumed-context.js';
@@ -29,21 +29,24 @@ export function verifyServiceTrust(document: LiteralPolicyDocument, target: Serv
   const match = typeof target.service === 'string' ? findService(target.service) : { entry: target.service };
   if (!match) throw unknownService(written);
   const { entry } = match;
-  const usage: PrincipalUsage = target.usage ?? 'trust';
+  const usage: PrincipalUsage | IntegrationKind = target.usage ?? 'trust';
+  const isTrust = usage === 'trust' || usage === 'role-trust';
+  const integration = integrationFor(entry, usage);
   const region = ('region' in match ? match.region : undefined) ?? target.region;
   const principal = callingPrincipal(entry, written, target.partition, region, target.partition);
   const origin: CallOrigin = { account: target.sourceAccount ?? sourceAccountOf(document, principal, target.account), region, partition: target.partition };
-  const required = documentedKeys(entry, usage);
-  const sent = keysSent(entry, usage);
-  const sourceArn = sent.includes('aws:SourceArn') ? legitimateSourceArn(document, principal, entry, origin) : undefined;
+  const required = requiredKeys(integration);
+  const sent = keysSentIn(integration);
+  const sourceArn = sent.includes('aws:SourceArn') ? legitimateSourceArn(document, principal, integration, origin) : undefined;
   const legitimate: CallShape = {
     principal,
     ...(sent.includes('aws:SourceAccount') ? { sourceAccount: origin.account } : {}),
     ...(sourceArn !== undefined ? { sourceArn } : {}),
-    ...(organizationOf(document, principal, entry, target.organizationId) ?? {}),
+    ...(organizationOf(document, principal, integration, target.organizationId) ?? {}),
   };
   const { planned, skipped } = planScenarios({
     entry,
+    integration,
     legitimate,
     owner: target.account,
     required,
@@ -59,9 +62,9 @@ export function verifyServiceTrust(document: LiteralPolicyDocument, target: Serv
   const owner: CallOrigin = { ...origin, account: target.account };
   const requestBase = {
     assumed: { ...assumedContext(document, principal), ...(target.context ?? {}) },
-    resource: target.resource ?? (usage === 'trust' ? `arn:${owner.partition}:iam::${owner.account}:role/deputy-verify` : concreteResource(document, principal, owner)),
+    resource: target.resource ?? (isTrust ? `arn:${owner.partition}:iam::${owner.account}:role/deputy-verify` : concreteResource(document, principal, owner)),
   };
-  const actions = target.actions ?? (usage === 'trust' ? entry.trustActions : concreteActions(document, principal));
+  const actions = target.actions ?? (isTrust ? trustActionsOf(entry) : concreteActions(document, principal));
   const problems = new Set<string>();
   const scenarios = actions.flatMap((action) =>
     planned.map((plan) => {
@@ -114,11 +117,6 @@ function runScenario(
     request,
   };
   return { result, problems: evaluation.problems };
-}
-
-/** The keys the service sends where its principal appears: the documented ones and the optional ones. */
-function keysSent(entry: ServiceCatalogEntry, usage: PrincipalUsage): readonly ConfusedDeputyKey[] {
-  return [...new Set([...documentedKeys(entry, usage), ...(entry.optionalKeys ?? [])])];
 }
 
 function unknownService(service: string): DeputyInputError {

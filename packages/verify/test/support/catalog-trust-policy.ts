@@ -5,7 +5,7 @@
  * when they include it, then StringEquals aws:SourceOrgID when that is the key.
  */
 import type { ConditionKeyMap, LiteralPolicyDocument, Partition, ServiceCatalogEntry } from '@deputy/policy-model';
-import { expandArnPattern, principalFor } from '@deputy/policy-model';
+import { expandArnPattern, principalFor, requiredKeys, trustActionsOf, trustIntegration } from '@deputy/policy-model';
 
 /** Where the generated policy is deployed. */
 export interface Deployment {
@@ -22,10 +22,13 @@ export function catalogTrustPolicy(entry: ServiceCatalogEntry, deployment: Deplo
   const add = (operator: string, key: string, value: string): void => {
     (condition[operator] ??= {})[key] = value;
   };
-  if (entry.keys.includes('aws:SourceAccount')) add('StringEquals', 'aws:SourceAccount', deployment.account);
-  if (entry.keys.includes('aws:SourceArn')) add(entry.sourceArn!.operator, 'aws:SourceArn', expandArnPattern(entry.sourceArn!.pattern, deployment));
-  if (entry.keys.includes('aws:SourceOrgID')) add('StringEquals', 'aws:SourceOrgID', deployment.organizationId ?? 'o-exampleorgid');
-  const actions = entry.trustActions.length === 1 ? entry.trustActions[0]! : [...entry.trustActions];
+  const integration = trustIntegration(entry);
+  const keys = requiredKeys(integration);
+  if (keys.includes('aws:SourceAccount')) add('StringEquals', 'aws:SourceAccount', deployment.account);
+  if (keys.includes('aws:SourceArn')) add(integration!.sourceArn!.operator, 'aws:SourceArn', expandArnPattern(integration!.sourceArn!.pattern, deployment));
+  if (keys.includes('aws:SourceOrgID')) add('StringEquals', 'aws:SourceOrgID', deployment.organizationId ?? 'o-exampleorgid');
+  const trustActions = trustActionsOf(entry);
+  const actions = trustActions.length === 1 ? trustActions[0]! : [...trustActions];
   return {
     Version: '2012-10-17',
     Statement: [
