@@ -1,12 +1,12 @@
-/** What every block builder of one file shares. */
+/** What every block printer of one file shares. */
+import type { LabelNamespaces } from '@deputy/terraform-plan';
 import type { ReferenceContext } from './environment-references.js';
 import type { HclPolicyStyle } from './hcl-emit-options.js';
-import type { LabelNamespaces } from './hcl-label.js';
 
-/** The state of one emission: options, environment and the labels handed out so far. */
+/** The state of one emission: the policy style, the environment's references and the data source labels handed out so far. */
 export interface EmitContext extends ReferenceContext {
   /** How policy documents are written. */
   readonly style: HclPolicyStyle;
-  /** Labels already taken in this file, per namespace. */
+  /** Labels of `aws_iam_policy_document` data sources taken in this file. */
   readonly labels: LabelNamespaces;
 }

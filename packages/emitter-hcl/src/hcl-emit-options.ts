@@ -8,8 +8,17 @@ import type { CommonEmitOptions } from '@deputy/policy-model';
  */
 export type HclPolicyStyle = 'jsonencode' | 'policy-document';
 
-/** Major versions of the hashicorp/aws provider the output can target. */
-export type AwsProviderMajorVersion = 5 | 6;
+export type { AwsProviderMajorVersion } from '@deputy/terraform-plan';
+import type { AwsProviderMajorVersion } from '@deputy/terraform-plan';
+
+/**
+ * Where a file's shared declarations (the `terraform` block pinning the AWS provider, `current` data
+ * sources, parameter variables) go:
+ * - `in-file`: in the file itself, which is then a complete configuration on its own (snippets, one file);
+ * - `shared`: left out, for a directory of several definitions whose declarations `emitHclDeclarations`
+ *   writes once (`deputy.tf`).
+ */
+export type DeclarationPlacement = 'in-file' | 'shared';
 
 /** Options of {@link emitHcl}. */
 export interface HclEmitOptions extends CommonEmitOptions {
@@ -25,6 +34,8 @@ export interface HclEmitOptions extends CommonEmitOptions {
    * before (that attribute still works in 6.x but is deprecated and warns on every plan).
    */
   readonly awsProviderMajorVersion?: AwsProviderMajorVersion;
+  /** Where the shared declarations go (default `in-file`). */
+  readonly declarations?: DeclarationPlacement;
 }
 
 /** The options with every default applied. */
@@ -33,6 +44,8 @@ export interface ResolvedHclOptions {
   readonly style: HclPolicyStyle;
   /** The provider major version. */
   readonly awsProviderMajorVersion: AwsProviderMajorVersion;
+  /** Where the shared declarations go. */
+  readonly declarations: DeclarationPlacement;
 }
 
 /** Applies the defaults. */
@@ -40,5 +53,6 @@ export function resolveHclOptions(options: HclEmitOptions | undefined): Resolved
   return {
     style: options?.style ?? 'jsonencode',
     awsProviderMajorVersion: options?.awsProviderMajorVersion ?? 6,
+    declarations: options?.declarations ?? 'in-file',
   };
 }

@@ -1,7 +1,8 @@
 /**
- * The Terraform target: one `<baseName>.tf` with the variables and `current` data sources the policies
- * use, then each role and resource policy. Typed code builds and prints every block; the Handlebars
- * templates in `templates/hcl` only lay the finished blocks out in the file.
+ * The Terraform target: the model's plan (`@deputy/terraform-plan`) printed as one `<baseName>.tf` — its
+ * roles, resource policies and role outputs, preceded (unless a directory shares them) by the `terraform`
+ * block, variables and `current` data sources it uses. Typed code builds and prints every block; the
+ * Handlebars templates in `templates/hcl` only lay the finished blocks out in the file.
  */
 import {
   defaultTemplateDir,
@@ -12,19 +13,32 @@ import {
   type Emitter,
   type TemplateSet,
 } from '@deputy/policy-model';
+import {
+  declarationBlocks,
+  environmentReferences,
+  LabelNamespaces,
+  mergeDeclarations,
+  planTerraform,
+  SHARED_DECLARATIONS_BASENAME,
+  type PlanBlock,
+  type SharedDeclarations,
+} from '@deputy/terraform-plan';
 import type { EmitContext } from './emit-context.js';
-import { environmentBlocks } from './environment-blocks.js';
 import { resolveHclOptions, type HclEmitOptions } from './hcl-emit-options.js';
-import { LabelNamespaces } from './hcl-label.js';
 import { commentText } from './hcl-string.js';
-import { traversalsIn, type HclBlock } from './hcl-syntax.js';
+import type { HclBlock } from './hcl-syntax.js';
 import { blockCommentLines, blockHeader, writeBody } from './hcl-writer.js';
-import { resourcePolicyBlocks } from './resource-policy-blocks.js';
-import { roleBlocks } from './role-blocks.js';
+import { hclBlocks } from './plan-printing.js';
 import { withUnicodeNfcNotice } from './unicode-normalization.js';
 
 /** The template target name: templates live in `templates/hcl/*.hbs`. */
 export const HCL_TARGET = 'hcl';
+
+/** The path of a directory's shared declarations. */
+export const HCL_DECLARATIONS_PATH = `${SHARED_DECLARATIONS_BASENAME}.tf`;
+
+/** The `Source:` of the shared declarations file. */
+const SHARED_SOURCE = 'every definition written to this directory (shared declarations)';
 
 let packagedTemplates: TemplateSet | undefined;
 
@@ -37,26 +51,38 @@ export function defaultHclTemplates(): TemplateSet {
 /** Emits a model as one Terraform file, `<model.baseName>.tf`. */
 export const emitHcl: Emitter<HclEmitOptions> = (model: DeputyModel, options?: HclEmitOptions): EmittedFile[] => {
   const resolved = resolveHclOptions(options);
+  const plan = planTerraform(model, { awsProviderMajorVersion: resolved.awsProviderMajorVersion });
+  const context: EmitContext = { environment: model.environment, references: plan.references, style: resolved.style, labels: new LabelNamespaces() };
+  const blocks: PlanBlock[] = resolved.declarations === 'shared' ? [...plan.blocks] : [...declarationBlocks(plan.declarations), ...plan.blocks];
+  return [{ path: `${model.baseName}.tf`, contents: renderFile(model.source, hclBlocks(blocks, context), options?.templates) }];
+};
+
+/** The shared declarations each model uses, for {@link emitHclDeclarations}. */
+export function hclDeclarations(models: readonly DeputyModel[], options?: HclEmitOptions): SharedDeclarations[] {
+  const resolved = resolveHclOptions(options);
+  return models.map((model) => planTerraform(model, { awsProviderMajorVersion: resolved.awsProviderMajorVersion }).declarations);
+}
+
+/** `deputy.tf`: the `terraform` block, variables and data sources every definition of a directory shares, each once. */
+export function emitHclDeclarations(declarations: readonly SharedDeclarations[], options?: HclEmitOptions): EmittedFile[] {
+  const resolved = resolveHclOptions(options);
+  const merged = mergeDeclarations(declarations, resolved.awsProviderMajorVersion);
   const context: EmitContext = {
-    environment: model.environment,
-    awsProviderMajorVersion: resolved.awsProviderMajorVersion,
+    environment: { account: { kind: 'current' }, region: { kind: 'current' }, partition: { kind: 'current' } },
+    references: environmentReferences({ account: { kind: 'current' }, region: { kind: 'current' }, partition: { kind: 'current' } }, merged.awsProviderMajorVersion),
     style: resolved.style,
     labels: new LabelNamespaces(),
   };
-  const policyBlocks = [
-    ...model.roles.flatMap((role) => roleBlocks(role, context)),
-    ...model.resourcePolicies.flatMap((policy) => resourcePolicyBlocks(policy, context)),
-  ].map(withUnicodeNfcNotice);
-  const usedPaths = new Set(policyBlocks.flatMap((hclBlock) => traversalsIn(hclBlock.body)));
-  const environment = environmentBlocks(usedPaths, context);
-  const blocks = [...environment.variables.map(withUnicodeNfcNotice), ...environment.dataSources, ...policyBlocks];
-  const templates = options?.templates ?? defaultHclTemplates();
-  const contents = renderTemplate(templates, 'file.tf.hbs', {
-    source: commentText(model.source),
-    blocks: blocks.map((hclBlock) => renderTopLevelBlock(hclBlock, templates)),
+  return [{ path: HCL_DECLARATIONS_PATH, contents: renderFile(SHARED_SOURCE, hclBlocks(declarationBlocks(merged), context), options?.templates) }];
+}
+
+function renderFile(source: string, blocks: readonly HclBlock[], templateSet: TemplateSet | undefined): string {
+  const templates = templateSet ?? defaultHclTemplates();
+  return renderTemplate(templates, 'file.tf.hbs', {
+    source: commentText(source),
+    blocks: blocks.map((hclBlock) => renderTopLevelBlock(withUnicodeNfcNotice(hclBlock), templates)),
   });
-  return [{ path: `${model.baseName}.tf`, contents }];
-};
+}
 
 function renderTopLevelBlock(hclBlock: HclBlock, templates: TemplateSet): string {
   return renderTemplate(templates, 'block.tf.hbs', {

@@ -1,7 +1,7 @@
-export { emitHcl, defaultHclTemplates, HCL_TARGET } from './hcl-emitter.js';
-export type { HclEmitOptions, HclPolicyStyle, AwsProviderMajorVersion } from './hcl-emit-options.js';
+export { emitHcl, emitHclDeclarations, hclDeclarations, defaultHclTemplates, HCL_TARGET, HCL_DECLARATIONS_PATH } from './hcl-emitter.js';
+export type { HclEmitOptions, HclPolicyStyle, AwsProviderMajorVersion, DeclarationPlacement } from './hcl-emit-options.js';
 export { escapeHclStringText, hclQuotedString } from './hcl-string.js';
-export { snakeCaseLabel } from './hcl-label.js';
+export { snakeCaseLabel, PARAMETER_VALIDATION } from '@deputy/terraform-plan';
 export {
   POLICY_DOCUMENT_GAPS,
   policyDocumentGaps,
@@ -9,5 +9,4 @@ export {
   type PolicyDocumentGap,
   type PolicyDocumentGapName,
 } from './policy-document-gaps.js';
-export { PARAMETER_VALIDATION } from './environment-blocks.js';
 export { UNICODE_NFC_GAP, UNICODE_NFC_COMMENT, terraformChangesText } from './unicode-normalization.js';

@@ -23,7 +23,13 @@ import {
   type Principal,
   type Statement,
 } from '@deputy/policy-model';
-import type { ReferenceContext } from './environment-references.js';
+import type { Environment } from '@deputy/policy-model';
+
+/** What the gap checks read: the environment, whose literal values they inline. */
+export interface GapContext {
+  /** The model's environment. */
+  readonly environment: Environment;
+}
 
 /** The name of one way the data source departs from the document. */
 export type PolicyDocumentGapName =
@@ -134,7 +140,7 @@ export function policyDocumentGap(name: PolicyDocumentGapName): PolicyDocumentGa
 }
 
 /** Every gap a document runs into, in {@link POLICY_DOCUMENT_GAPS} order. */
-export function policyDocumentGaps(document: PolicyDocument, context: ReferenceContext): PolicyDocumentGap[] {
+export function policyDocumentGaps(document: PolicyDocument, context: GapContext): PolicyDocumentGap[] {
   const found = new Set<PolicyDocumentGapName>();
   const resolve = (value: PolicyString): string => resolveForInspection(value, context);
   if (document.Version === undefined) found.add('missing-version');
@@ -149,7 +155,7 @@ export function policyDocumentGaps(document: PolicyDocument, context: ReferenceC
 }
 
 /** The gaps that change a document's meaning: any of them sends the document to `jsonencode`. */
-export function meaningChangingGaps(document: PolicyDocument, context: ReferenceContext): PolicyDocumentGap[] {
+export function meaningChangingGaps(document: PolicyDocument, context: GapContext): PolicyDocumentGap[] {
   return policyDocumentGaps(document, context).filter((gap) => gap.changesMeaning);
 }
 
@@ -218,7 +224,7 @@ function inspectConditionValues(
  * A policy string as text for inspection: literal environment values inlined, every other reference as
  * `0` (account IDs, Region codes and partitions never contain `&`, `{` or nothing at all).
  */
-function resolveForInspection(value: PolicyString, context: ReferenceContext): string {
+function resolveForInspection(value: PolicyString, context: GapContext): string {
   return (
     resolvePolicyString(value, (field) => {
       const environment = context.environment[field];

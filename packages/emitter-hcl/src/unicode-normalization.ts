@@ -5,13 +5,13 @@
  * that holds text Terraform will change.
  */
 import { terraformChangesText, UNICODE_NFC_GAP } from '@deputy/policy-model';
+import { UNICODE_NFC_NOTICE } from '@deputy/terraform-plan';
 import type { HclBlock, HclBodyItem, HclExpression } from './hcl-syntax.js';
 
 export { terraformChangesText, UNICODE_NFC_GAP };
 
 /** The comment on a block whose text Terraform will normalise. */
-export const UNICODE_NFC_COMMENT =
-  `Terraform normalises every string to Unicode NFC with Go's tables: some text in this block will reach AWS changed (${UNICODE_NFC_GAP}).`;
+export const UNICODE_NFC_COMMENT = UNICODE_NFC_NOTICE;
 
 /** The block, with the NFC comment added when Terraform would change any of its text. */
 export function withUnicodeNfcNotice(block: HclBlock): HclBlock {

@@ -50,10 +50,13 @@ describe('the emitted file', () => {
     expect(JSON.stringify(model)).toBe(before);
   });
 
-  it('holds only the header for an empty model', () => {
-    expect(contentsOf({ source: 'e.yaml', baseName: 'e', environment: CURRENT_ENVIRONMENT, roles: [], resourcePolicies: [] })).toBe(
-      `# This file was ${GENERATED_MARKER} — do not edit.\n# Source: e.yaml\n`,
+  it('holds the header and the provider pin for an empty model, and only the header when the directory shares its declarations', () => {
+    const empty = { source: 'e.yaml', baseName: 'e', environment: CURRENT_ENVIRONMENT, roles: [], resourcePolicies: [] };
+    const header = `# This file was ${GENERATED_MARKER} — do not edit.\n# Source: e.yaml\n`;
+    expect(contentsOf(empty)).toBe(
+      `${header}\nterraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "~> 6.0"\n    }\n  }\n}\n`,
     );
+    expect(emitHcl(empty, { declarations: 'shared' })[0]?.contents).toBe(header);
   });
 });
 

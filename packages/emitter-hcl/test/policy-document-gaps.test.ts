@@ -5,6 +5,7 @@
  * does keep the meaning of the others.
  */
 import { describe, expect, it } from 'vitest';
+import { environmentReferences } from '@deputy/terraform-plan';
 import { POLICY_DOCUMENT_GAPS, emitHcl, meaningChangingGaps, policyDocumentGaps, type PolicyDocumentGapName } from '../src/index.js';
 import { policyDocumentDataBlock } from '../src/policy-document-data-source.js';
 import { blockHeader, writeBody } from '../src/hcl-writer.js';
@@ -12,7 +13,7 @@ import { GAP_DOCUMENTS, LITERAL_ENVIRONMENT } from './support/hand-built-models.
 import { dataSourceForm, parseHcl, simulatePolicyDocument, traversalDecoder, at, onlyBody } from './support/index.js';
 import type { PolicyDocument } from '@deputy/policy-model';
 
-const CONTEXT = { environment: LITERAL_ENVIRONMENT, awsProviderMajorVersion: 6 as const };
+const CONTEXT = { environment: LITERAL_ENVIRONMENT, references: environmentReferences(LITERAL_ENVIRONMENT, 6) };
 
 async function throughDataSource(document: PolicyDocument): Promise<PolicyDocument> {
   const dataBlock = policyDocumentDataBlock('probe', document, CONTEXT);

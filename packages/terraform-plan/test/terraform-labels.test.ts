@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { hostileString } from '@deputy/policy-model/testing';
-import { LabelNamespaces, LabelRegistry, labelFor, snakeCaseLabel } from '../src/hcl-label.js';
+import { LabelNamespaces, labelFor, managedPolicyLabel, snakeCaseLabel, variableName } from '../src/terraform-labels.js';
 
 describe('snakeCaseLabel', () => {
   const CASES: readonly [string, string][] = [
@@ -36,10 +36,17 @@ describe('labelFor', () => {
   });
 });
 
-describe('LabelRegistry', () => {
+describe('LabelNamespaces', () => {
   it('keeps the first label and numbers later collisions in order', () => {
-    const registry = new LabelRegistry();
-    expect(['a', 'a', 'a_2', 'a', 'b'].map((base) => registry.claim(base))).toEqual(['a', 'a_2', 'a_2_2', 'a_3', 'b']);
+    const namespaces = new LabelNamespaces();
+    expect(['a', 'a', 'a_2', 'a', 'b'].map((base) => namespaces.claim('output', base))).toEqual(['a', 'a_2', 'a_2_2', 'a_3', 'b']);
+  });
+
+  it('never hands out a reserved label', () => {
+    const namespaces = new LabelNamespaces();
+    namespaces.reserve('resource.aws_iam_role', 'x');
+    expect(namespaces.has('resource.aws_iam_role', 'x')).toBe(true);
+    expect(namespaces.claim('resource.aws_iam_role', 'x')).toBe('x_2');
   });
 
   it('keeps namespaces apart', () => {
@@ -47,5 +54,18 @@ describe('LabelRegistry', () => {
     expect(namespaces.claim('resource.aws_iam_role', 'x')).toBe('x');
     expect(namespaces.claim('data.aws_iam_policy_document', 'x')).toBe('x');
     expect(namespaces.claim('resource.aws_iam_role', 'x')).toBe('x_2');
+  });
+});
+
+describe('managedPolicyLabel and variableName', () => {
+  it('labels a managed policy by the name at the end of its ARN', () => {
+    expect(managedPolicyLabel('arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess')).toBe('amazon_s3_read_only_access');
+    expect(managedPolicyLabel('arn:aws:iam::aws:policy/')).toBe('managed_policy');
+  });
+
+  it('keeps a valid parameter name, snake-cases others, and avoids names Terraform reserves', () => {
+    expect(variableName('TargetAccountId')).toBe('TargetAccountId');
+    expect(variableName('target account')).toBe('target_account');
+    expect(variableName('count')).toBe('count_value');
   });
 });

@@ -27,7 +27,7 @@ import {
   type Statement,
   type Tag,
 } from '@deputy/policy-model';
-import { variableName } from '../environment-references.js';
+import { variableName } from '@deputy/terraform-plan';
 import { applyTimeText, compareBytes } from './policy-document-simulator.js';
 import { inTerraformForm, terraformTextForms, textsIn } from './terraform-text.js';
 import type { RecoveredDocument, RecoveredResourcePolicy, RecoveredTerraform } from './terraform-recovery.js';

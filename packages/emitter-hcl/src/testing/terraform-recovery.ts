@@ -5,7 +5,7 @@
  * `policy-document-simulator.ts`). Reuse it for any round trip through the HCL target (e.g. the CLI's).
  */
 import type { EnvironmentField, PolicyDocument, PolicyString, Statement, Tag } from '@deputy/policy-model';
-import { PARAMETER_VALIDATION } from '../environment-blocks.js';
+import { PARAMETER_VALIDATION } from '@deputy/terraform-plan';
 import {
   at,
   blockOrder,
@@ -113,6 +113,9 @@ const POLICY_RESOURCE_TARGETS = {
   aws_sqs_queue_policy: 'queue_url',
 } as const;
 
+/** The value of a role's ARN or name output (`${aws_iam_role.<label>.arn}`): not a policy document. */
+const ROLE_ATTRIBUTE_OUTPUT = /^\$\{aws_iam_role\.[a-z0-9_]+\.(arn|name)\}$/;
+
 /** Parses an emitted file and recovers its roles, resource policies and environment declarations. */
 export async function recoverTerraform(contents: string): Promise<RecoveredTerraform> {
   const parsed = await parseHcl(contents);
@@ -138,6 +141,7 @@ export async function recoverTerraform(contents: string): Promise<RecoveredTerra
       resourcePolicies.push(recoverLambdaPermission(body, label as string, decodeTraversal));
     } else if (kind === 'output') {
       const body = onlyBody(at(parsed, 'output', type as string), 'output');
+      if (typeof body['value'] === 'string' && ROLE_ATTRIBUTE_OUTPUT.test(body['value'])) continue;
       resourcePolicies.push({ resourceType: 'output', label: type as string, policy: await reader.read(body['value']) });
     }
   }

@@ -1,0 +1,119 @@
+/**
+ * A model as a Terraform plan: the blocks of its roles and resource policies in definition order, then the
+ * roles' outputs; and, apart, the shared declarations (provider, data sources, variables) those blocks use.
+ */
+import { ENVIRONMENT_FIELDS, mapPolicyStrings, referencedFields, type DeputyModel, type EnvironmentField } from '@deputy/policy-model';
+import { environmentReferences, type AwsProviderMajorVersion, type EnvironmentReferences } from './environment-references.js';
+import { planBlockAddress, type PlanBlock, type PlanOutput } from './plan-blocks.js';
+import type { PlanContext } from './plan-context.js';
+import type { PlanValue } from './plan-values.js';
+import { resourcePolicyBlocks } from './resource-policy-blocks.js';
+import { roleBlocks, roleOutputs } from './role-blocks.js';
+import type { SharedDeclarations, SharedVariable } from './shared-declarations.js';
+import { LabelNamespaces, variableName } from './terraform-labels.js';
+
+/** Options of {@link planTerraform}. */
+export interface TerraformPlanOptions {
+  /** The hashicorp/aws provider major version the output is written for (default 6): it names the Region attribute. */
+  readonly awsProviderMajorVersion?: AwsProviderMajorVersion;
+  /** Labels already taken, by namespace (`resource.aws_iam_role`, `output`, …): planned labels avoid them. */
+  readonly reservedLabels?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** A model's Terraform plan. */
+export interface TerraformPlan {
+  /** The definition file, for headers and errors. */
+  readonly source: string;
+  /** How environment fields are written inside strings (policy documents resolve their references with it). */
+  readonly references: EnvironmentReferences;
+  /** The definition's own blocks: roles, resource policies, then role outputs. */
+  readonly blocks: readonly PlanBlock[];
+  /** The shared declarations the blocks use. */
+  readonly declarations: SharedDeclarations;
+  /** Each role's `aws_iam_role` label, by role name. */
+  readonly roleLabels: ReadonlyMap<string, string>;
+}
+
+/** Plans a model. Pure. */
+export function planTerraform(model: DeputyModel, options: TerraformPlanOptions = {}): TerraformPlan {
+  const awsProviderMajorVersion = options.awsProviderMajorVersion ?? 6;
+  const labels = new LabelNamespaces();
+  for (const [namespace, taken] of options.reservedLabels ?? []) for (const label of taken) labels.reserve(namespace, label);
+  const context: PlanContext = { references: environmentReferences(model.environment, awsProviderMajorVersion), labels };
+  const blocks: PlanBlock[] = [];
+  const outputs: PlanOutput[] = [];
+  const roleLabels = new Map<string, string>();
+  for (const role of model.roles) {
+    const planned = roleBlocks(role, context);
+    roleLabels.set(role.name, planned.label);
+    blocks.push(...planned.blocks);
+    outputs.push(...roleOutputs(role, planned.label, context));
+  }
+  for (const policy of model.resourcePolicies) blocks.push(...resourcePolicyBlocks(policy, context));
+  blocks.push(...outputs);
+  return { source: model.source, references: context.references, blocks, declarations: declarationsOf(model, context.references, blocks, awsProviderMajorVersion), roleLabels };
+}
+
+/**
+ * Every address a model's own blocks declare (`aws_iam_role.x`, `output.x_arn`, `local.x_json`, …), shared
+ * declarations excluded: definitions written to one Terraform directory must not repeat any of them.
+ */
+export function plannedAddresses(model: DeputyModel, options: TerraformPlanOptions = {}): string[] {
+  return planTerraform(model, options).blocks.map(planBlockAddress);
+}
+
+
+function declarationsOf(
+  model: DeputyModel,
+  references: EnvironmentReferences,
+  blocks: readonly PlanBlock[],
+  awsProviderMajorVersion: AwsProviderMajorVersion,
+): SharedDeclarations {
+  const used = usedFields(references, blocks);
+  const currentFields: EnvironmentField[] = [];
+  const variables: SharedVariable[] = [];
+  for (const field of ENVIRONMENT_FIELDS) {
+    const value = model.environment[field];
+    if (!used.has(field)) continue;
+    if (value.kind === 'current') currentFields.push(field);
+    if (value.kind === 'parameter' && !variables.some((variable) => variable.name === variableName(value.name))) {
+      variables.push({ name: variableName(value.name), field, description: value.description, source: model.source });
+    }
+  }
+  return { awsProviderMajorVersion, currentFields, variables };
+}
+
+/** The environment fields the blocks refer to, in text values and inside policy documents. */
+function usedFields(references: EnvironmentReferences, blocks: readonly PlanBlock[]): Set<EnvironmentField> {
+  const byPath = new Map<string, EnvironmentField>();
+  for (const field of ENVIRONMENT_FIELDS) {
+    const part = references[field];
+    if (typeof part !== 'string') byPath.set(part.path, field);
+  }
+  const used = new Set<EnvironmentField>();
+  const visit = (value: PlanValue): void => {
+    switch (value.kind) {
+      case 'text':
+        for (const part of value.parts) if (typeof part !== 'string' && byPath.has(part.path)) used.add(byPath.get(part.path)!);
+        return;
+      case 'reference':
+        if (byPath.has(value.path)) used.add(byPath.get(value.path)!);
+        return;
+      case 'map':
+        return value.entries.forEach((entry) => visit(entry.value));
+      case 'policy':
+        mapPolicyStrings(value.document, (text) => {
+          if (typeof text !== 'string') for (const field of referencedFields(text)) used.add(field);
+          return text;
+        });
+        return;
+      case 'number':
+        return;
+    }
+  };
+  for (const block of blocks) {
+    if (block.kind === 'resource' || block.kind === 'data') for (const argument of block.body) visit(argument.value);
+    else if (block.kind === 'local' || block.kind === 'output') visit(block.value);
+  }
+  return used;
+}

@@ -1,0 +1,140 @@
+/**
+ * A plan as a Terraform JSON configuration object (`.tf.json`): a `//` header, then `terraform`, `variable`,
+ * `data`, `locals`, `resource` and `output` in that order. A block's notices, its Unicode-normalisation
+ * notice and the lint suppressions of the documents it holds become its `//` comment (the `locals` object's
+ * for local values).
+ */
+import { GENERATED_MARKER, terraformChangesText } from '@deputy/policy-model';
+import type { EnvironmentReferences } from '../environment-references.js';
+import type { PlanBlock, PlanResource, PlanVariable } from '../plan-blocks.js';
+import { literalTexts, type PlanValue } from '../plan-values.js';
+import { UNICODE_NFC_NOTICE } from '../unicode-normalization.js';
+import { policyJsonTemplate } from './policy-json-template.js';
+import { expression, literalTemplate, terraformTemplate, text, type TemplateTextGuard } from './terraform-template.js';
+
+/** A JSON value. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
+
+/** A JSON object. */
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
+
+/** The header comment lines of a generated file. */
+export function headerLines(source: string): string[] {
+  return [`This file was ${GENERATED_MARKER} — do not edit.`, `Source: ${source}`];
+}
+
+/** One block's Terraform JSON body, and the comment lines for its `//`. */
+export interface JsonBlockBody {
+  /** The body, without the `//` comment. */
+  readonly body: JsonObject;
+  /** Notices then lint suppressions; empty when none. */
+  readonly comments: readonly string[];
+}
+
+/** A resource or data source body: every argument as Terraform JSON, notices and suppressions gathered. */
+export function resourceJsonBody(block: PlanResource, references: EnvironmentReferences, guard?: TemplateTextGuard): JsonBlockBody {
+  const body: JsonObject = {};
+  const directives: string[] = [...block.directives];
+  const texts: string[] = [];
+  for (const argument of block.body) {
+    body[argument.name] = jsonValue(argument.value, references, directives, guard);
+    texts.push(...literalTexts(argument.value));
+  }
+  const notices = texts.some(terraformChangesText) ? [...block.notices, UNICODE_NFC_NOTICE] : block.notices;
+  return { body, comments: [...notices, ...directives] };
+}
+
+/** A variable's Terraform JSON body. */
+export function variableJsonBody(block: PlanVariable, guard?: TemplateTextGuard): JsonObject {
+  return {
+    type: block.type,
+    description: block.description,
+    validation: [
+      {
+        condition: terraformTemplate([expression(`can(regex(${JSON.stringify(block.validation.pattern)}, var.${block.label}))`)], guard),
+        error_message: literalTemplate(block.validation.errorMessage, guard),
+      },
+    ],
+  };
+}
+
+/** A plan value as Terraform JSON; the lint suppressions of a policy document are added to `directives`. */
+export function jsonValue(value: PlanValue, references: EnvironmentReferences, directives: string[], guard?: TemplateTextGuard): JsonValue {
+  switch (value.kind) {
+    case 'text':
+      return value.parts.length === 1 && typeof value.parts[0] === 'string'
+        ? literalTemplate(value.parts[0], guard)
+        : terraformTemplate(value.parts.map((part) => (typeof part === 'string' ? text(part) : expression(part.path))), guard);
+    case 'reference':
+      return terraformTemplate([expression(value.path)], guard);
+    case 'number':
+      return value.value;
+    case 'map':
+      return Object.fromEntries(value.entries.map((entry) => [literalTemplate(entry.key, guard), jsonValue(entry.value, references, directives, guard)]));
+    case 'policy':
+      directives.push(...value.directives);
+      return policyJsonTemplate(value.document, references, guard);
+  }
+}
+
+/** Blocks as one Terraform JSON configuration object, headed by `header` comment lines. */
+export function terraformJsonDocument(blocks: readonly PlanBlock[], references: EnvironmentReferences, header: readonly string[]): JsonObject {
+  const sections: { [key in 'terraform' | 'variable' | 'data' | 'locals' | 'resource' | 'output']: JsonObject } = {
+    terraform: {},
+    variable: {},
+    data: {},
+    locals: {},
+    resource: {},
+    output: {},
+  };
+  const localsComments: string[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'terraform':
+        sections.terraform['required_providers'] = Object.fromEntries(
+          block.requiredProviders.map((provider) => [provider.name, { source: provider.source, version: provider.version }]),
+        );
+        break;
+      case 'variable':
+        sections.variable[block.label] = variableJsonBody(block);
+        break;
+      case 'resource':
+      case 'data': {
+        const { body, comments } = resourceJsonBody(block, references);
+        const byType = (sections[block.kind === 'data' ? 'data' : 'resource'][block.type] ??= {}) as JsonObject;
+        byType[block.label] = comments.length > 0 ? { '//': [...comments], ...body } : body;
+        break;
+      }
+      case 'local': {
+        const directives: string[] = [];
+        sections.locals[block.label] = jsonValue(block.value, references, directives);
+        localsComments.push(...block.notices, ...directives);
+        break;
+      }
+      case 'output':
+        sections.output[block.label] = { description: block.description, value: jsonValue(block.value, references, []) };
+        break;
+    }
+  }
+  const document: JsonObject = { '//': [...header] };
+  for (const [key, section] of Object.entries(sections)) {
+    if (Object.keys(section).length === 0) continue;
+    document[key] = key === 'locals' && localsComments.length > 0 ? { '//': localsComments, ...section } : section;
+  }
+  return document;
+}
+
+const INVISIBLE_OUTSIDE_ASCII = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]|(?! )\p{Zs}/gu;
+
+/** Serialises a document: 2-space JSON, invisible characters escaped so a reviewer sees them, a final newline. */
+export function serializeTerraformJson(document: JsonObject): string {
+  return `${JSON.stringify(document, null, 2).replace(INVISIBLE_OUTSIDE_ASCII, escapeCodeUnits)}\n`;
+}
+
+function escapeCodeUnits(character: string): string {
+  let escaped = '';
+  for (let index = 0; index < character.length; index++) escaped += `\\u${character.charCodeAt(index).toString(16).padStart(4, '0')}`;
+  return escaped;
+}
