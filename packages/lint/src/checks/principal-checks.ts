@@ -1,12 +1,14 @@
 /**
  * DPT008: wildcards inside a service principal (`kendra.*.amazonaws.com`), which IAM does not match.
- * DPT009: an Allow for `Principal: "*"` (or AWS `"*"`) without any condition.
+ * DPT009: an Allow for `Principal: "*"` (or AWS `"*"`) without any condition, except where `"*"` does not
+ * reach every account (VPC endpoint and stack policies, an Allow fenced by a Deny on aws:SourceVpce…).
  */
 import { fixedPrincipalsOf, SERVICE_CATALOG } from '@deputy/policy-model';
 import { accountValue } from '../fixes/condition-edits.js';
 import { fresh } from '../fixes/fix-plan.js';
 import { hasWildcard } from '../policy/arn-text.js';
 import { statementName } from '../policy/policy-view.js';
+import { publicPrincipalScope } from '../policy/public-scope.js';
 import { literalTextOf } from '../policy/text-value.js';
 import type { StatementCheck } from './check.js';
 
@@ -34,8 +36,9 @@ export const checkWildcardServicePrincipal: StatementCheck = ({ statement }, sin
 };
 
 /** DPT009. */
-export const checkPublicPrincipal: StatementCheck = ({ statement, environment }, sink) => {
+export const checkPublicPrincipal: StatementCheck = ({ policy, statement, environment }, sink) => {
   if (statement.effect !== 'Allow' || !statement.principal?.anyone || statement.condition.present) return;
+  if (publicPrincipalScope(policy, statement) !== undefined) return;
   sink.finding({
     ruleId: 'DPT009',
     at: statement.principal.at,

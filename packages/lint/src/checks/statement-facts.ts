@@ -28,8 +28,24 @@ export interface InferredEnvironment {
 
 const TRUST_ACTION = /^sts:(\*|AssumeRole.*|TagSession|SetSourceIdentity)$/i;
 
-/** The service principals of a statement. */
+/** Actions that only decorate a session another statement grants (tags, source identity, context). */
+const SESSION_ONLY_ACTION = /^sts:(TagSession|SetSourceIdentity|SetContext)$/i;
+
+/**
+ * True when the statement allows only session decorations (`sts:TagSession`, `sts:SetSourceIdentity`,
+ * `sts:SetContext`) and no `sts:AssumeRole*`: on its own it lets no service assume the role.
+ */
+export function isSessionOnlyStatement(statement: StatementView): boolean {
+  if (statement.notActions || statement.actions.length === 0) return false;
+  return statement.actions.every((action) => SESSION_ONLY_ACTION.test(literalTextOf(action) ?? ''));
+}
+
+/**
+ * The service principals a statement trusts. A statement that only allows session decorations
+ * ({@link isSessionOnlyStatement}) trusts none: the service cannot be confused into using it.
+ */
 export function servicePrincipalsOf(statement: StatementView): ServicePrincipal[] {
+  if (isSessionOnlyStatement(statement)) return [];
   return (statement.principal?.services ?? []).map((value) => {
     const text = literalTextOf(value);
     const match = text === undefined ? undefined : serviceByPrincipal(text);

@@ -41,6 +41,12 @@ export interface FoundPolicy {
   readonly anchorLines: readonly number[];
   /** Suppressions that cover the whole policy (CloudFormation Metadata, `.tf.json` `//` comments, a JSON sidecar file). */
   readonly suppressions: readonly Suppression[];
+  /**
+   * The type of the resource the policy belongs to, when the syntax names one: a CloudFormation type
+   * (`AWS::EC2::VPCEndpoint`) or a Terraform resource type (`aws_vpc_endpoint`). Decides what kind of
+   * document it is (see `publicPrincipalScope`).
+   */
+  readonly resourceType?: string;
   /** Why the policy is exempt from the service-principal rules, e.g. a service-linked role path. */
   readonly exemptReason?: string;
   /** Terraform data source types the file declares, e.g. `aws_caller_identity` (fixes refer to them). */

@@ -62,7 +62,8 @@ function statementOf(statement: LocatedValue & { kind: 'object' }, index: number
   const effect = memberOf(statement, 'Effect');
   const effectText = effect === undefined ? undefined : literalTextOf(effect);
   const principal = memberOf(statement, 'Principal');
-  const actions = memberOf(statement, 'Action') ?? memberOf(statement, 'NotAction');
+  const action = memberOf(statement, 'Action');
+  const actions = action ?? memberOf(statement, 'NotAction');
   const sidText = sid === undefined ? undefined : literalTextOf(sid);
   return {
     index,
@@ -72,6 +73,7 @@ function statementOf(statement: LocatedValue & { kind: 'object' }, index: number
     ...(effectText === 'Allow' || effectText === 'Deny' ? { effect: effectText } : {}),
     ...(principal !== undefined ? { principal: principalOf(principal) } : {}),
     actions: itemsOf(actions),
+    ...(action === undefined && actions !== undefined ? { notActions: true } : {}),
     resources: itemsOf(memberOf(statement, 'Resource')),
     condition: conditionOf(statement),
   };

@@ -46,6 +46,7 @@ function statementOf(block: DocBlock, index: number): StatementView {
     ...(effect === 'Allow' || effect === 'Deny' ? { effect } : {}),
     ...(principals !== undefined || block.dynamicBlocks.has('principals') ? { principal: principalOf(block, principals ?? []) } : {}),
     actions: actions ? itemsOf(actions.value) : [],
+    ...(!block.attributes.has('actions') && actions ? { notActions: true } : {}),
     resources: itemsOf(block.attributes.get('resources')?.value),
     condition: conditionOf(block),
   };

@@ -68,6 +68,8 @@ export interface StatementView {
   readonly principal?: PrincipalView;
   /** The actions (Action or NotAction items). */
   readonly actions: readonly LocatedValue[];
+  /** True when {@link actions} are NotAction items (everything but them is allowed). */
+  readonly notActions?: boolean;
   /** The resources (Resource items). */
   readonly resources: readonly LocatedValue[];
   /** The conditions. */

@@ -31,7 +31,7 @@ export function templatePolicies(template: LocatedValue, file: string, format: '
   for (const resource of resources.entries) {
     const suppressions = metadataSuppressions(resource, file);
     const type = literalTextOf(memberOf(resource.value, 'Type') ?? resource.value);
-    const base = { file, suppressions, anchorLines: [resource.keyAt.line] };
+    const base = { file, suppressions, anchorLines: [resource.keyAt.line], ...(type !== undefined ? { resourceType: type } : {}) };
     if (type === 'AWS::Lambda::Permission') {
       result.policies.push({
         ...base,

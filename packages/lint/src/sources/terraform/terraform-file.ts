@@ -163,12 +163,13 @@ class TerraformScanner {
       anchorLines: context.anchorLines,
       suppressions: [],
       ...(context.exemptReason ? { exemptReason: context.exemptReason } : {}),
+      ...(context.resourceType ? { resourceType: context.resourceType } : {}),
       declaredDataSources: this.declaredDataSources,
     });
   }
 
   /** The enclosing attribute and top-level block of a node: its label, anchors, usage and exemption. */
-  private context(node: Node): { label: string; anchorLines: number[]; usage?: PolicyUsage; exemptReason?: string } {
+  private context(node: Node): { label: string; anchorLines: number[]; usage?: PolicyUsage; exemptReason?: string; resourceType?: string } {
     const anchorLines = [node.startPosition.row + 1];
     let attribute: string | undefined;
     let block: Node | undefined;
@@ -191,6 +192,7 @@ class TerraformScanner {
       anchorLines,
       ...(attribute === 'assume_role_policy' ? { usage: 'trust' as const } : {}),
       ...(exemptReason ? { exemptReason } : {}),
+      ...(header[0] === 'resource' && header[1] ? { resourceType: header[1] } : {}),
     };
   }
 }

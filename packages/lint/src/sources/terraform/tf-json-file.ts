@@ -115,6 +115,7 @@ class TfJsonScanner {
       unknownStatements: read.unknownStatements,
       anchorLines: [value.at.line],
       suppressions,
+      ...(path[0] === 'resource' && typeof path[1] === 'string' ? { resourceType: path[1] } : {}),
     });
   }
 
