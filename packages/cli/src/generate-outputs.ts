@@ -1,14 +1,26 @@
 /**
- * What `emit` and `check` share: reading definitions (files or directories), validating flags, and producing
- * every target's files in memory, grouped by target.
+ * What `emit` and `check` share: reading definitions (files or directories), validating flags, checking the
+ * definitions against each other, and producing every target's files in memory, grouped by target.
+ *
+ * Paths written into output (the `Source:` header) are relative to the definitions root — the directory
+ * argument, or the file's own directory — so the output is the same from any working directory.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { DeputyInputError, loadDefinitionText, readSourceFile, type DeputyModel, type Problem } from '@deputy/policy-model';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import {
+  CrossDefinitionChecks,
+  DeputyInputError,
+  definitionClaims,
+  formatProblem,
+  loadDefinitionText,
+  readSourceFile,
+  type DeputyModel,
+  type Problem,
+} from '@deputy/policy-model';
 import type { CliIo } from './cli-io.js';
 import type { PlannedFile } from './output-files.js';
-import { targetRenderer } from './render-targets.js';
-import { choice, parseSetFlags, providerVersion } from './shared-options.js';
+import { targetRenderer, type ModelRenderer } from './render-targets.js';
+import { choice, parseScopedSetFlags, providerVersion, type TargetSetValues } from './shared-options.js';
 import { parseTargets, type TargetName } from './targets.js';
 
 /** Flags of `emit` and `check`. */
@@ -16,6 +28,7 @@ export interface GenerateFlags {
   target: string;
   outDir: string;
   set: string[];
+  env?: string;
   templates?: string;
   hclStyle?: string;
   cfnFormat?: string;
@@ -28,6 +41,21 @@ export interface GeneratedOutputs {
   readonly definitionCount: number;
   /** Files by target. */
   readonly byTarget: ReadonlyMap<TargetName, PlannedFile[]>;
+  /**
+   * True for a definition (absolute path) this run speaks for: one it read, or any definition under a directory
+   * it was given (so outputs of a definition deleted from that directory are pruned, and nothing else).
+   */
+  readonly covers: (definition: string) => boolean;
+}
+
+/** A definition file to read, with the root its output paths are relative to. */
+export interface DefinitionInput {
+  /** The path as the user wrote it (relative to the working directory), for messages. */
+  readonly file: string;
+  /** The absolute path. */
+  readonly absolute: string;
+  /** The path relative to its definitions root, `/` separators: what the output's `Source:` header says. */
+  readonly sourceLabel: string;
 }
 
 const DEFINITION_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -36,37 +64,94 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.terraform', '.nx'
 /** Loads every definition and renders every chosen target; throws with every problem found. */
 export async function generateOutputs(inputs: readonly string[], flags: GenerateFlags, io: CliIo): Promise<GeneratedOutputs> {
   const targets = parseTargets(flags.target, true);
-  const set = parseSetFlags(flags.set);
+  const setFor = parseScopedSetFlags(flags.set, targets);
   const style = choice('--hcl-style', flags.hclStyle, ['jsonencode', 'policy-document'] as const);
   const format = choice('--cfn-format', flags.cfnFormat, ['yaml', 'json'] as const);
   if (flags.templates !== undefined && !existsSync(resolve(io.cwd, flags.templates))) {
     throw new DeputyInputError([{ code: 'templates-not-found', message: `templates directory ${flags.templates} not found`, hint: 'give a directory holding <target>/*.hbs files', file: '--templates' }]);
   }
   const awsProviderMajorVersion = providerVersion(flags.awsProviderVersion);
-  const render = await targetRenderer(targets, {
-    ...(awsProviderMajorVersion ? { awsProviderMajorVersion } : {}),
-    ...(style ? { style } : {}),
-    ...(format ? { format } : {}),
-    ...(flags.templates !== undefined ? { templatesDir: resolve(io.cwd, flags.templates) } : {}),
-  });
+  const groups = await Promise.all(
+    targetGroups(targets, setFor).map(async ({ set, targets: members }) => ({
+      set,
+      render: await targetRenderer(members, {
+        ...(awsProviderMajorVersion ? { awsProviderMajorVersion } : {}),
+        ...(style ? { style } : {}),
+        ...(format ? { format } : {}),
+        ...(flags.templates !== undefined ? { templatesDir: resolve(io.cwd, flags.templates) } : {}),
+      }),
+    })),
+  );
   const byTarget = new Map<TargetName, PlannedFile[]>(targets.map((target) => [target, []]));
-  const definitionCount = loadEach(definitionFiles(inputs, io.cwd), set, io.cwd, inputs, (model) => {
-    for (const output of render(model)) {
-      byTarget.get(output.target)!.push(...output.files.map((file) => ({ path: file.path, contents: file.contents, source: model.source })));
+  const definitions = definitionInputs(inputs, io.cwd);
+  const definitionCount = loadEach(definitions, groups, flags.env, inputs, (input, model, render) => {
+    for (const output of renderNaming(render, model, input)) {
+      byTarget.get(output.target)!.push(...output.files.map((file) => ({ path: file.path, contents: file.contents, source: input.file, definition: input.absolute })));
     }
   });
-  return { definitionCount, byTarget };
+  return { definitionCount, byTarget, covers: coverage(inputs, io.cwd, definitions) };
+}
+
+/** Targets that get the same `--set` values share one load of each definition. */
+function targetGroups(targets: readonly TargetName[], setFor: (target: string) => TargetSetValues): { set: TargetSetValues; targets: TargetName[] }[] {
+  const groups = new Map<string, { set: TargetSetValues; targets: TargetName[] }>();
+  for (const target of targets) {
+    const set = setFor(target);
+    const key = JSON.stringify([Object.entries(set.environment).sort(), Object.entries(set.placeholders).sort()]);
+    const group = groups.get(key) ?? { set, targets: [] };
+    group.targets.push(target);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** Renders, naming the file as the user gave it in problems (the model's source is relative to the definitions root). */
+function renderNaming(render: ModelRenderer, model: DeputyModel, input: DefinitionInput): ReturnType<ModelRenderer> {
+  try {
+    return render(model);
+  } catch (error) {
+    if (!(error instanceof DeputyInputError)) throw error;
+    throw new DeputyInputError(error.problems.map((problem) => withUserFile(problem, model.source, input.file)));
+  }
+}
+
+function withUserFile(problem: Problem, source: string, file: string): Problem {
+  const renamed = problem.file === source ? { ...problem, file } : problem;
+  if (renamed.code !== 'json-needs-literals') return renamed;
+  return {
+    ...renamed,
+    hint: `raw JSON cannot refer to the deploying account or a parameter; give literal values to the json target alone with --set json:account=123456789012 --set json:region=us-east-1 --set json:partition=aws, or in an environment (environments.<name>) chosen with --env <name>; or leave json out with --target hcl,cfn,tf-json`,
+  };
 }
 
 /** The definition files named by the inputs, directories walked in sorted order; paths as the user wrote them. */
 export function definitionFiles(inputs: readonly string[], cwd: string): string[] {
-  const files: string[] = [];
+  return definitionInputs(inputs, cwd).map((input) => input.file);
+}
+
+/** The definition files named by the inputs, each with its path relative to its definitions root. */
+export function definitionInputs(inputs: readonly string[], cwd: string): DefinitionInput[] {
+  const files: DefinitionInput[] = [];
   for (const input of inputs) {
     const absolute = resolve(cwd, input);
-    if (existsSync(absolute) && statSync(absolute).isDirectory()) files.push(...walk(absolute).map((file) => relative(cwd, file)));
-    else files.push(input);
+    if (existsSync(absolute) && statSync(absolute).isDirectory()) {
+      files.push(...walk(absolute).map((file) => ({ file: relative(cwd, file), absolute: file, sourceLabel: posix(relative(absolute, file)) })));
+    } else {
+      files.push({ file: input, absolute, sourceLabel: posix(relative(dirname(absolute), absolute)) });
+    }
   }
   return files;
+}
+
+function posix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+/** The run covers the files it read and every definition under a directory it was given. */
+function coverage(inputs: readonly string[], cwd: string, definitions: readonly DefinitionInput[]): (definition: string) => boolean {
+  const files = new Set(definitions.map((input) => input.absolute));
+  const directories = inputs.map((input) => resolve(cwd, input)).filter((path) => existsSync(path) && statSync(path).isDirectory());
+  return (definition) => files.has(definition) || directories.some((directory) => definition.startsWith(`${directory}${sep}`));
 }
 
 function walk(dir: string): string[] {
@@ -79,25 +164,69 @@ function walk(dir: string): string[] {
     });
 }
 
+/** Problems without repeats (a `--set` problem is found once per definition). */
+function distinct(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = formatProblem(problem);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A prepared group of targets sharing `--set` values. */
+interface RenderGroup {
+  readonly set: TargetSetValues;
+  readonly render: ModelRenderer;
+}
+
 /**
- * Loads each definition and hands its model on at once, so that only one model is alive at a time (10,000
- * definitions would otherwise hold every model until the last is rendered). Once any definition has a problem,
- * the rest are only loaded, to report every problem, and nothing more is rendered; then it throws.
+ * Loads each definition (once per group of targets sharing `--set` values) and hands its model on at once, so
+ * that only one model is alive at a time (10,000 definitions would otherwise hold every model until the last
+ * is rendered). Once any definition has a problem, the rest are only loaded, to report every problem, and
+ * nothing more is rendered. Then the definitions are checked against each other; it throws before anything
+ * is written.
  */
-function loadEach(files: readonly string[], set: ReturnType<typeof parseSetFlags>, cwd: string, inputs: readonly string[], render: (model: DeputyModel) => void): number {
+function loadEach(
+  files: readonly DefinitionInput[],
+  groups: readonly RenderGroup[],
+  environment: string | undefined,
+  inputs: readonly string[],
+  render: (input: DefinitionInput, model: DeputyModel, renderer: ModelRenderer) => void,
+): number {
   const problems: Problem[] = [];
-  for (const file of files) {
-    let model: DeputyModel;
+  const crossChecks = new CrossDefinitionChecks();
+  for (const input of files) {
+    let text: string;
     try {
-      model = loadDefinitionText(readSourceFile(resolve(cwd, file), file), file, { set });
+      text = readSourceFile(input.absolute, input.file);
     } catch (error) {
       if (!(error instanceof DeputyInputError)) throw error;
       problems.push(...error.problems);
       continue;
     }
-    if (problems.length === 0) render(model);
+    for (const [index, group] of groups.entries()) {
+      let model: DeputyModel;
+      try {
+        model = loadDefinitionText(text, input.file, {
+          set: group.set.environment,
+          source: input.sourceLabel,
+          placeholderValues: group.set.placeholders,
+          ...(environment !== undefined ? { environment } : {}),
+        });
+      } catch (error) {
+        if (!(error instanceof DeputyInputError)) throw error;
+        problems.push(...error.problems);
+        break;
+      }
+      if (index === 0) crossChecks.add(input.file, input.absolute, definitionClaims(model));
+      if (problems.length === 0) render(input, model, group.render);
+    }
   }
-  if (problems.length > 0) throw new DeputyInputError(problems);
+  if (problems.length > 0) throw new DeputyInputError(distinct(problems));
   if (files.length === 0) throw new DeputyInputError([{ code: 'no-definitions', message: 'no definition files found', hint: 'give .yaml, .yml or .json definition files or directories holding them', file: inputs.join(', ') }]);
+  const collisions = crossChecks.problems();
+  if (collisions.length > 0) throw new DeputyInputError(collisions);
   return files.length;
 }

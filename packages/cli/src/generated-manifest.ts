@@ -1,7 +1,8 @@
 /**
  * The manifest deputy keeps in each target's output directory (`.deputy-manifest.json`): every file it
- * generated there, with the SHA-256 of what it wrote. It tells generated files from hand-written ones (JSON has
- * no room for a header), finds hand edits, and lets `emit` remove outputs that no definition produces any more.
+ * generated there, with the SHA-256 of what it wrote and the definition it came from. It tells generated
+ * files from hand-written ones (JSON has no room for a header), finds hand edits, and lets `emit` remove the
+ * outputs that the definitions it was given no longer produce — never the files of definitions it was not given.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,12 +12,24 @@ import { GENERATED_MARKER } from '@deputy/policy-model';
 /** The manifest's file name. */
 export const MANIFEST_FILE = '.deputy-manifest.json';
 
+/** What the manifest records about one generated file. */
+export interface ManifestEntry {
+  /** SHA-256 (hex) of the contents deputy wrote. */
+  readonly sha256: string;
+  /**
+   * The definition that produced the file, as a `/`-separated path relative to the target directory (so it
+   * reads the same from any working directory); absent for files that no single definition owns and for
+   * entries written by older versions. A run prunes only files whose source it was given.
+   */
+  readonly source?: string;
+}
+
 /** Generated files of one target directory, by path relative to it. */
 export interface GeneratedManifest {
-  /** Format version. */
-  readonly version: 1;
-  /** SHA-256 (hex) of each generated file's contents, by relative path with `/` separators. */
-  readonly files: Readonly<Record<string, string>>;
+  /** Format version: 2 records the source of each file; 1 (read only) recorded hashes alone. */
+  readonly version: 2;
+  /** Each generated file, by relative path with `/` separators. */
+  readonly files: Readonly<Record<string, ManifestEntry>>;
 }
 
 /** SHA-256 of text, hex. */
@@ -24,24 +37,47 @@ export function contentHash(contents: string): string {
   return createHash('sha256').update(contents).digest('hex');
 }
 
-/** Reads a target directory's manifest; an absent or unreadable one is empty. */
+/** Reads a target directory's manifest (version 1 or 2); an absent or unreadable one is empty. */
 export function readManifest(targetDir: string): GeneratedManifest {
   const file = join(targetDir, MANIFEST_FILE);
-  if (!existsSync(file)) return { version: 1, files: {} };
+  if (!existsSync(file)) return { version: 2, files: {} };
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<GeneratedManifest>;
-    return { version: 1, files: typeof parsed.files === 'object' && parsed.files !== null ? parsed.files : {} };
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { files?: unknown };
+    const files: Record<string, ManifestEntry> = {};
+    if (typeof parsed.files === 'object' && parsed.files !== null) {
+      for (const [path, entry] of Object.entries(parsed.files)) {
+        const read = manifestEntry(entry);
+        if (read) files[path] = read;
+      }
+    }
+    return { version: 2, files };
   } catch {
-    return { version: 1, files: {} };
+    return { version: 2, files: {} };
   }
 }
 
-/** The manifest's text for generated files (path → contents) plus entries kept as they were (path → hash), keys sorted. */
-export function manifestText(files: ReadonlyMap<string, string>, keptHashes: ReadonlyMap<string, string> = new Map()): string {
-  const hashes = new Map<string, string>(keptHashes);
-  for (const [path, contents] of files) hashes.set(path, contentHash(contents));
-  const sorted = Object.fromEntries([...hashes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `${JSON.stringify({ version: 1, files: sorted }, null, 2)}\n`;
+function manifestEntry(entry: unknown): ManifestEntry | undefined {
+  if (typeof entry === 'string') return { sha256: entry };
+  if (typeof entry !== 'object' || entry === null) return undefined;
+  const { sha256, source } = entry as { sha256?: unknown; source?: unknown };
+  if (typeof sha256 !== 'string') return undefined;
+  return typeof source === 'string' ? { sha256, source } : { sha256 };
+}
+
+/** A file to record: its contents and the source that produced it. */
+export interface RecordedFile {
+  /** The contents written. */
+  readonly contents: string;
+  /** The producing definition, relative to the target directory with `/` separators. */
+  readonly source?: string;
+}
+
+/** The manifest's text for generated files plus entries kept as they were, keys sorted. */
+export function manifestText(files: ReadonlyMap<string, RecordedFile>, kept: ReadonlyMap<string, ManifestEntry> = new Map()): string {
+  const entries = new Map<string, ManifestEntry>(kept);
+  for (const [path, file] of files) entries.set(path, { sha256: contentHash(file.contents), ...(file.source !== undefined ? { source: file.source } : {}) });
+  const sorted = Object.fromEntries([...entries.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return `${JSON.stringify({ version: 2, files: sorted }, null, 2)}\n`;
 }
 
 /** How a file on disk relates to what deputy generated. */
@@ -54,7 +90,7 @@ export type OnDiskState = 'absent' | 'generated' | 'edited' | 'foreign';
 export function onDiskState(manifest: GeneratedManifest, relativePath: string, onDisk: string | undefined): OnDiskState {
   if (onDisk === undefined) return 'absent';
   const recorded = manifest.files[relativePath];
-  if (recorded !== undefined) return recorded === contentHash(onDisk) ? 'generated' : 'edited';
+  if (recorded !== undefined) return recorded.sha256 === contentHash(onDisk) ? 'generated' : 'edited';
   return hasGeneratedHeader(onDisk) ? 'generated' : 'foreign';
 }
 

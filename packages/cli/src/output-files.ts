@@ -15,6 +15,8 @@ export interface PlannedFile {
   readonly contents: string;
   /** The input the file was generated from, for messages. */
   readonly source: string;
+  /** The absolute path of the definition that produced the file, recorded in the manifest; absent for shared files. */
+  readonly definition?: string;
 }
 
 /** Checks that no two files share a path and none leaves `outDir`; returns absolute paths. */

@@ -8,9 +8,9 @@
  * that already hold the new content.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { DeputyInputError, type Problem } from '@deputy/policy-model';
-import { MANIFEST_FILE, manifestText, onDiskState, readManifest } from './generated-manifest.js';
+import { join, relative, resolve, sep } from 'node:path';
+import { assertNever, DeputyInputError, type Problem } from '@deputy/policy-model';
+import { MANIFEST_FILE, manifestText, onDiskState, readManifest, type ManifestEntry, type RecordedFile } from './generated-manifest.js';
 import { planWrites, writeFileAtomic, type PlannedFile } from './output-files.js';
 
 /** What a sync would do, and what stands in its way. */
@@ -22,29 +22,52 @@ export interface SyncPlan {
   /** Generated files no longer produced, to delete (absolute paths). */
   readonly deletions: readonly { absolute: string; relative: string }[];
   /** Files that would be overwritten or deleted but are not deputy's, or were edited by hand. */
-  readonly conflicts: readonly { relative: string; reason: 'edited' | 'foreign'; source: string }[];
+  readonly conflicts: readonly SyncConflict[];
   /** Files that are already current. */
   readonly unchanged: readonly string[];
   /** The new manifest text. */
   readonly manifest: string;
 }
 
+/** A file the sync would overwrite or delete though it should not. */
+export interface SyncConflict {
+  /** Path relative to the target directory. */
+  readonly relative: string;
+  /** `edited`: changed by hand since deputy wrote it; `foreign`: not deputy's; `other-definition`: another definition's output. */
+  readonly reason: 'edited' | 'foreign' | 'other-definition';
+  /** The input that wants to write the file, for messages. */
+  readonly source: string;
+  /** For `other-definition`: the definition the manifest records, relative to the target directory. */
+  readonly owner?: string;
+}
+
 /** Options of a sync. */
 export interface SyncOptions {
   /** Remove generated files that are no longer produced (emit); keep them and their manifest entries (convert). */
   readonly prune: boolean;
+  /**
+   * Which definitions this run speaks for (absolute path → true): only files whose recorded source it covers
+   * are pruned, so emitting one team's definitions into a shared directory keeps every other file. Files with
+   * no recorded source are kept. Absent: every generated file no longer produced is pruned.
+   */
+  readonly covers?: (definition: string) => boolean;
 }
 
 /** Plans the sync of `files` (paths relative to `targetDir`) into `targetDir`. */
 export function planSync(targetDir: string, files: readonly PlannedFile[], options: SyncOptions): SyncPlan {
   const manifest = readManifest(targetDir);
   const planned = planWrites(targetDir, files);
-  const produced = new Map<string, string>();
+  const produced = new Map<string, RecordedFile>();
   const writes: SyncPlan['writes'][number][] = [];
   const conflicts: SyncPlan['conflicts'][number][] = [];
   const unchanged: string[] = [];
   for (const { absolute, file } of planned) {
-    produced.set(file.path, file.contents);
+    const source = file.definition !== undefined ? sourceFromTarget(targetDir, file.definition) : undefined;
+    produced.set(file.path, { contents: file.contents, ...(source !== undefined ? { source } : {}) });
+    const owner = manifest.files[file.path]?.source;
+    if (owner !== undefined && source !== undefined && owner !== source && !covered(targetDir, manifest.files[file.path]!, options.covers) && existsSync(resolve(targetDir, owner))) {
+      conflicts.push({ relative: file.path, reason: 'other-definition', source: file.source, owner });
+    }
     const onDisk = existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined;
     if (onDisk === file.contents) {
       unchanged.push(file.path);
@@ -55,11 +78,12 @@ export function planSync(targetDir: string, files: readonly PlannedFile[], optio
     writes.push({ absolute, relative: file.path, contents: file.contents });
   }
   const deletions: SyncPlan['deletions'][number][] = [];
-  const kept = new Map<string, string>();
+  const kept = new Map<string, ManifestEntry>();
   for (const relative of Object.keys(manifest.files).sort()) {
     if (produced.has(relative)) continue;
-    if (!options.prune) {
-      kept.set(relative, manifest.files[relative]!);
+    const entry = manifest.files[relative]!;
+    if (!options.prune || !covered(targetDir, entry, options.covers)) {
+      kept.set(relative, entry);
       continue;
     }
     const absolute = join(targetDir, relative);
@@ -71,17 +95,40 @@ export function planSync(targetDir: string, files: readonly PlannedFile[], optio
   return { targetDir, writes, deletions, conflicts, unchanged, manifest: manifestText(produced, kept) };
 }
 
+/** The path of a definition as the manifest records it: relative to the target directory, `/` separators. */
+export function sourceFromTarget(targetDir: string, definition: string): string {
+  return relative(resolve(targetDir), definition).split(sep).join('/');
+}
+
+function covered(targetDir: string, entry: ManifestEntry, covers: SyncOptions['covers']): boolean {
+  if (covers === undefined) return true;
+  if (entry.source === undefined) return false;
+  return covers(resolve(targetDir, entry.source));
+}
+
 /** Refuses plans with conflicts, naming each file, unless forced. */
 export function assertNoConflicts(plans: readonly SyncPlan[], displayDir: (plan: SyncPlan) => string): void {
-  const problems: Problem[] = plans.flatMap((plan) =>
-    plan.conflicts.map((conflict) => ({
-      code: conflict.reason === 'edited' ? 'output-edited' : 'output-not-generated',
-      message: conflict.reason === 'edited' ? 'was edited by hand since deputy generated it' : 'exists and was not generated by deputy',
-      hint: 'move it away, or pass --force to overwrite it',
-      file: join(displayDir(plan), conflict.relative),
-    })),
-  );
+  const problems: Problem[] = plans.flatMap((plan) => plan.conflicts.map((conflict) => conflictProblem(conflict, displayDir(plan))));
   if (problems.length > 0) throw new DeputyInputError(problems);
+}
+
+function conflictProblem(conflict: SyncConflict, displayDir: string): Problem {
+  const file = join(displayDir, conflict.relative);
+  switch (conflict.reason) {
+    case 'edited':
+      return { code: 'output-edited', message: 'was edited by hand since deputy generated it', hint: 'move it away, or pass --force to overwrite it', file };
+    case 'foreign':
+      return { code: 'output-not-generated', message: 'exists and was not generated by deputy', hint: 'move it away, or pass --force to overwrite it', file };
+    case 'other-definition':
+      return {
+        code: 'output-of-other-definition',
+        message: `${conflict.source} would overwrite the output of ${join(displayDir, conflict.owner ?? '')}`,
+        hint: 'rename one of the definition files, emit into another --out-dir, or pass --force to take the file over',
+        file,
+      };
+    default:
+      return assertNever(conflict.reason, 'conflict reason');
+  }
 }
 
 /** Carries out a plan: atomic writes, then deletions, then the manifest. */

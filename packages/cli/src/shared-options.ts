@@ -45,3 +45,50 @@ export function providerVersion(value: string | undefined): 5 | 6 | undefined {
   const version = choice('--aws-provider-version', value, ['5', '6'] as const);
   return version === undefined ? undefined : (Number(version) as 5 | 6);
 }
+
+/** What `--set` gives one target: environment fields and custom placeholder values. */
+export interface TargetSetValues {
+  /** Literal account, Region and partition. */
+  readonly environment: SetValues;
+  /** Custom placeholder values by name (checked against each definition's declarations when it loads). */
+  readonly placeholders: Readonly<Record<string, string>>;
+}
+
+/**
+ * Parses `--set [target:]name=value` flags for `emit` and `check`: `--set account=…` applies to every target,
+ * `--set json:account=…` to the json target only (and wins over the unscoped value). Names other than
+ * account, region and partition are custom placeholders.
+ */
+export function parseScopedSetFlags(values: readonly string[], targets: readonly string[]): (target: string) => TargetSetValues {
+  const unscoped: string[] = [];
+  const scoped = new Map<string, string[]>();
+  for (const value of values) {
+    const scope = /^([a-z][a-z-]*):(?=[A-Za-z_][\w]*=)/.exec(value);
+    if (scope === null) {
+      unscoped.push(value);
+      continue;
+    }
+    const target = scope[1]!;
+    if (!targets.includes(target)) {
+      throw new DeputyInputError([{ code: 'invalid-set', message: `--set ${value} is scoped to ${target}, which this run does not emit`, hint: `scope it to one of ${targets.join(', ')}, or drop the ${target}: prefix`, file: '--set' }]);
+    }
+    scoped.set(target, [...(scoped.get(target) ?? []), value.slice(scope[0].length)]);
+  }
+  const base = splitSet(unscoped);
+  return (target) => {
+    const own = splitSet(scoped.get(target) ?? []);
+    return { environment: { ...base.environment, ...own.environment }, placeholders: { ...base.placeholders, ...own.placeholders } };
+  };
+}
+
+function splitSet(values: readonly string[]): TargetSetValues {
+  const fields: string[] = [];
+  const placeholders: Record<string, string> = {};
+  for (const value of values) {
+    const equals = value.indexOf('=');
+    const key = equals < 0 ? value : value.slice(0, equals);
+    if ((ENVIRONMENT_FIELDS as readonly string[]).includes(key) || equals < 0 || !/^[A-Za-z_]\w*$/.test(key)) fields.push(value);
+    else placeholders[key] = value.slice(equals + 1);
+  }
+  return { environment: parseSetFlags(fields), placeholders };
+}

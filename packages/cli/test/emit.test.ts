@@ -42,7 +42,7 @@ describe('deputy emit', () => {
   });
 
   it.each([
-    [['--set', 'acount=1'], 'error: --set: invalid --set "acount=1"'],
+    [['--set', 'acount=1'], 'error: --set acount: unknown --set name "acount": the definition declares no placeholder acount (did you mean "account"?)'],
     [['--templates', 'no-such-dir'], 'error: --templates: templates directory no-such-dir not found'],
     [['--hcl-style', 'heredoc'], 'error: --hcl-style: invalid --hcl-style "heredoc" (use jsonencode or policy-document)'],
   ])('refuses bad flags %j', async (flags, expected) => {

@@ -33,11 +33,11 @@ describe('loadDefinitionText', () => {
   });
 
   it('fills current fields from --set, but never overrides a literal', () => {
-    const model = loadDefinitionText(`region: eu-west-1\nroles:\n  - name: r\n${personalize}`, 'def.yaml', { set: { account: '000000000042', region: 'us-east-1', partition: 'aws-cn' } });
+    const model = loadDefinitionText(`region: eu-west-1\nroles:\n  - name: r\n${personalize}`, 'def.yaml', { set: { account: '000000000042', region: 'us-east-1', partition: 'aws' } });
     expect(model.environment).toEqual({
       account: { kind: 'literal', value: '000000000042' },
       region: { kind: 'literal', value: 'eu-west-1' },
-      partition: { kind: 'literal', value: 'aws-cn' },
+      partition: { kind: 'literal', value: 'aws' },
     });
   });
 

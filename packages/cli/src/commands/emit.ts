@@ -17,7 +17,7 @@ export function registerEmit(program: Command, io: CliIo): void {
     .action(async (inputs: string[], flags: GenerateFlags & { force?: boolean }) => {
       const generated = await generateOutputs(inputs, flags, io);
       const outDir = resolve(io.cwd, flags.outDir);
-      const plans = [...generated.byTarget].map(([target, files]) => planSync(join(outDir, target), files, { prune: true }));
+      const plans = [...generated.byTarget].map(([target, files]) => planSync(join(outDir, target), files, { prune: true, covers: generated.covers }));
       if (!flags.force) assertNoConflicts(plans, (plan) => relative(io.cwd, plan.targetDir));
       plans.forEach(applySync);
       const written = plans.reduce((sum, plan) => sum + plan.writes.length, 0);

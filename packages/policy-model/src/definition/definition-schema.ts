@@ -147,14 +147,46 @@ const resourcePolicy = {
       minProperties: 1,
       maxProperties: 1,
       properties: {
-        s3Bucket: { type: 'string', minLength: 1, description: 'An S3 bucket name.' },
+        s3Bucket: { type: 'string', minLength: 1, description: 'An S3 bucket name (or bucket ARN, which gives the name).' },
         snsTopic: { type: 'string', minLength: 1, description: 'An SNS topic ARN.' },
-        sqsQueue: { type: 'string', minLength: 1, description: 'An SQS queue URL.' },
-        lambdaFunction: { type: 'string', minLength: 1, description: 'A Lambda function name or ARN.' },
+        sqsQueue: { type: 'string', minLength: 1, description: 'An SQS queue URL (or queue ARN, from which the URL is derived).' },
+        lambdaFunction: { type: 'string', minLength: 1, description: 'A Lambda function name, partial ARN or ARN.' },
       },
     },
     document: policyDocument,
     waiver,
+  },
+} as const;
+
+const placeholderName = { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } as const;
+
+const placeholderDeclaration = {
+  type: 'object',
+  description: 'A custom placeholder: its type, an optional pattern its value must match, and an optional default.',
+  additionalProperties: false,
+  required: ['type'],
+  properties: {
+    type: { enum: ['string', 'integer'], description: 'The value type: string (any text) or integer (digits).' },
+    pattern: { type: 'string', minLength: 1, description: 'A regular expression the whole value must match, e.g. ^(dev|prod)$.' },
+    default: { type: ['string', 'integer'], description: 'The value used when neither --set nor the environment gives one.' },
+    description: { type: 'string', description: 'What the placeholder stands for; shown in errors.' },
+  },
+} as const;
+
+const environmentDefinition = {
+  type: 'object',
+  description: 'One named environment.',
+  additionalProperties: false,
+  properties: {
+    account: environmentSetting('account', 'a 12-digit string'),
+    region: environmentSetting('Region', 'e.g. us-east-1'),
+    partition: environmentSetting('partition', 'aws, aws-cn or aws-us-gov'),
+    values: {
+      type: 'object',
+      description: 'Values of custom placeholders in this environment, by name.',
+      propertyNames: placeholderName,
+      additionalProperties: { type: ['string', 'integer'] },
+    },
   },
 } as const;
 
@@ -173,5 +205,17 @@ export const DEFINITION_SCHEMA = {
     partition: environmentSetting('partition', 'aws, aws-cn or aws-us-gov'),
     roles: { type: 'array', items: role, description: 'IAM roles.' },
     resourcePolicies: { type: 'array', items: resourcePolicy, description: 'Resource-based policies.' },
+    placeholders: {
+      type: 'object',
+      description: 'Custom placeholders ({{env}}, {{team}}) usable in every string of the definition, by name.',
+      propertyNames: placeholderName,
+      additionalProperties: placeholderDeclaration,
+    },
+    environments: {
+      type: 'object',
+      description: 'Named environments chosen with --env: each replaces the account, Region and partition and gives placeholder values.',
+      propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' },
+      additionalProperties: environmentDefinition,
+    },
   },
 } as const;

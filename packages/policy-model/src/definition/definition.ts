@@ -23,6 +23,40 @@ export interface Definition {
   readonly roles?: readonly RoleDefinition[];
   /** Resource-based policies (bucket, topic, queue, Lambda, or a bare document). */
   readonly resourcePolicies?: readonly ResourcePolicyDefinition[];
+  /**
+   * Custom placeholders (`{{env}}`, `{{team}}`) usable in every string of the definition, names included, by
+   * name. Each takes its value from `--set name=…`, the chosen environment's `values`, or its `default`.
+   */
+  readonly placeholders?: Readonly<Record<string, PlaceholderDeclaration>>;
+  /**
+   * Named environments (`dev`, `prod`) chosen with `--env <name>`: each replaces the account, Region and
+   * partition written above and gives placeholder values.
+   */
+  readonly environments?: Readonly<Record<string, EnvironmentDefinition>>;
+}
+
+/** A custom placeholder: its type, an optional pattern its value must match, and an optional default. */
+export interface PlaceholderDeclaration {
+  /** The value's type: `string` (any text) or `integer` (digits). */
+  readonly type: 'string' | 'integer';
+  /** A regular expression the whole value must match, e.g. `^(dev|prod)$`. */
+  readonly pattern?: string;
+  /** The value used when neither `--set` nor the environment gives one. */
+  readonly default?: string | number;
+  /** What the placeholder stands for; shown in errors. */
+  readonly description?: string;
+}
+
+/** One named environment. */
+export interface EnvironmentDefinition {
+  /** The account in this environment; replaces the top-level `account`. */
+  readonly account?: EnvironmentSetting;
+  /** The Region in this environment; replaces the top-level `region`. */
+  readonly region?: EnvironmentSetting;
+  /** The partition in this environment; replaces the top-level `partition`. */
+  readonly partition?: EnvironmentSetting;
+  /** Values of custom placeholders in this environment, by name. */
+  readonly values?: Readonly<Record<string, string | number>>;
 }
 
 /** How a definition sets the account, Region or partition. */
@@ -116,12 +150,12 @@ export interface ResourcePolicyDefinition {
 
 /** The resource a policy is attached to: exactly one field. */
 export interface AttachmentDefinition {
-  /** An S3 bucket name. */
+  /** An S3 bucket name (3–63 characters, S3's naming rules), or a bucket ARN, which gives the name. */
   readonly s3Bucket?: string;
   /** An SNS topic ARN. */
   readonly snsTopic?: string;
-  /** An SQS queue URL. */
+  /** An SQS queue URL, or a queue ARN from which the URL is derived (`https://sqs.<region>.amazonaws.com/<account>/<name>`, `amazonaws.com.cn` in China). */
   readonly sqsQueue?: string;
-  /** A Lambda function name or ARN; each statement becomes one permission. */
+  /** A Lambda function name, partial ARN (`123456789012:function:name`) or ARN; each statement becomes one permission. */
   readonly lambdaFunction?: string;
 }

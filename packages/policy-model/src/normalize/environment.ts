@@ -3,6 +3,7 @@ import type { PathSegment } from '../load/source-document.js';
 import type { EnvironmentField, EnvironmentValue } from '../model/value.js';
 import type { PathProblem } from '../policy/validate-policy.js';
 import { PARTITIONS } from '../catalog/service-catalog-entry.js';
+import { partitionOfRegion } from '../catalog/arn-pattern.js';
 
 /** A 12-digit account ID; leading zeros are data. */
 export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
@@ -28,4 +29,26 @@ function literalProblems(field: EnvironmentField, text: string, path: readonly P
     return [{ code: 'invalid-partition', message: `invalid partition ${JSON.stringify(value.value)}`, hint: `${where} is aws, aws-cn, aws-us-gov or current`, path }];
   }
   return [];
+}
+
+/** Where a literal environment value came from: a path in the definition, or a command-line flag. */
+export type ValueOrigin = { readonly path: readonly PathSegment[] } | { readonly flag: string };
+
+/**
+ * A problem when a literal partition and a literal Region do not belong together (`aws-cn` with
+ * `us-east-1`, `aws` with `cn-north-1`); reported where the Region was given.
+ */
+export function partitionRegionProblems(partition: string | undefined, region: string | undefined, regionOrigin: ValueOrigin): PathProblem[] {
+  if (partition === undefined || region === undefined || !(PARTITIONS as readonly string[]).includes(partition) || !REGION_PATTERN.test(region)) return [];
+  const expected = partitionOfRegion(region);
+  if (expected === partition) return [];
+  const regions = { aws: 'such as us-east-1', 'aws-cn': 'cn-north-1 or cn-northwest-1', 'aws-us-gov': 'us-gov-west-1 or us-gov-east-1' }[partition] ?? `of partition ${partition}`;
+  return [
+    {
+      code: 'partition-region-mismatch',
+      message: `Region ${region} is in partition ${expected}, not ${partition}`,
+      hint: `give a Region ${regions}, or partition ${expected}`,
+      ...('flag' in regionOrigin ? { path: [], flag: regionOrigin.flag } : { path: regionOrigin.path }),
+    },
+  ];
 }
