@@ -1,11 +1,24 @@
 /**
  * Turns HCL expressions into located values: literals, strings (with interpolations as opaque parts),
- * tuples and objects. Anything else (references, function calls, conditionals, `for`) is opaque.
+ * tuples and objects. With a scope, references to `local.*` values and to the iterator of a `dynamic` block
+ * resolve to what they name, and `concat` / `flatten` / `merge` (and `tolist`, `distinct`…) combine their
+ * literal arguments, an unknown argument staying an opaque item (or unknown object members). Anything else
+ * (variables, other function calls, conditionals, `for`) is opaque.
  */
 import type { Node } from 'web-tree-sitter';
-import type { LocatedEntry, LocatedValue } from '../../located/located-value.js';
+import { memberOf, mergeParts, type LocatedEntry, type LocatedValue, type TextPart } from '../../located/located-value.js';
 import type { LineIndex, Position } from '../../located/position.js';
 import { decodeTemplate, templateParts } from './hcl-template.js';
+
+/** What names resolve to while reading expressions. */
+export interface HclScope {
+  /** The `locals` of the file: name → value expression. */
+  readonly locals: ReadonlyMap<string, Node>;
+  /** Bound names (a `dynamic` block's iterator: `{ key, value }`). */
+  readonly bindings: ReadonlyMap<string, LocatedValue>;
+  /** How many references are being resolved (guards against `local.a = local.a`). */
+  readonly depth: number;
+}
 
 /** The text the parser read, and how its offsets map to file positions. */
 export interface HclSource {
@@ -13,7 +26,15 @@ export interface HclSource {
   readonly text: string;
   /** The file position of an offset in {@link text}. */
   position(offset: number): Position;
+  /** Names that resolve; absent: every reference is opaque. */
+  readonly scope?: HclScope;
 }
+
+/** References deeper than this stay opaque. */
+const MAX_REFERENCE_DEPTH = 8;
+
+/** Functions that return their list arguments joined or unchanged (`concat`, `flatten`, `tolist`…). */
+const LIST_FUNCTIONS = new Set(['concat', 'flatten', 'tolist', 'toset', 'distinct', 'compact', 'sort']);
 
 /** A source that is the file itself. */
 export function fileHclSource(text: string, lines: LineIndex): HclSource {
@@ -46,15 +67,129 @@ export function hclValue(node: Node, source: HclSource): LocatedValue {
     case 'quoted_template':
     case 'heredoc_template': {
       const decoded = decodeTemplate(inner, source);
-      return { kind: 'text', parts: templateParts(decoded), at, raw, decode: () => decoded };
+      const parts = templateParts(decoded);
+      return { kind: 'text', parts: source.scope ? resolveInterpolations(parts, source) : parts, at, raw, decode: () => decoded };
     }
     case 'tuple':
       return { kind: 'array', items: childrenOf(inner).filter((child) => child.type === 'expression').map((child) => hclValue(child, source)), at, raw };
     case 'object':
       return objectValue(inner, source, at, raw);
+    case 'function_call':
+      return (source.scope && functionValue(inner, source, at, raw)) ?? { kind: 'opaque', at, raw };
     default:
-      return { kind: 'opaque', at, raw };
+      return (source.scope && referenceValue(inner, source)) ?? { kind: 'opaque', at, raw };
   }
+}
+
+/** The source with one more name bound. */
+export function withBinding(source: HclSource, name: string, value: LocatedValue): HclSource {
+  const scope = source.scope ?? { locals: new Map(), bindings: new Map(), depth: 0 };
+  return { ...source, scope: { ...scope, bindings: new Map([...scope.bindings, [name, value]]) } };
+}
+
+/** `local.x.y`, `statement.value["k"]`, `each.key`: the value named, when the scope knows its root. */
+function referenceValue(node: Node, source: HclSource): LocatedValue | undefined {
+  const path = referencePath(node);
+  return path === undefined ? undefined : resolvePath(path, source);
+}
+
+/** The value a reference path names in the source's scope: a local, or a bound name, then its members. */
+function resolvePath(path: readonly (string | number)[], source: HclSource): LocatedValue | undefined {
+  const scope = source.scope;
+  if (scope === undefined || scope.depth >= MAX_REFERENCE_DEPTH) return undefined;
+  const [root, ...steps] = path;
+  let value: LocatedValue | undefined;
+  if (root === 'local' && typeof steps[0] === 'string') {
+    const local = scope.locals.get(steps.shift() as string);
+    value = local === undefined ? undefined : hclValue(local, { ...source, scope: { ...scope, depth: scope.depth + 1 } });
+  } else {
+    value = typeof root === 'string' ? scope.bindings.get(root) : undefined;
+  }
+  for (const step of steps) {
+    if (value === undefined) return undefined;
+    value = typeof step === 'number' ? (value.kind === 'array' ? value.items[step] : undefined) : memberOf(value, step);
+  }
+  return value;
+}
+
+/** `a.b["c"][0]` → `["a", "b", "c", 0]`; undefined for anything that is not a plain reference. */
+function referencePath(node: Node): (string | number)[] | undefined {
+  const children = childrenOf(node);
+  const [head, ...rest] = children;
+  if (head?.type !== 'variable_expr') return undefined;
+  const path: (string | number)[] = [head.text];
+  for (const child of rest) {
+    if (child.type === 'get_attr') {
+      const name = childrenOf(child)[0];
+      if (name === undefined) return undefined;
+      path.push(name.text);
+    } else if (child.type === 'index') {
+      const key = unwrap(childrenOf(childrenOf(child)[0] ?? child)[0] ?? child);
+      if (key.type === 'numeric_lit') path.push(Number(key.text));
+      else if (key.type === 'string_lit' && plainStringContent(key) !== undefined) path.push(plainStringContent(key)!);
+      else return undefined;
+    } else {
+      return undefined;
+    }
+  }
+  return path;
+}
+
+/** `${local.name}` and `${statement.value}` inside a string: replaced by their text when it is literal. */
+function resolveInterpolations(parts: readonly TextPart[], source: HclSource): TextPart[] {
+  return mergeParts(
+    parts.map((part) => {
+      if (typeof part === 'string') return part;
+      const match = /^\$\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"\\]*"\])*)\s*\}$/.exec(part.opaque);
+      if (!match) return part;
+      const value = referenceFromText(match[1]!, source);
+      if (value?.kind === 'text' && value.parts.every((piece) => typeof piece === 'string')) return value.parts.join('');
+      if (value?.kind === 'number' || value?.kind === 'boolean') return String(value.value);
+      return part;
+    }),
+  );
+}
+
+function referenceFromText(text: string, source: HclSource): LocatedValue | undefined {
+  const steps = [...text.matchAll(/([A-Za-z_][\w-]*)|\[(\d+)\]|\["([^"\\]*)"\]/g)].map((step) => (step[2] !== undefined ? Number(step[2]) : (step[1] ?? step[3]!)));
+  return resolvePath(steps, source);
+}
+
+/** `concat([…], var.x)`, `flatten(…)`, `merge({…}, var.y)`: their literal arguments combined. */
+function functionValue(node: Node, source: HclSource, at: Position, raw: string): LocatedValue | undefined {
+  const [name, argumentsNode] = childrenOf(node);
+  if (name === undefined || argumentsNode === undefined) return undefined;
+  const args = childrenOf(argumentsNode)
+    .filter((child) => child.type === 'expression')
+    .map((child) => hclValue(child, source));
+  if (LIST_FUNCTIONS.has(name.text)) {
+    const items: LocatedValue[] = [];
+    const flatten = name.text === 'flatten';
+    const add = (value: LocatedValue): void => {
+      if (value.kind !== 'array') items.push(value.kind === 'opaque' ? value : { kind: 'opaque', at: value.at, raw: value.raw });
+      else
+        for (const item of value.items) {
+          if (flatten && item.kind === 'array') add(item);
+          else items.push(item);
+        }
+    };
+    for (const argument of args) add(argument);
+    return { kind: 'array', items, at, raw };
+  }
+  if (name.text === 'merge') {
+    const entries = new Map<string, LocatedEntry>();
+    let unknownEntries = false;
+    for (const argument of args) {
+      if (argument.kind !== 'object') {
+        unknownEntries = true;
+        continue;
+      }
+      if (argument.unknownEntries) unknownEntries = true;
+      for (const entry of argument.entries) entries.set(entry.key, entry);
+    }
+    return { kind: 'object', entries: [...entries.values()], unknownEntries, at, raw };
+  }
+  return undefined;
 }
 
 /** The key of an object element when it is a bare identifier or a literal string. */

@@ -1,7 +1,12 @@
-/** Terraform blocks as plain data: their type, labels, attributes and nested blocks, from tree-sitter nodes. */
+/**
+ * Terraform blocks as plain data: their type, labels, attributes and nested blocks, from tree-sitter nodes.
+ * A `dynamic` block whose `for_each` is known (a literal list or map, a local holding one, `concat` of
+ * literals) is expanded into one block per element, its iterator bound while reading the `content`.
+ */
 import type { Node } from 'web-tree-sitter';
+import type { LocatedValue } from '../../located/located-value.js';
 import type { DocAttribute, DocBlock } from '../../policy/policy-document-view.js';
-import { childrenOf, hclValue, plainStringContent, type HclSource } from './hcl-expression.js';
+import { childrenOf, hclValue, plainStringContent, withBinding, type HclSource } from './hcl-expression.js';
 
 /** The type and labels of a `block` node, e.g. `["resource", "aws_iam_role", "worker"]`. */
 export function blockHeader(block: Node): string[] {
@@ -43,10 +48,54 @@ export function docBlockOf(block: Node, source: HclSource): DocBlock {
     const [type, label] = blockHeader(child);
     if (type === undefined) continue;
     if (type === 'dynamic') {
-      if (label !== undefined) dynamicBlocks.add(label);
+      if (label === undefined) continue;
+      const expanded = expandDynamic(child, label, source);
+      if (expanded === undefined) dynamicBlocks.add(label);
+      else blocks.set(label, [...(blocks.get(label) ?? []), ...expanded]);
       continue;
     }
     blocks.set(type, [...(blocks.get(type) ?? []), docBlockOf(child, source)]);
   }
   return { at: source.position(block.startIndex), attributes, blocks, dynamicBlocks };
+}
+
+/**
+ * The blocks a `dynamic "label"` block generates, one per element of its `for_each`, or undefined when the
+ * elements cannot all be known (a variable, a conditional, an element that is itself unknown).
+ */
+function expandDynamic(dynamic: Node, label: string, source: HclSource): DocBlock[] | undefined {
+  const attributes = blockAttributes(dynamic);
+  const forEach = attributes.get('for_each');
+  const content = childrenOf(blockBody(dynamic) ?? dynamic).find((child) => child.type === 'block' && blockHeader(child)[0] === 'content');
+  if (forEach === undefined || content === undefined) return undefined;
+  const iteratorNode = attributes.get('iterator');
+  const iterator = iteratorNode ? iteratorNode.value.text.trim() : label;
+  const collection = hclValue(forEach.value, source);
+  const elements = elementsOf(collection);
+  if (elements === undefined) return undefined;
+  return elements.map(({ key, value }) => {
+    const bound: LocatedValue = {
+      kind: 'object',
+      entries: [
+        { key: 'key', keyAt: key.at, value: key },
+        { key: 'value', keyAt: value.at, value },
+      ],
+      unknownEntries: false,
+      at: value.at,
+      raw: value.raw,
+    };
+    return { ...docBlockOf(content, withBinding(source, iterator, bound)), at: source.position(dynamic.startIndex) };
+  });
+}
+
+/** The key and value of each element of a `for_each` collection, when every element is known. */
+function elementsOf(collection: LocatedValue): { key: LocatedValue; value: LocatedValue }[] | undefined {
+  if (collection.kind === 'array') {
+    if (collection.items.some((item) => item.kind === 'opaque')) return undefined;
+    return collection.items.map((item, index) => ({ key: { kind: 'number', value: index, at: item.at, raw: String(index) }, value: item }));
+  }
+  if (collection.kind === 'object' && !collection.unknownEntries) {
+    return collection.entries.map((entry) => ({ key: { kind: 'text', parts: [entry.key], at: entry.keyAt, raw: JSON.stringify(entry.key) }, value: entry.value }));
+  }
+  return undefined;
 }

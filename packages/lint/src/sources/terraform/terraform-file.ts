@@ -25,13 +25,24 @@ export async function scanTerraformFile(text: string, file: string): Promise<Sou
   const tree = parser.parse(text);
   if (tree === null) throw new DeputyInputError([{ code: 'hcl-parse-failed', message: 'the Terraform parser returned nothing', hint: 'check that the file is HCL', file }]);
   try {
-    const source = fileHclSource(text, lineIndexOf(text));
+    const source = { ...fileHclSource(text, lineIndexOf(text)), scope: { locals: localsOf(tree), bindings: new Map(), depth: 0 } };
     const problems = syntaxProblems(tree, file);
     if (problems.length > 0) throw new DeputyInputError(problems);
     return new TerraformScanner(source, file, tree).scan();
   } finally {
     tree.delete();
   }
+}
+
+/** The file's `locals`: name → value expression (locals declared in other files of the module stay unknown). */
+function localsOf(tree: Tree): Map<string, Node> {
+  const locals = new Map<string, Node>();
+  const body = childrenOf(tree.rootNode).find((child) => child.type === 'body') ?? tree.rootNode;
+  for (const block of childrenOf(body)) {
+    if (block.type !== 'block' || blockHeader(block)[0] !== 'locals') continue;
+    for (const [name, attribute] of blockAttributes(block)) locals.set(name, attribute.value);
+  }
+  return locals;
 }
 
 function syntaxProblems(tree: Tree, file: string): Problem[] {
