@@ -16,7 +16,16 @@ const dataDirectory = join(dirname(createRequire(import.meta.url).resolve('@clou
 const SAMPLE = { partition: 'aws', region: 'us-east-1', account: '111122223333' };
 
 /** Patterns whose resource the data does not list, with the reason they are right anyway. */
-const KNOWN_GAPS: Readonly<Record<string, string>> = {};
+const KNOWN_GAPS: Readonly<Record<string, string>> = {
+  'macie integrations[0] arn:{partition}:macie2:{region}:{account}:export-configuration:*': 'Macie sends its repository export configuration as aws:SourceArn (discovery-results-repository-s3 page); the Service Authorization Reference lists no export-configuration resource type.',
+  'macie integrations[1] arn:{partition}:macie2:{region}:{account}:export-configuration:*': 'Macie sends its repository export configuration as aws:SourceArn (discovery-results-repository-s3 page); the Service Authorization Reference lists no export-configuration resource type.',
+  'ses integrations[0] arn:{partition}:ses:{region}:{account}:receipt-rule-set/*:receipt-rule/*': 'SES receipt rules are not IAM resource types (the Service Authorization Reference lists SES v2 resources only); the SES receiving page documents receipt-rule-set/<set>:receipt-rule/<rule> as aws:SourceArn.',
+  'ses integrations[1] arn:{partition}:ses:{region}:{account}:receipt-rule-set/*:receipt-rule/*': 'SES receipt rules are not IAM resource types (the Service Authorization Reference lists SES v2 resources only); the SES receiving page documents receipt-rule-set/<set>:receipt-rule/<rule> as aws:SourceArn.',
+  'ses integrations[2] arn:{partition}:ses:{region}:{account}:receipt-rule-set/*:receipt-rule/*': 'SES receipt rules are not IAM resource types (the Service Authorization Reference lists SES v2 resources only); the SES receiving page documents receipt-rule-set/<set>:receipt-rule/<rule> as aws:SourceArn.',
+  'ses integrations[3] arn:{partition}:ses:{region}:{account}:receipt-rule-set/*:receipt-rule/*': 'SES receipt rules are not IAM resource types (the Service Authorization Reference lists SES v2 resources only); the SES receiving page documents receipt-rule-set/<set>:receipt-rule/<rule> as aws:SourceArn.',
+  'ses integrations[4] arn:{partition}:ses:{region}:{account}:receipt-rule-set/*:receipt-rule/*': 'SES receipt rules are not IAM resource types (the Service Authorization Reference lists SES v2 resources only); the SES receiving page documents receipt-rule-set/<set>:receipt-rule/<rule> as aws:SourceArn.',
+  'tax integrations[0] arn:{partition}:tax:us-east-1:{account}:*': 'Tax Settings defines no resource type in the Service Authorization Reference; the billing guide documents arn:aws:tax:us-east-1:<account>:* as aws:SourceArn.',
+};
 
 /** True when two glob patterns (`*` any run, `?` any one character) match at least one common string. */
 export function globsIntersect(left: string, right: string): boolean {

@@ -25,11 +25,12 @@ const externalRequired = process.env.DEPUTY_REQUIRE_EXTERNAL_VALIDATORS === '1' 
 const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
   's3-to-sns-topic-policy-sourceaccount':
     'The SNS guide shows the minimum for S3 → SNS (aws:SourceAccount). S3 sends aws:SourceArn as well, and the S3 guide protects the same delivery with both keys (s3-event-notification-sns-topic, s3-event-notification-sqs-queue).',
+  'ses-to-sns-topic-policy-sourceowner':
+    'The SNS guide\'s SES example uses the legacy aws:SourceOwner; the same page calls aws:SourceOwner deprecated and lists SES among the services that set aws:SourceAccount, and the SES receiving page protects SNS topics with aws:SourceAccount (the catalog requires only that key for SES topics).',
 };
 
 /** Service principals in the corpus that the catalog does not map, with the reason. */
 const UNMAPPED_PRINCIPALS: Readonly<Record<string, string>> = {
-  'ses.amazonaws.com': 'Not in the catalog: the SNS guide protects SES deliveries with aws:SourceOwner, which is not one of the confused-deputy keys deputy writes.',
   'kendra.*.amazonaws.com': 'Doc defect: IAM rejects wildcards inside a principal; the catalog entry kendra uses kendra.amazonaws.com.',
 };
 
