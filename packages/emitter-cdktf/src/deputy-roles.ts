@@ -1,18 +1,31 @@
 /**
- * `DeputyRoles`: a cdktf construct that adds a deputy model's roles, resource policies, `current` data
- * sources and parameter variables to a stack, as raw `TerraformResource` / `TerraformDataSource` /
- * `TerraformVariable` / `TerraformLocal` / `TerraformOutput` elements — no `@cdktf/provider-aws` needed.
- * Labels and arguments are those of the HCL target, so the same resources have the same addresses in the
- * `.tf`, the `.tf.json` and the stack.
+ * `DeputyRoles`: a cdktf construct that adds a deputy model's roles, resource policies, role outputs,
+ * `current` data sources and parameter variables to a stack, as raw `TerraformResource` /
+ * `TerraformDataSource` / `TerraformVariable` / `TerraformLocal` / `TerraformOutput` elements — no
+ * `@cdktf/provider-aws` needed. The elements are those of the model's Terraform plan
+ * (`@deputy/terraform-plan`), the plan the HCL and Terraform JSON targets print, so the same resources have
+ * the same addresses and arguments in the `.tf`, the `.tf.json` and the stack.
  */
 import { Construct } from 'constructs';
 import type { DeputyModel } from '@deputy/policy-model';
+import {
+  addressInNamespace,
+  declarationBlocks,
+  jsonValue,
+  planBlockAddress,
+  planTerraform,
+  resourceJsonBody,
+  variableJsonBody,
+  type AwsProviderMajorVersion,
+  type EnvironmentReferences,
+  type PlanBlock,
+  type PlanResource,
+  type PlanVariable,
+} from '@deputy/terraform-plan';
 import { cdkModuleFor, type CdkElement, type CdkModule, type CdkReferenceable, type CdkStack } from './cdk-module.js';
-import type { AwsProviderMajorVersion } from './environment-references.js';
-import { modelPlan, type ModelSelection } from './model-plan.js';
+import { CDKTF_TEXT_GUARD, literalOnlyText } from './cdktf-text-guard.js';
+import { selectModel, type ModelSelection } from './model-selection.js';
 import { existingAddresses, existingElements } from './stack-addresses.js';
-import { addressInNamespace, blockAddress, type OutputBlock, type ResourceBlock, type TerraformBlock, type VariableBlock } from './terraform-blocks.js';
-import { literalOnlyText } from './terraform-template.js';
 
 /** Marks raw elements as the hashicorp/aws provider's, so cdktf's validation asks for that provider as it does for provider-aws classes. */
 const AWS_PROVIDER = { providerName: 'aws' };
@@ -46,15 +59,20 @@ export class DeputyRoles extends Construct {
     super(scope, id);
     const cdk = props.cdk ?? cdkModuleFor(scope);
     const existing = existingElements(cdk.TerraformStack.of(this), cdk, this);
-    const plan = modelPlan(props.model, {
-      existing: existingAddresses(existing),
-      ...(props.only ? { only: props.only } : {}),
+    const model = selectModel(props.model, props.only);
+    const plan = planTerraform(model, {
+      reservedLabels: existingAddresses(existing),
       ...(props.awsProviderMajorVersion ? { awsProviderMajorVersion: props.awsProviderMajorVersion } : {}),
     });
     const reusable = new Map(existing.map((entry) => [addressInNamespace(entry.namespace, entry.label), entry.element]));
     const elements = new Map<string, CdkElement>();
-    for (const address of plan.reused) elements.set(address, reusable.get(address) as CdkElement);
-    for (const block of plan.blocks) elements.set(blockAddress(block), addElement(this, cdk, block, props.model.source));
+    const context: ElementContext = { cdk, references: plan.references, source: model.source };
+    for (const block of declarationBlocks(plan.declarations)) {
+      if (block.kind === 'terraform') continue;
+      const address = planBlockAddress(block);
+      elements.set(address, reusable.get(address) ?? addElement(this, block, context));
+    }
+    for (const block of plan.blocks) elements.set(planBlockAddress(block), addElement(this, block, context));
     this.elements = elements;
     this.roleLabels = plan.roleLabels;
   }
@@ -68,65 +86,74 @@ export class DeputyRoles extends Construct {
   }
 }
 
-function addElement(scope: Construct, cdk: CdkModule, block: TerraformBlock, source: string): CdkElement {
-  const id = blockAddress(block);
+/** What adding one element needs. */
+interface ElementContext {
+  readonly cdk: CdkModule;
+  readonly references: EnvironmentReferences;
+  readonly source: string;
+}
+
+function addElement(scope: Construct, block: PlanBlock, context: ElementContext): CdkElement {
+  const id = planBlockAddress(block);
+  const { cdk } = context;
   switch (block.kind) {
     case 'resource':
     case 'data':
-      return resourceElement(scope, cdk, block, id, source);
+      return resourceElement(scope, block, id, context);
     case 'variable':
-      return variableElement(scope, cdk, block, id);
+      return variableElement(scope, block, id, context);
     case 'local': {
-      const local = new cdk.TerraformLocal(scope, id, block.value);
+      const directives: string[] = [];
+      const local = new cdk.TerraformLocal(scope, id, jsonValue(block.value, context.references, directives, CDKTF_TEXT_GUARD));
       local.overrideLogicalId(block.label);
-      addLocalsDirectives(cdk.TerraformStack.of(scope), block.directives ?? [], id, source);
+      addLocalsComments(cdk.TerraformStack.of(scope), [...block.notices, ...directives], id, context.source);
       return local;
     }
-    case 'output':
-      return outputElement(scope, cdk, block, id, source);
+    case 'output': {
+      const output = new cdk.TerraformOutput(scope, id, {
+        value: jsonValue(block.value, context.references, [], CDKTF_TEXT_GUARD),
+        description: literalOnlyText(block.description, `the description of output ${block.label}`, context.source),
+      });
+      output.overrideLogicalId(block.label);
+      return output;
+    }
+    case 'terraform':
+      throw new Error('invariant: the terraform block is the stack\'s, never a DeputyRoles element');
   }
 }
 
-function resourceElement(scope: Construct, cdk: CdkModule, block: ResourceBlock, id: string, source: string): CdkElement {
-  const Element = block.kind === 'resource' ? cdk.TerraformResource : cdk.TerraformDataSource;
+function resourceElement(scope: Construct, block: PlanResource, id: string, context: ElementContext): CdkElement {
+  const Element = block.kind === 'resource' ? context.cdk.TerraformResource : context.cdk.TerraformDataSource;
   const element = new Element(scope, id, { terraformResourceType: block.type, terraformGeneratorMetadata: AWS_PROVIDER });
   element.overrideLogicalId(block.label);
-  addNotices(element, block.notices, id, source);
-  for (const [argument, value] of Object.entries(block.body)) element.addOverride(argument, value);
+  const { body, comments } = resourceJsonBody(block, context.references, CDKTF_TEXT_GUARD);
+  if (comments.length > 0) {
+    element.addOverride('//.notices', comments.map((comment) => literalOnlyText(comment, `a notice of ${id}`, context.source)));
+  }
+  for (const [argument, value] of Object.entries(body)) element.addOverride(argument, value);
   return element;
 }
 
-function variableElement(scope: Construct, cdk: CdkModule, block: VariableBlock, id: string): CdkElement {
-  const variable = new cdk.TerraformVariable(scope, id, {
+function variableElement(scope: Construct, block: PlanVariable, id: string, context: ElementContext): CdkElement {
+  const body = variableJsonBody(block, CDKTF_TEXT_GUARD);
+  const [validation] = body['validation'] as { condition: string; error_message: string }[];
+  const variable = new context.cdk.TerraformVariable(scope, id, {
     type: block.type,
-    description: block.description,
-    validation: [{ condition: block.validation.condition, errorMessage: block.validation.errorMessage }],
+    description: literalOnlyText(block.description, `the description of parameter ${block.label}`, context.source),
+    validation: [{ condition: validation!.condition, errorMessage: validation!.error_message }],
   });
   variable.overrideLogicalId(block.label);
   return variable;
 }
 
-function outputElement(scope: Construct, cdk: CdkModule, block: OutputBlock, id: string, source: string): CdkElement {
-  const output = new cdk.TerraformOutput(scope, id, { value: block.value, description: block.description });
-  output.overrideLogicalId(block.label);
-  addNotices(output, block.notices, id, source);
-  return output;
-}
-
 /** The `//` comment lines of each stack's `locals` object, so that several `DeputyRoles` in one stack add to it. */
 const localsComments = new WeakMap<CdkStack, string[]>();
 
-/** Lint suppressions of a local go into the `//` comment of the stack's `locals` object: a local has no comment of its own. */
-function addLocalsDirectives(stack: CdkStack, directives: readonly string[], id: string, source: string): void {
-  if (directives.length === 0) return;
+/** Notices and lint suppressions of a local go into the `//` comment of the stack's `locals` object: a local has no comment of its own. */
+function addLocalsComments(stack: CdkStack, comments: readonly string[], id: string, source: string): void {
+  if (comments.length === 0) return;
   const lines = localsComments.get(stack) ?? [];
-  for (const directive of directives) if (!lines.includes(directive)) lines.push(literalOnlyText(directive, `a lint suppression of ${id}`, source));
+  for (const comment of comments) if (!lines.includes(comment)) lines.push(literalOnlyText(comment, `a comment of ${id}`, source));
   localsComments.set(stack, lines);
   stack.addOverride('locals.//', [...lines]);
-}
-
-/** Notices go into the block's `//` comment property (beside cdktf's own metadata), which Terraform ignores. */
-function addNotices(element: CdkElement, notices: readonly string[], id: string, source: string): void {
-  if (notices.length === 0) return;
-  element.addOverride('//.notices', notices.map((notice) => literalOnlyText(notice, `a notice of ${id}`, source)));
 }

@@ -6,7 +6,8 @@ import * as cdktf from 'cdktf';
 import * as cdktn from 'cdktn';
 import { fixtureCases, loadFixture } from '@deputy/policy-model/testing';
 import { describe, expect, it } from 'vitest';
-import { DeputyRoles, emitTerraformJson, type CdkModule } from '../src/index.js';
+import { DeputyRoles, type CdkModule } from '../src/index.js';
+import { synthesizeTerraformJson as emitTerraformJson } from './support/synthesized-json.js';
 import { hostileModel } from './support/hostile-model.js';
 import { synthesizeStack } from './support/synth-app.js';
 

@@ -7,7 +7,8 @@ import * as cdktf from 'cdktf';
 import { DeputyInputError, loadDefinitionFile } from '@deputy/policy-model';
 import { loadFixture } from '@deputy/policy-model/testing';
 import { describe, expect, it } from 'vitest';
-import { DeputyRoles, emitTerraformJson, type CdkModule } from '../src/index.js';
+import { DeputyRoles, type CdkModule } from '../src/index.js';
+import { synthesizeTerraformJson as emitTerraformJson } from './support/synthesized-json.js';
 import { hostileModel } from './support/hostile-model.js';
 import { synthesizeStack } from './support/synth-app.js';
 
@@ -89,7 +90,9 @@ describe('DeputyRoles in a cdktf app', () => {
     expect(second?.elements.get('data.aws_caller_identity.current')).toBe(first?.elements.get('data.aws_caller_identity.current'));
     const policies = Object.values(json['resource']?.['aws_iam_role_policy'] ?? {}).map((body) => body['role']);
     expect(policies.sort()).toEqual(['${aws_iam_role.hostile.id}', '${aws_iam_role.hostile_2.id}'].sort());
-    expect(Object.keys(json['output'] ?? {}).sort()).toEqual(['hostile_document_json', 'hostile_document_json_2']);
+    expect(Object.keys(json['output'] ?? {}).sort()).toEqual(
+      ['hostile_2_arn', 'hostile_2_name', 'hostile_arn', 'hostile_document_json', 'hostile_document_json_2', 'hostile_name'],
+    );
   });
 
   it('adds only the chosen roles and resource policies', () => {

@@ -1,8 +1,12 @@
-/** The one escaping function: Terraform template syntax, `$` before interpolations, and cdktf's token shapes. */
+/** The escaping function with the cdktf guard: Terraform template syntax, `$` before interpolations, and cdktf's token shapes. */
 import { DeputyInputError, interpolate, reference, type DeputyModel } from '@deputy/policy-model';
 import { describe, expect, it } from 'vitest';
-import { emitTerraformJson, hasCdktfTokenShape, literalTemplate, terraformTemplate } from '../src/index.js';
-import { literalOnlyText } from '../src/terraform-template.js';
+import { literalTemplate as plainLiteralTemplate, terraformTemplate as plainTerraformTemplate, type TemplatePiece } from '@deputy/terraform-plan';
+import { CDKTF_TEXT_GUARD, hasCdktfTokenShape, literalOnlyText } from '../src/index.js';
+import { synthesizeTerraformJson as emitTerraformJson } from './support/synthesized-json.js';
+
+const literalTemplate = (text: string): string => plainLiteralTemplate(text, CDKTF_TEXT_GUARD);
+const terraformTemplate = (pieces: readonly TemplatePiece[]): string => plainTerraformTemplate(pieces, CDKTF_TEXT_GUARD);
 import { CDKTF_TOKEN_TEXTS } from './support/hostile-model.js';
 import { decodeLiteral, templateParts } from './support/template-decoding.js';
 

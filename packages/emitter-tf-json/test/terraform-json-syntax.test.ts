@@ -10,7 +10,7 @@ import { fixtureCases, loadFixture, modelArbitrary } from '@deputy/policy-model/
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emitTerraformJson } from '../src/index.js';
-import { serializeTerraformJson, type JsonObject } from '../src/terraform-json-document.js';
+import { serializeTerraformJson, type JsonObject } from '@deputy/terraform-plan';
 import { hostileModel } from './support/hostile-model.js';
 import { waivedModel } from './support/waived-model.js';
 import { hasLoneSurrogate } from './support/model-fields.js';
@@ -19,7 +19,7 @@ import { templateParts } from './support/template-decoding.js';
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const REFERENCE = /^(data\.aws_(caller_identity|region|partition)\.current\.[a-z_]+|var\.[A-Za-z_][A-Za-z0-9_-]*|local\.[a-z0-9_]+|aws_[a-z0-9_]+\.[a-z0-9_]+\.(id|name))$/;
+const REFERENCE = /^(data\.aws_(caller_identity|region|partition)\.current\.[a-z_]+|var\.[A-Za-z_][A-Za-z0-9_-]*|local\.[a-z0-9_]+|aws_[a-z0-9_]+\.[a-z0-9_]+\.(id|name|arn))$/;
 const STRING_LITERAL = /^\("(?:[^"\\]|\\.)*"\)$/;
 const VARIABLE_KEYS = new Set(['type', 'description', 'validation']);
 const OUTPUT_KEYS = new Set(['//', 'value', 'description']);
@@ -39,7 +39,12 @@ function syntaxProblems(contents: string): string[] {
     }
   };
   for (const [key, value] of Object.entries(json)) {
-    if (!['//', 'variable', 'data', 'locals', 'resource', 'output'].includes(key)) problems.push(`unexpected top-level key ${key}`);
+    if (!['//', 'terraform', 'variable', 'data', 'locals', 'resource', 'output'].includes(key)) problems.push(`unexpected top-level key ${key}`);
+    if (key === 'terraform') {
+      const aws = (value as { required_providers?: { aws?: Json } }).required_providers?.aws;
+      if (JSON.stringify(Object.keys((aws ?? {}) as object)) !== '["source","version"]') problems.push('terraform.required_providers.aws is not { source, version }');
+      continue;
+    }
     if (key === '//' || typeof value !== 'object' || value === null || Array.isArray(value)) continue;
     for (const [name, inner] of Object.entries(value)) {
       if (key === 'locals' && name === '//') {

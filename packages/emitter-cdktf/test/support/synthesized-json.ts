@@ -9,7 +9,9 @@
  * Nothing else is touched: synthesizing without `App.synth()` adds no `terraform` block or backend, so the
  * file drops into an existing module.
  */
-import { GENERATED_MARKER } from '@deputy/policy-model';
+import { GENERATED_MARKER, type DeputyModel, type EmittedFile } from '@deputy/policy-model';
+import { tmpdir } from 'node:os';
+import { loadCdkModule, DeputyRoles, type CdkModule } from '../../src/index.js';
 
 /** A JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
@@ -86,4 +88,17 @@ function mapValues(object: JsonObject, map: (value: JsonValue) => JsonValue): Js
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A model synthesized through `DeputyRoles` in memory (`toTerraform()`) into one `.tf.json`: how the tests
+ * compare the construct with the plan and run Terraform on what the construct builds.
+ */
+export function synthesizeTerraformJson(model: DeputyModel, options: { readonly cdk?: CdkModule; readonly awsProviderMajorVersion?: 5 | 6 } = {}): EmittedFile[] {
+  const cdk = options.cdk ?? loadCdkModule();
+  const app = new cdk.App({ outdir: tmpdir(), skipValidation: true, stackTraces: false });
+  const stack = new cdk.TerraformStack(app, 'deputy');
+  new DeputyRoles(stack, 'model', { model, cdk, ...(options.awsProviderMajorVersion ? { awsProviderMajorVersion: options.awsProviderMajorVersion } : {}) });
+  const document = terraformJsonDocument(stack.toTerraform(), model.source);
+  return [{ path: `${model.baseName}.tf.json`, contents: serializeTerraformJson(document) }];
 }

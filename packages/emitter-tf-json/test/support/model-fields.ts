@@ -1,6 +1,6 @@
 /** How a model's parameters are named in Terraform, for decoding `var.<name>` back to environment fields. */
 import { ENVIRONMENT_FIELDS, type DeputyModel, type EnvironmentField } from '@deputy/policy-model';
-import { variableName } from '../../src/terraform-labels.js';
+import { variableName } from '@deputy/terraform-plan';
 
 /** Each variable name the model's parameters become, mapped to its environment field (the first field wins, as in the emitters). */
 export function variableFields(model: DeputyModel): Map<string, EnvironmentField> {

@@ -108,7 +108,7 @@ export function configurationView(configuration: ReadConfiguration): ModelView {
       's3-bucket': attached('aws_s3_bucket_policy', 'bucket'),
       'sns-topic': attached('aws_sns_topic_policy', 'arn'),
       'sqs-queue': attached('aws_sqs_queue_policy', 'queue_url'),
-      document: Object.values(configuration.outputs).map((output) => {
+      document: Object.values(configuration.outputs).filter((output) => referenceTo(output.value)?.startsWith('local.')).map((output) => {
         const local = referenceTo(output.value)?.replace(/^local\./, '') ?? '';
         const name = /^The (.*) policy document as JSON\.$/s.exec(output.description ?? '')?.[1] ?? '';
         return { name, document: asPolicy(configuration.locals[local]) };

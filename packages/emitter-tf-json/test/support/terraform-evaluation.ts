@@ -16,7 +16,7 @@ import {
   type PolicyString,
 } from '@deputy/policy-model';
 import { emitTerraformJson } from '../../src/index.js';
-import { variableName } from '../../src/terraform-labels.js';
+import { variableName } from '@deputy/terraform-plan';
 import type { JsonValue } from './hcl-reading.js';
 import { variableFields } from './model-fields.js';
 import { decodePolicyTemplate } from './policy-json-decoding.js';

@@ -79,8 +79,13 @@ export function jsonValue(value: PlanValue, references: EnvironmentReferences, d
   }
 }
 
-/** Blocks as one Terraform JSON configuration object, headed by `header` comment lines. */
-export function terraformJsonDocument(blocks: readonly PlanBlock[], references: EnvironmentReferences, header: readonly string[]): JsonObject {
+/** Blocks as one Terraform JSON configuration object, headed by `header` comment lines; `guard` for strings that pass through cdktf. */
+export function terraformJsonDocument(
+  blocks: readonly PlanBlock[],
+  references: EnvironmentReferences,
+  header: readonly string[],
+  guard?: TemplateTextGuard,
+): JsonObject {
   const sections: { [key in 'terraform' | 'variable' | 'data' | 'locals' | 'resource' | 'output']: JsonObject } = {
     terraform: {},
     variable: {},
@@ -98,23 +103,23 @@ export function terraformJsonDocument(blocks: readonly PlanBlock[], references: 
         );
         break;
       case 'variable':
-        sections.variable[block.label] = variableJsonBody(block);
+        sections.variable[block.label] = variableJsonBody(block, guard);
         break;
       case 'resource':
       case 'data': {
-        const { body, comments } = resourceJsonBody(block, references);
+        const { body, comments } = resourceJsonBody(block, references, guard);
         const byType = (sections[block.kind === 'data' ? 'data' : 'resource'][block.type] ??= {}) as JsonObject;
         byType[block.label] = comments.length > 0 ? { '//': [...comments], ...body } : body;
         break;
       }
       case 'local': {
         const directives: string[] = [];
-        sections.locals[block.label] = jsonValue(block.value, references, directives);
+        sections.locals[block.label] = jsonValue(block.value, references, directives, guard);
         localsComments.push(...block.notices, ...directives);
         break;
       }
       case 'output':
-        sections.output[block.label] = { description: block.description, value: jsonValue(block.value, references, []) };
+        sections.output[block.label] = { description: block.description, value: jsonValue(block.value, references, [], guard) };
         break;
     }
   }

@@ -1,0 +1,46 @@
+/**
+ * The `tf-json` target: a model's Terraform plan (`@deputy/terraform-plan`) printed as one
+ * `<baseName>.tf.json` in Terraform's JSON syntax — plain JSON, no cdktf. For a directory of definitions,
+ * each file leaves its shared declarations out and `emitTerraformJsonDeclarations` writes them once, to
+ * `deputy.tf.json`.
+ */
+import type { DeputyModel, EmittedFile, Emitter } from '@deputy/policy-model';
+import {
+  declarationBlocks,
+  environmentReferences,
+  headerLines,
+  mergeDeclarations,
+  planTerraform,
+  serializeTerraformJson,
+  SHARED_DECLARATIONS_BASENAME,
+  terraformJsonDocument,
+  type SharedDeclarations,
+} from '@deputy/terraform-plan';
+import type { TerraformJsonEmitOptions } from './tf-json-emit-options.js';
+
+/** The target name, as the CLI spells it. */
+export const TF_JSON_TARGET = 'tf-json';
+
+/** The path of a directory's shared declarations. */
+export const TF_JSON_DECLARATIONS_PATH = `${SHARED_DECLARATIONS_BASENAME}.tf.json`;
+
+/** Emits a model as one Terraform JSON file, `<model.baseName>.tf.json`. */
+export const emitTerraformJson: Emitter<TerraformJsonEmitOptions> = (model: DeputyModel, options?: TerraformJsonEmitOptions): EmittedFile[] => {
+  const plan = planTerraform(model, { awsProviderMajorVersion: options?.awsProviderMajorVersion ?? 6 });
+  const blocks = options?.declarations === 'shared' ? plan.blocks : [...declarationBlocks(plan.declarations), ...plan.blocks];
+  const document = terraformJsonDocument(blocks, plan.references, headerLines(model.source));
+  return [{ path: `${model.baseName}.tf.json`, contents: serializeTerraformJson(document) }];
+};
+
+/** The shared declarations of the models written to one directory (what `planTerraform(model).declarations` says each uses). */
+export function terraformJsonDeclarations(models: readonly DeputyModel[], options?: TerraformJsonEmitOptions): SharedDeclarations[] {
+  return models.map((model) => planTerraform(model, { awsProviderMajorVersion: options?.awsProviderMajorVersion ?? 6 }).declarations);
+}
+
+/** `deputy.tf.json`: the `terraform` block, variables and data sources every definition of a directory shares, each once. */
+export function emitTerraformJsonDeclarations(declarations: readonly SharedDeclarations[], options?: TerraformJsonEmitOptions): EmittedFile[] {
+  const merged = mergeDeclarations(declarations, options?.awsProviderMajorVersion ?? 6);
+  const references = environmentReferences({ account: { kind: 'current' }, region: { kind: 'current' }, partition: { kind: 'current' } }, merged.awsProviderMajorVersion);
+  const document = terraformJsonDocument(declarationBlocks(merged), references, headerLines('every definition written to this directory (shared declarations)'));
+  return [{ path: TF_JSON_DECLARATIONS_PATH, contents: serializeTerraformJson(document) }];
+}
