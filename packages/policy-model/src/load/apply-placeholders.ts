@@ -40,6 +40,7 @@ export function applyPlaceholders(data: unknown, inputs: PlaceholderInputs): App
   if (placeholders === undefined && environments === undefined) return { value: data, problems: undeclared, environmentPaths: {} };
   const problems: PathProblem[] = [...undeclared];
   const chosen = chooseEnvironment(environments, inputs.environment, problems);
+  if (problems.length > undeclared.length) return { value: data, problems, environmentPaths: {} };
   const values = placeholderValues(declared, chosen, inputs.values ?? {}, problems);
   const withEnvironment: Record<string, unknown> = { ...rest };
   const environmentPaths: Partial<Record<EnvironmentField, readonly PathSegment[]>> = {};
