@@ -16,6 +16,7 @@ import { commentSuppressions } from '../../suppress/suppression.js';
 import type { SourceScan, UnreadablePolicy } from '../source-scan.js';
 import { childrenOf, fileHclSource, hclValue, objectKeyOf, positionOfNode, type HclSource } from './hcl-expression.js';
 import { decodeTemplate } from './hcl-template.js';
+import { moduleTrustPolicy } from './module-trust.js';
 import { blockAttributes, blockHeader, docBlockOf } from './terraform-blocks.js';
 import { terraformParser } from './tree-sitter-terraform.js';
 
@@ -104,6 +105,24 @@ class TerraformScanner {
     if (type === 'data' && resourceType === 'aws_iam_policy_document') {
       this.add(block, { kind: 'hcl-policy-document' }, statementsOfPolicyDocument(docBlockOf(block, this.source)));
       return true;
+    }
+    if (type === 'module') {
+      const trust = moduleTrustPolicy(block, this.source);
+      if (trust === undefined) return false;
+      const read = statementsOfPolicyDocument(trust.document);
+      this.policies.push({
+        file: this.file,
+        label: `${labelOf(blockHeader(block), undefined)} (the ${trust.module} module's trust policy)`,
+        syntax: { kind: 'hcl-policy-document' },
+        usage: 'trust',
+        at: this.source.position(block.startIndex),
+        statements: read.statements,
+        unknownStatements: read.unknownStatements,
+        anchorLines: trust.anchorLines,
+        suppressions: [],
+        declaredDataSources: this.declaredDataSources,
+      });
+      return false;
     }
     if (type === 'resource' && resourceType === 'aws_lambda_permission') {
       this.add(block, { kind: 'lambda-permission', format: 'hcl' }, { statements: [this.lambdaPermission(block)], unknownStatements: false }, 'resource');
