@@ -6,6 +6,7 @@ import type { CheckSink, Exemption, RawFinding, StatementCheck } from './checks/
 import { checkConfusedDeputyKeys } from './checks/confused-deputy-keys.js';
 import { checkExactOperatorWildcard } from './checks/exact-operator-wildcard.js';
 import { checkInvalidOperator } from './checks/invalid-operator.js';
+import { checkJudgement, withoutSubsumedJudgements } from './checks/judgement.js';
 import { checkMalformedSourceValues } from './checks/malformed-source-values.js';
 import { checkNegatedKeysInDeny } from './checks/negated-keys-deny.js';
 import { checkPublicPrincipal, checkWildcardServicePrincipal } from './checks/principal-checks.js';
@@ -17,6 +18,7 @@ import type { Finding } from './finding.js';
 import { renderFix } from './fixes/render-fix.js';
 import type { Position } from './located/position.js';
 import type { FoundPolicy } from './policy/found-policy.js';
+import type { StatementView } from './policy/policy-view.js';
 import { ruleById } from './rules/rule-catalog.js';
 import type { SourceScan } from './sources/source-scan.js';
 import type { Suppression } from './suppress/suppression.js';
@@ -33,6 +35,7 @@ export const STATEMENT_CHECKS: readonly StatementCheck[] = [
   checkPublicPrincipal,
   checkNegatedKeysInDeny,
   checkTemplatePlaceholders,
+  checkJudgement,
 ];
 
 /** The findings and exemptions of one file. */
@@ -55,7 +58,7 @@ export function lintScan(scan: SourceScan): ScanFindings {
       const input = { policy, statement, environment: inferEnvironment(policy, statement) };
       for (const check of STATEMENT_CHECKS) check(input, sink);
     }
-    for (const finding of raw) {
+    for (const finding of withoutSubsumedJudgements(raw)) {
       const anchors = [finding.at.line, finding.statement?.at.line, policy.at.line, ...policy.anchorLines].filter((line): line is number => line !== undefined);
       findings.push(suppress(toFinding(finding, policy), [...policy.suppressions, ...comments], anchors));
     }
@@ -87,8 +90,15 @@ function toFinding(raw: RawFinding, policy: FoundPolicy): Finding {
     ...(raw.severity ? { severity: raw.severity } : {}),
     message: raw.message,
     ...(policy.label ? { policy: policy.label } : {}),
+    ...(raw.statement ? { statement: statementIdentity(raw.statement) } : {}),
     ...(raw.fix ? { fix: renderFix(raw.fix, policy) } : {}),
   };
+}
+
+/** How a finding names its statement, stable across line moves: the Sid, else the position in the policy. */
+function statementIdentity(statement: StatementView): string {
+  const name = statement.sid !== undefined && statement.sid !== '' ? statement.sid : statement.displayName ?? `#${statement.index}`;
+  return statement.branch !== undefined ? `${name} (${statement.branch})` : name;
 }
 
 function findingBase(ruleId: string, file: string, at: Position): Pick<Finding, 'ruleId' | 'ruleName' | 'severity' | 'file' | 'line' | 'column'> {

@@ -1,13 +1,19 @@
 /**
  * `lint(paths)`: finds every policy in the given files and directories (Terraform, `.tf.json`,
- * CloudFormation YAML / JSON, raw policy JSON), runs the rules and returns the findings. Unreadable input
- * throws {@link DeputyInputError} listing every problem, so the CLI exits 2.
+ * CloudFormation YAML / JSON, raw policy JSON), runs the rules and returns the findings. A file that cannot
+ * be read is listed in `unreadable` and the scan goes on; files that are not infrastructure code
+ * (Kubernetes, Helm, OpenAPI, CI configs) are listed in `skipped`. Only when nothing could be read at all
+ * does it throw {@link DeputyInputError} listing every problem, so the CLI exits 2.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { DeputyInputError, type Problem } from '@deputy/policy-model';
 import type { Exemption } from './checks/check.js';
-import { discoverFiles, type FileKind, type LintTarget } from './files/discover-files.js';
-import type { Finding, LintResult } from './finding.js';
+import { loadLintConfig, type LintConfig } from './config/lint-config.js';
+import { walkPaths, type FileKind, type LintTarget } from './files/discover-files.js';
+import { notInfrastructureReason } from './files/not-infrastructure.js';
+import { decodeText } from './files/read-text.js';
+import type { Finding, LintNotice, LintResult, SkippedFile, UnreadableFile } from './finding.js';
 import { lintScan } from './lint-scan.js';
 import { scanJsonFile, scanYamlFile } from './sources/document-file.js';
 import type { SourceScan } from './sources/source-scan.js';
@@ -19,37 +25,74 @@ import { SIDECAR_SUFFIX, sidecarSuppressions } from './suppress/sidecar.js';
 export interface LintOptions {
   /** The directory relative paths are resolved against and displayed from (default: the process's). */
   readonly cwd?: string;
+  /** `--config`: the lint config file; by default `.deputy-lint.yaml` or `deputy.config.json` in the scan root is used when present. */
+  readonly configFile?: string;
+  /** The config, already loaded (tools and tests); wins over `configFile`. */
+  readonly config?: LintConfig;
 }
 
 /** Text that may hold a policy: anything else found by walking a directory is not parsed at all. */
 const RELEVANT = /Statement|aws_iam_policy_document|aws_lambda_permission|AWS::Lambda::Permission/;
 
+/** The directory a config is looked for in: the first directory given, else the first file's directory, else `cwd`. */
+export function scanRoot(paths: readonly string[], cwd: string): string {
+  const first = paths[0];
+  if (first === undefined) return cwd;
+  const path = resolve(cwd, first);
+  try {
+    return statSync(path).isDirectory() ? path : dirname(path);
+  } catch {
+    return cwd;
+  }
+}
+
+/** Loads the lint config for a run: `config`, else `configFile`, else one found in the scan root. */
+export function configFor(paths: readonly string[], options: LintOptions): LintConfig {
+  const cwd = options.cwd ?? process.cwd();
+  return options.config ?? loadLintConfig({ root: scanRoot(paths, cwd), cwd, ...(options.configFile !== undefined ? { explicit: options.configFile } : {}) });
+}
+
 /** Lints files and directories. */
 export async function lint(paths: readonly string[], options: LintOptions = {}): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
-  const targets = discoverFiles(paths, cwd);
-  const problems: Problem[] = [];
+  const config = configFor(paths, options);
+  const discovery = walkPaths(paths, cwd, config);
+  const unreadable: UnreadableFile[] = [];
+  const skipped: SkippedFile[] = [...discovery.skipped];
+  const notices: LintNotice[] = [];
   const findings: Finding[] = [];
   const exemptions: Exemption[] = [];
   const files: string[] = [];
   let policyCount = 0;
-  for (const target of targets) {
-    const text = readTarget(target, problems);
+  for (const target of discovery.targets) {
+    const text = readTarget(target, unreadable);
     if (text === undefined || (!target.explicit && !RELEVANT.test(text))) continue;
+    const kind = target.kind ?? sniffKind(text);
+    const notIac = target.explicit ? undefined : notInfrastructureReason(target.display, text, kind);
+    if (notIac !== undefined) {
+      skipped.push({ file: target.display, reason: notIac });
+      continue;
+    }
     try {
-      const scan = await scanText(text, target.display, target.kind ?? sniffKind(text), sidecarOf(target));
+      const scan = await scanText(text, target.display, kind, sidecarOf(target));
+      if (scan.notInfrastructure !== undefined) {
+        skipped.push({ file: target.display, reason: scan.notInfrastructure });
+        continue;
+      }
       const linted = lintScan(scan);
       findings.push(...linted.findings);
       exemptions.push(...linted.exemptions);
+      for (const notice of scan.notices ?? []) notices.push({ file: notice.file, line: notice.at.line, column: notice.at.column, code: notice.code, message: notice.message });
       policyCount += scan.policies.length;
       files.push(target.display);
     } catch (error) {
       if (!(error instanceof DeputyInputError)) throw error;
-      problems.push(...error.problems);
+      unreadable.push(...error.problems.map((problem) => unreadableOf(problem, target.display)));
     }
   }
-  if (problems.length > 0) throw new DeputyInputError(problems);
-  return resultOf(findings, exemptions, files, policyCount);
+  if (unreadable.length > 0 && files.length === 0) throw new DeputyInputError(unreadable.map(problemOf));
+  const result = resultOf(applyRuleLevels(findings, config), exemptions, files, policyCount);
+  return { ...result, unreadable: firstPerFile(unreadable), skipped: skipped.sort((a, b) => compare(a.file, b.file)), notices };
 }
 
 /** Lints one text as if read from `file` (for tools and tests that hold the text already). */
@@ -84,19 +127,44 @@ function resultOf(all: readonly Finding[], exemptions: readonly Exemption[], fil
   };
 }
 
-function readTarget(target: LintTarget, problems: Problem[]): string | undefined {
-  let text: string;
+function readTarget(target: LintTarget, unreadable: UnreadableFile[]): string | undefined {
+  let bytes: Buffer;
   try {
-    text = readFileSync(target.path, 'utf8');
+    bytes = readFileSync(target.path);
   } catch (error) {
-    problems.push({ code: 'file-unreadable', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, hint: 'check the path and permissions', file: target.display });
+    unreadable.push({ file: target.display, code: 'file-unreadable', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, hint: 'check the path and permissions' });
     return undefined;
   }
-  if (text.includes('\u0000')) {
-    if (target.explicit) problems.push({ code: 'binary-file', message: 'the file is binary, not text', hint: 'give Terraform, CloudFormation or policy JSON files', file: target.display });
-    return undefined;
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const read = decodeText(bytes);
+  if (read.ok) return read.text;
+  unreadable.push({ file: target.display, code: read.code, message: read.message, hint: read.hint });
+  return undefined;
+}
+
+/** Per-rule levels from the config: `off` drops the rule's findings, any other level replaces its severity. */
+function applyRuleLevels(findings: readonly Finding[], config: LintConfig): Finding[] {
+  if (config.rules.size === 0) return [...findings];
+  return findings.flatMap((finding) => {
+    const level = config.rules.get(finding.ruleId);
+    if (level === undefined) return [finding];
+    return level === 'off' ? [] : [{ ...finding, severity: level }];
+  });
+}
+
+function unreadableOf(problem: Problem, file: string): UnreadableFile {
+  const location = problem.location;
+  return { file, ...(location ? { line: location.line, column: location.column } : {}), code: problem.code, message: problem.message, hint: problem.hint ?? 'fix the file' };
+}
+
+function problemOf(unreadable: UnreadableFile): Problem {
+  const base = { code: unreadable.code, message: unreadable.message, hint: unreadable.hint };
+  return unreadable.line !== undefined ? { ...base, location: { file: unreadable.file, line: unreadable.line, column: unreadable.column ?? 1 } } : { ...base, file: unreadable.file };
+}
+
+/** One entry per unreadable file: its first problem (a broken file can yield hundreds of follow-on errors). */
+function firstPerFile(unreadable: readonly UnreadableFile[]): UnreadableFile[] {
+  const seen = new Set<string>();
+  return unreadable.filter((entry) => !seen.has(entry.file) && seen.add(entry.file) !== undefined).sort((a, b) => compare(a.file, b.file));
 }
 
 function sidecarOf(target: LintTarget): ReturnType<typeof sidecarSuppressions> {

@@ -96,7 +96,7 @@ describe('--format json', () => {
       exemptions: { principal: string; reason: string }[];
     };
     expect(report.format).toBe(1);
-    expect(report.summary).toEqual({ errors: 13, warnings: 5, suppressed: 6, exemptions: 1, files: 9, policies: 28 });
+    expect(report.summary).toEqual({ errors: 13, warnings: 5, notes: 0, suppressed: 6, exemptions: 1, files: 9, policies: 28, unreadable: 0, skipped: 0 });
     expect(report.findings).toHaveLength(18);
     expect(report.suppressed.every((finding) => finding.suppressed.reason.length > 0)).toBe(true);
     expect(report.exemptions).toEqual([{ file: 'test/corpus/realistic/terraform/references-and-dynamic.tf', line: 86, column: 62, principal: 'ssm.amazonaws.com', reason: expect.stringContaining('service-linked role') }]);

@@ -1,11 +1,15 @@
 /**
- * Turns the paths given on the command line into the files to lint. Directories are walked (skipping
- * `node_modules`, `.terraform` and `.git`, and not following symbolic links to directories); a file named
- * on the command line is always read, a walked file only when its extension is one deputy reads.
+ * Turns the paths given on the command line into the files to lint. Directories are walked, skipping
+ * generated directories (`.terraform`, `.terragrunt-cache`, `.aws-sam`, `.serverless`, `cdk.out`,
+ * `node_modules`, `vendor`, `.git`, … unless the config includes them) and the config's ignore globs;
+ * symbolic links are followed, and every file is listed once by its real path, so a file reached through a
+ * link is linted once and a link loop ends. A file named on the command line is always read; a walked file
+ * only when its extension is one deputy reads.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { DeputyInputError, type Problem } from '@deputy/policy-model';
+import { GENERATED_DIRECTORIES, type LintConfig } from '../config/lint-config.js';
 import { SIDECAR_SUFFIX } from '../suppress/sidecar.js';
 
 /** How a file is read. */
@@ -23,8 +27,24 @@ export interface LintTarget {
   readonly explicit: boolean;
 }
 
-/** Directories never walked. */
-export const SKIPPED_DIRECTORIES: readonly string[] = ['node_modules', '.terraform', '.git'];
+/** A file or directory the walk left out, and why. */
+export interface SkippedPath {
+  /** The path, as displayed. */
+  readonly file: string;
+  /** Why: `generated directory`, `ignored by <glob>`, `duplicate of <path>` (a link), … */
+  readonly reason: string;
+}
+
+/** What a walk found. */
+export interface Discovery {
+  /** The files to lint, sorted by display path. */
+  readonly targets: LintTarget[];
+  /** Directories and files left out, sorted by display path. */
+  readonly skipped: SkippedPath[];
+}
+
+/** Directories never walked by default (see {@link GENERATED_DIRECTORIES}). */
+export const SKIPPED_DIRECTORIES: readonly string[] = GENERATED_DIRECTORIES;
 
 /** The kind a file name implies, if any. */
 export function kindOfName(name: string): FileKind | undefined {
@@ -37,54 +57,106 @@ export function kindOfName(name: string): FileKind | undefined {
 }
 
 /** The files to lint, sorted by display path; throws {@link DeputyInputError} for paths that do not exist. */
-export function discoverFiles(paths: readonly string[], cwd: string): LintTarget[] {
+export function discoverFiles(paths: readonly string[], cwd: string, config?: LintConfig): LintTarget[] {
+  return walkPaths(paths, cwd, config).targets;
+}
+
+/** Walks the given paths; throws {@link DeputyInputError} for paths that do not exist. */
+export function walkPaths(paths: readonly string[], cwd: string, config?: LintConfig): Discovery {
   const problems: Problem[] = [];
   const targets = new Map<string, LintTarget>();
+  const skipped: SkippedPath[] = [];
+  const visitedDirectories = new Map<string, string>();
   const display = (path: string): string => {
     const relativePath = relative(cwd, path);
     return path === cwd ? '.' : path.startsWith(cwd + sep) ? relativePath.split(sep).join('/') : path;
   };
+  const generated = (name: string): boolean => GENERATED_DIRECTORIES.includes(name) && config?.includeGenerated !== 'all' && !(config?.includeGenerated ?? []).includes(name);
+  const ignoredBy = (path: string, directory: boolean): string | undefined => {
+    if (config === undefined || config.ignore.length === 0) return undefined;
+    const relativePath = relative(config.root, path).split(sep).join('/');
+    if (relativePath.startsWith('../')) return undefined;
+    return config.ignore.find((glob) => glob.matches(relativePath, directory))?.pattern;
+  };
+  const addFile = (path: string, real: string, kind: FileKind | undefined, explicit: boolean): void => {
+    const earlier = targets.get(real);
+    if (earlier !== undefined) {
+      if (!explicit) skipped.push({ file: display(path), reason: `same file as ${earlier.display}` });
+      return;
+    }
+    targets.set(real, { path, display: display(path), ...(kind ? { kind } : {}), explicit });
+  };
   const walk = (directory: string): void => {
-    for (const entry of readdirSync(directory, { withFileTypes: true }).sort((a, b) => compare(a.name, b.name))) {
+    const real = realPath(directory);
+    const earlier = visitedDirectories.get(real);
+    if (earlier !== undefined) {
+      skipped.push({ file: display(directory), reason: `same directory as ${earlier}` });
+      return;
+    }
+    visitedDirectories.set(real, display(directory));
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(directory, { withFileTypes: true });
+    } catch (error) {
+      skipped.push({ file: display(directory), reason: `directory unreadable (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` });
+      return;
+    }
+    for (const entry of entries.sort((a, b) => compare(a.name, b.name))) {
       const path = join(directory, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.includes(entry.name)) walk(path);
+      const type = entry.isSymbolicLink() ? linkTarget(path) : entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other';
+      if (type === 'directory') {
+        const glob = ignoredBy(path, true);
+        if (generated(entry.name)) skipped.push({ file: display(path), reason: 'generated directory' });
+        else if (glob !== undefined) skipped.push({ file: display(path), reason: `ignored by ${glob}` });
+        else walk(path);
         continue;
       }
-      if (!entry.isFile() && !(entry.isSymbolicLink() && isFile(path))) continue;
+      if (type !== 'file') continue;
       const kind = kindOfName(entry.name);
-      if (kind && !entry.name.endsWith(SIDECAR_SUFFIX) && !targets.has(path)) targets.set(path, { path, display: display(path), kind, explicit: false });
+      if (kind === undefined || entry.name.endsWith(SIDECAR_SUFFIX)) continue;
+      const glob = ignoredBy(path, false);
+      if (glob !== undefined) skipped.push({ file: display(path), reason: `ignored by ${glob}` });
+      else addFile(path, entry.isSymbolicLink() ? realPath(path) : join(real, entry.name), kind, false);
     }
   };
   for (const given of paths) {
     const path = resolve(cwd, given);
     try {
       const stats = statSync(path);
-      if (stats.isDirectory()) {
-        walk(path);
-      } else {
-        const kind = kindOfName(path);
-        targets.set(path, { path, display: display(path), ...(kind ? { kind } : {}), explicit: true });
-      }
+      if (stats.isDirectory()) walk(path);
+      else addFile(path, realPath(path), kindOfName(path), true);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       problems.push({
         code: code === 'ENOENT' ? 'path-not-found' : 'path-unreadable',
-        message: code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? 'unknown error'})`,
+        message: code === 'ENOENT' ? 'no such file or directory' : code === 'ELOOP' ? 'the symbolic link loops' : `cannot read (${code ?? 'unknown error'})`,
         hint: 'check the path',
         file: given,
       });
     }
   }
   if (problems.length > 0) throw new DeputyInputError(problems);
-  return [...targets.values()].sort((a, b) => compare(a.display, b.display));
+  return {
+    targets: [...targets.values()].sort((a, b) => compare(a.display, b.display)),
+    skipped: skipped.sort((a, b) => compare(a.file, b.file)),
+  };
 }
 
-function isFile(path: string): boolean {
+/** What a symbolic link points at; a dangling or looping link is `other`. */
+function linkTarget(path: string): 'file' | 'directory' | 'other' {
   try {
-    return statSync(path).isFile();
+    const stats = statSync(path);
+    return stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : 'other';
   } catch {
-    return false;
+    return 'other';
+  }
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
   }
 }
 

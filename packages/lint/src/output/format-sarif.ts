@@ -18,7 +18,36 @@ export interface SarifFormatOptions {
   readonly informationUri?: string;
 }
 
-const SECURITY_SEVERITY: Record<string, string> = { error: '8.0', warning: '5.0' };
+const SECURITY_SEVERITY: Record<string, string> = { error: '8.0', warning: '5.0', note: '2.0' };
+
+/**
+ * The invocation: files that could not be read as error notifications (the run is still successful: the
+ * other files were linted), lenient readings as notes.
+ */
+function invocationOf(result: LintResult): object {
+  const unreadable = (result.unreadable ?? []).map((entry) => ({
+    level: 'error',
+    descriptor: { id: entry.code },
+    message: { text: `${entry.message} (${entry.hint}); the file was not linted` },
+    locations: [locationOf(entry.file, entry.line, entry.column)],
+  }));
+  const notices = (result.notices ?? []).map((notice) => ({
+    level: 'note',
+    descriptor: { id: notice.code },
+    message: { text: notice.message },
+    locations: [locationOf(notice.file, notice.line, notice.column)],
+  }));
+  return { executionSuccessful: result.files.length > 0 || unreadable.length === 0, toolExecutionNotifications: [...unreadable, ...notices] };
+}
+
+function locationOf(file: string, line: number | undefined, column: number | undefined): object {
+  return {
+    physicalLocation: {
+      artifactLocation: isAbsolute(file) ? { uri: pathToFileURL(file).href } : { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
+      ...(line !== undefined ? { region: { startLine: line, startColumn: column ?? 1 } } : {}),
+    },
+  };
+}
 
 /** Formats a lint result as a SARIF 2.1.0 log. */
 export function formatSarif(result: LintResult, options: SarifFormatOptions): string {
@@ -44,6 +73,7 @@ export function formatSarif(result: LintResult, options: SarifFormatOptions): st
             })),
           },
         },
+        invocations: [invocationOf(result)],
         columnKind: 'utf16CodeUnits',
         results: result.findings.map(resultOf),
       },
@@ -59,14 +89,7 @@ function resultOf(finding: Finding): object {
     ruleIndex: RULES.findIndex((rule) => rule.id === finding.ruleId),
     level: finding.severity,
     message: { text: `${finding.message}${finding.policy ? ` (in ${finding.policy})` : ''}.${fix}` },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: isAbsolute(finding.file) ? { uri: pathToFileURL(finding.file).href } : { uri: encodeURI(finding.file), uriBaseId: '%SRCROOT%' },
-          region: { startLine: finding.line, startColumn: finding.column },
-        },
-      },
-    ],
+    locations: [locationOf(finding.file, finding.line, finding.column)],
     partialFingerprints: { 'deputyFinding/v1': fingerprint(finding) },
     ...(finding.policy ? { properties: { policy: finding.policy } } : {}),
   };
