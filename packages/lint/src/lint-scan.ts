@@ -19,6 +19,7 @@ import { renderFix } from './fixes/render-fix.js';
 import type { Position } from './located/position.js';
 import type { FoundPolicy } from './policy/found-policy.js';
 import type { StatementView } from './policy/policy-view.js';
+import type { StatementView } from './policy/policy-view.js';
 import { ruleById } from './rules/rule-catalog.js';
 import type { SourceScan } from './sources/source-scan.js';
 import type { Suppression } from './suppress/suppression.js';
