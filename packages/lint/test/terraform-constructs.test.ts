@@ -6,9 +6,12 @@
  * terraform-aws-modules iam-role, iam-assumable-role, lambda and step-functions modules.
  * Fixtures: test/fixtures/terraform-constructs (hand-written).
  */
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { lintText } from '../src/index.js';
+import { renderTemplate, templateFileReferences } from '../src/sources/terraform/template-file.js';
 import { expectFixtureFindings } from './support/fixture-findings.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'terraform-constructs');
@@ -41,5 +44,29 @@ describe('public module inputs', () => {
       ['DPT001', 60, 'allows scheduler.amazonaws.com (Amazon EventBridge Scheduler), events.amazonaws.com (Amazon EventBridge) without'],
       ['DPT001', 73, 'allows pipes.amazonaws.com (Amazon EventBridge Pipes) without'],
     ]);
+  });
+});
+
+describe('templatefile targets', () => {
+  test('the policy in a .tftpl / .json.tpl is linted where it is written, with literal variables substituted and no DPT012 for placeholders', async () => {
+    const path = join(FIXTURES, 'templatefile.tf');
+    const result = await lintText(readFileSync(path, 'utf8'), path, 'terraform');
+    expect(result.findings.map((finding) => [finding.ruleId, relative(FIXTURES, finding.file), finding.line, finding.policy])).toEqual([
+      ['DPT001', 'templates/bucket-policy.json.tpl', 7, 'templatefile("templates/bucket-policy.json.tpl") in aws_s3_bucket_policy.logs.policy'],
+      ['DPT002', 'templates/trust.tftpl', 8, 'templatefile("templates/trust.tftpl") in aws_iam_role.from_template.assume_role_policy'],
+    ]);
+    expect(result.findings[0]!.message).toContain('statement "Delivery" allows delivery.logs.amazonaws.com');
+    expect(result.findings[1]!.message).toContain('allows scheduler.amazonaws.com (Amazon EventBridge Scheduler) without aws:SourceArn');
+  });
+
+  test('templateFileReferences lists the literal template paths a .tf text renders (for a directory scan)', () => {
+    expect(templateFileReferences('a = templatefile("${path.module}/t/x.tftpl", {})\nb = templatefile("templates/y.json", {})\nc = templatefile(var.p, {})')).toEqual(['t/x.tftpl', 'templates/y.json']);
+  });
+
+  test('renderTemplate substitutes literal variables and keeps other interpolations opaque', () => {
+    const bound = new Map([['name', { kind: 'text', parts: ['x'], at: { line: 1, column: 1 }, raw: '"x"' } as const]]);
+    const rendered = renderTemplate('a ${name} ${other} $${lit} %{ if c }y%{ endif }', bound);
+    expect(rendered.text).toBe('a x \u{E000} ${lit} \u{E000}y\u{E000}');
+    expect(rendered.position(2)).toEqual({ line: 1, column: 3 });
   });
 });

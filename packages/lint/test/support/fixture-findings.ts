@@ -5,7 +5,6 @@
  * change in what is found.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { expect } from 'vitest';
 import { lintText, type FileKind } from '../../src/index.js';
 
@@ -17,7 +16,7 @@ export const JUDGED_RULES: readonly string[] = ['DPT001', 'DPT002', 'DPT003', 'D
 
 /** Lints `path` and expects exactly `expected` among the findings of {@link JUDGED_RULES}. */
 export async function expectFixtureFindings(path: string, kind: FileKind, expected: readonly ExpectedFinding[]): Promise<void> {
-  const result = await lintText(readFileSync(path, 'utf8'), basename(path), kind);
+  const result = await lintText(readFileSync(path, 'utf8'), path, kind);
   const actual = result.findings.filter((finding) => JUDGED_RULES.includes(finding.ruleId));
   expect(actual.map((finding) => [finding.ruleId, finding.line])).toEqual(expected.map(([rule, line]) => [rule, line]));
   actual.forEach((finding, index) => expect(finding.message).toContain(expected[index]![2]));

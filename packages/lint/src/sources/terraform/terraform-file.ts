@@ -3,9 +3,12 @@
  * `locals` or anywhere), JSON in heredocs and strings, `aws_iam_policy_document` data sources and
  * `aws_lambda_permission` resources.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { DeputyInputError, type Problem } from '@deputy/policy-model';
 import type { Node, Tree } from 'web-tree-sitter';
 import { LocatedSyntaxError, parseLocatedJson } from '../../located/located-json.js';
+import type { LocatedValue } from '../../located/located-value.js';
 import { lineIndexOf } from '../../located/position.js';
 import type { FoundPolicy, PolicySyntax, PolicyUsage } from '../../policy/found-policy.js';
 import { isPolicyDocumentValue, statementsOfDocument, type StatementsRead } from '../../policy/json-policy-view.js';
@@ -17,11 +20,21 @@ import type { SourceScan, UnreadablePolicy } from '../source-scan.js';
 import { childrenOf, fileHclSource, hclValue, objectKeyOf, positionOfNode, type HclSource } from './hcl-expression.js';
 import { decodeTemplate } from './hcl-template.js';
 import { moduleTrustPolicy } from './module-trust.js';
+import { renderTemplate, templateCallOf, templateDisplayPath, type TemplateReader } from './template-file.js';
 import { blockAttributes, blockHeader, docBlockOf } from './terraform-blocks.js';
 import { terraformParser } from './tree-sitter-terraform.js';
 
+/** Options of {@link scanTerraformFile}. */
+export interface TerraformScanOptions {
+  /**
+   * Reads a `templatefile(…)` target by its path relative to the directory of `file` (default: from disk,
+   * relative to the process's working directory joined with that directory).
+   */
+  readonly readTemplate?: TemplateReader;
+}
+
 /** Reads a `.tf` file; throws {@link DeputyInputError} when it is not valid HCL. */
-export async function scanTerraformFile(text: string, file: string): Promise<SourceScan> {
+export async function scanTerraformFile(text: string, file: string, options: TerraformScanOptions = {}): Promise<SourceScan> {
   const parser = await terraformParser();
   const tree = parser.parse(text);
   if (tree === null) throw new DeputyInputError([{ code: 'hcl-parse-failed', message: 'the Terraform parser returned nothing', hint: 'check that the file is HCL', file }]);
@@ -29,7 +42,7 @@ export async function scanTerraformFile(text: string, file: string): Promise<Sou
     const source = { ...fileHclSource(text, lineIndexOf(text)), scope: { locals: localsOf(tree), bindings: new Map(), depth: 0 } };
     const problems = syntaxProblems(tree, file);
     if (problems.length > 0) throw new DeputyInputError(problems);
-    return new TerraformScanner(source, file, tree).scan();
+    return new TerraformScanner(source, file, tree, options.readTemplate ?? diskTemplateReader(file)).scan();
   } finally {
     tree.delete();
   }
@@ -44,6 +57,18 @@ function localsOf(tree: Tree): Map<string, Node> {
     for (const [name, attribute] of blockAttributes(block)) locals.set(name, attribute.value);
   }
   return locals;
+}
+
+/** Reads templates from disk next to the `.tf` file. */
+function diskTemplateReader(file: string): TemplateReader {
+  return (path) => {
+    try {
+      const text = readFileSync(resolve(dirname(file), path), 'utf8');
+      return text.includes('\u0000') ? undefined : text;
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 function syntaxProblems(tree: Tree, file: string): Problem[] {
@@ -75,6 +100,7 @@ class TerraformScanner {
     private readonly source: HclSource,
     private readonly file: string,
     private readonly tree: Tree,
+    private readonly readTemplate: TemplateReader,
   ) {
     this.declaredDataSources = childrenOf(childrenOf(tree.rootNode).find((child) => child.type === 'body') ?? tree.rootNode)
       .filter((child) => child.type === 'block')
@@ -85,7 +111,7 @@ class TerraformScanner {
 
   scan(): SourceScan {
     let claimedEnd = -1;
-    const candidates = this.tree.rootNode.descendantsOfType(['block', 'object', 'template_expr', 'string_lit']);
+    const candidates = this.tree.rootNode.descendantsOfType(['block', 'object', 'template_expr', 'string_lit', 'function_call']);
     for (const node of candidates) {
       if (node === null || node.startIndex < claimedEnd) continue;
       if (this.visit(node)) claimedEnd = node.endIndex;
@@ -97,6 +123,7 @@ class TerraformScanner {
   private visit(node: Node): boolean {
     if (node.type === 'block') return this.visitBlock(node);
     if (node.type === 'object') return this.visitObject(node);
+    if (node.type === 'function_call') return this.visitTemplateFile(node);
     return this.visitTemplate(node);
   }
 
@@ -137,6 +164,39 @@ class TerraformScanner {
     const value = hclValue(object, this.source);
     if (!isPolicyDocumentValue(value)) return false;
     this.add(object, { kind: 'hcl-object' }, statementsOfDocument(value));
+    return true;
+  }
+
+  /** `templatefile("x.tftpl", { … })`: the policy in the template, with the literal variables substituted. */
+  private visitTemplateFile(call: Node): boolean {
+    const template = templateCallOf(call, this.source);
+    if (template === undefined) return false;
+    const text = this.readTemplate(template.path);
+    if (text === undefined || !text.includes('Statement')) return true;
+    const rendered = renderTemplate(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, template.variables);
+    if (!rendered.text.trimStart().startsWith('{')) return true;
+    let document: LocatedValue;
+    try {
+      document = parseLocatedJson(rendered);
+    } catch (error) {
+      if (!(error instanceof LocatedSyntaxError)) throw error;
+      return true;
+    }
+    if (!isPolicyDocumentValue(document)) return true;
+    const context = this.context(call);
+    const read = statementsOfDocument(document);
+    this.policies.push({
+      file: templateDisplayPath(this.file, template.path),
+      label: `templatefile("${template.path}") in ${context.label}`,
+      syntax: { kind: 'json', interpolation: 'terraform' },
+      ...(context.usage ? { usage: context.usage } : {}),
+      at: document.at,
+      statements: read.statements,
+      unknownStatements: read.unknownStatements,
+      anchorLines: [],
+      suppressions: [],
+      ...(context.resourceType ? { resourceType: context.resourceType } : {}),
+    });
     return true;
   }
 
