@@ -92,6 +92,9 @@ export async function generateOutputs(inputs: readonly string[], flags: Generate
   return { definitionCount, byTarget, covers: coverage(inputs, io.cwd, definitions) };
 }
 
+  for (const group of groups) {
+    for (const shared of group.render.sharedFiles()) byTarget.get(shared.target)!.push(...shared.files.map((file) => ({ path: file.path, contents: file.contents, source: file.path })));
+  }
 /** Targets that get the same `--set` values share one load of each definition. */
 function targetGroups(targets: readonly TargetName[], setFor: (target: string) => TargetSetValues): { set: TargetSetValues; targets: TargetName[] }[] {
   const groups = new Map<string, { set: TargetSetValues; targets: TargetName[] }>();

@@ -1,5 +1,11 @@
-/** Runs the chosen targets over models, applying template overrides and target options. */
-import { loadTemplateSet, defaultTemplateDir, type DeputyModel, type EmittedFile } from '@deputy/policy-model';
+/**
+ * Runs the chosen targets over models, applying template overrides and target options. Terraform targets
+ * written to a directory leave their shared declarations (provider pin, data sources, variables) out of each
+ * definition's file; after the last model, `sharedFiles()` gives each target's `deputy.tf` / `deputy.tf.json`,
+ * or throws when two definitions declare the same Terraform address.
+ */
+import { DeputyInputError, loadTemplateSet, defaultTemplateDir, type DeputyModel, type EmittedFile } from '@deputy/policy-model';
+import { DirectoryAddresses, directoryEntry, type SharedDeclarations } from '@deputy/terraform-plan';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTarget, type TargetName, type TargetOptions } from './targets.js';
@@ -8,44 +14,86 @@ import { loadTarget, type TargetName, type TargetOptions } from './targets.js';
 export interface TargetOutput {
   /** The target. */
   readonly target: TargetName;
-  /** The model. */
+  /** The model (for a directory's shared file: the first model, named in messages). */
   readonly model: DeputyModel;
   /** The emitted files. */
   readonly files: EmittedFile[];
 }
 
-/** Settings for rendering. */
-export interface RenderSettings extends Omit<TargetOptions, 'templates'> {
-  /** A directory whose `<target>/*.hbs` files replace the defaults. */
-  readonly templatesDir?: string;
+/** Files a target writes once per output directory. */
+export interface SharedOutput {
+  /** The target. */
+  readonly target: TargetName;
+  /** The files (`deputy.tf`, `deputy.tf.json`). */
+  readonly files: EmittedFile[];
 }
 
-/** Emits one model in every chosen target. */
-export type ModelRenderer = (model: DeputyModel) => TargetOutput[];
+/** Settings for rendering. */
+export interface RenderSettings extends Omit<TargetOptions, 'templates' | 'declarations'> {
+  /** A directory whose `<target>/*.hbs` files replace the defaults. */
+  readonly templatesDir?: string;
+  /**
+   * `directory` (default): every model goes to one output directory per target, and Terraform targets share
+   * their declarations in one file; `file`: each Terraform file is a complete configuration on its own.
+   */
+  readonly terraformLayout?: 'directory' | 'file';
+}
+
+/** Emits one model in every chosen target; `sharedFiles()`, after the last model, gives the per-directory files. */
+export interface ModelRenderer {
+  (model: DeputyModel): TargetOutput[];
+  /** The shared declarations file of each Terraform target; throws when two definitions declare the same address. */
+  sharedFiles(): SharedOutput[];
+}
 
 /** Loads each chosen target (and its templates) once, and returns a function that emits a model in all of them. */
 export async function targetRenderer(targets: readonly TargetName[], settings: RenderSettings): Promise<ModelRenderer> {
+  const directory = (settings.terraformLayout ?? 'directory') === 'directory';
   const prepared = await Promise.all(
     targets.map(async (name) => {
       const target = await loadTarget(name);
       const templates = templatesFor(target.templateDirName, settings.templatesDir);
+      const shared = directory && target.emitShared !== undefined;
       const options: TargetOptions = {
         ...(templates ? { templates } : {}),
         ...(settings.layout ? { layout: settings.layout } : {}),
         ...(settings.style ? { style: settings.style } : {}),
         ...(settings.format ? { format: settings.format } : {}),
         ...(settings.awsProviderMajorVersion ? { awsProviderMajorVersion: settings.awsProviderMajorVersion } : {}),
+        ...(shared ? { declarations: 'shared' as const } : {}),
       };
-      return { name, target, options };
+      return { name, target, options, shared };
     }),
   );
-  return (model) => prepared.map(({ name, target, options }) => ({ target: name, model, files: target.emit(model, options) }));
+  const terraform = prepared.some((entry) => entry.shared);
+  const declarations: SharedDeclarations[] = [];
+  const addresses = new DirectoryAddresses();
+  const render = (model: DeputyModel): TargetOutput[] => {
+    if (terraform) {
+      const entry = directoryEntry(model, { awsProviderMajorVersion: settings.awsProviderMajorVersion ?? 6 });
+      declarations.push(entry.declarations);
+      addresses.add(model.source, entry.addresses);
+    }
+    return prepared.map(({ name, target, options }) => ({ target: name, model, files: target.emit(model, options) }));
+  };
+  const sharedFiles = (): SharedOutput[] => {
+    const problems = addresses.problems();
+    if (problems.length > 0) throw new DeputyInputError(problems);
+    return prepared.flatMap(({ name, target, options, shared }) => (shared && target.emitShared ? [{ target: name, files: target.emitShared(declarations, options) }] : []));
+  };
+  return Object.assign(render, { sharedFiles });
 }
 
-/** Emits every model in every target, loading each target once. */
+/**
+ * Emits every model in every target, loading each target once. Several models are one directory per target
+ * (shared Terraform declarations appended, attributed to the first model); a single model's Terraform file
+ * is complete on its own.
+ */
 export async function renderTargets(models: readonly DeputyModel[], targets: readonly TargetName[], settings: RenderSettings): Promise<TargetOutput[]> {
-  const render = await targetRenderer(targets, settings);
-  return models.flatMap(render);
+  const render = await targetRenderer(targets, { terraformLayout: models.length > 1 ? 'directory' : 'file', ...settings });
+  const outputs = models.flatMap(render);
+  const [first] = models;
+  return first === undefined ? outputs : [...outputs, ...render.sharedFiles().map((shared) => ({ ...shared, model: first }))];
 }
 
 function templatesFor(target: string | undefined, overrideDir: string | undefined) {

@@ -1,8 +1,11 @@
 /**
  * The emit targets and how to load them. Each emitter package is imported only when its target is asked
- * for, so `deputy snippet --target json` never loads Terraform or cdktf code.
+ * for, so `deputy snippet --target json` never loads Terraform code. Each target is the package of the same
+ * name: `json` ↔ `@deputy/emitter-json`, `hcl` ↔ `@deputy/emitter-hcl`, `cfn` ↔ `@deputy/emitter-cfn`,
+ * `tf-json` ↔ `@deputy/emitter-tf-json` (plain JSON; cdktf is needed only for the `DeputyRoles` construct).
  */
 import { DeputyInputError, type DeputyModel, type EmittedFile, type TemplateSet } from '@deputy/policy-model';
+import type { SharedDeclarations } from '@deputy/terraform-plan';
 
 /** Every target name, in the order `all` runs them. */
 export const TARGET_NAMES = ['json', 'hcl', 'cfn', 'tf-json'] as const;
@@ -22,7 +25,12 @@ export interface TargetOptions {
   readonly format?: 'yaml' | 'json';
   /** The AWS provider major version Terraform output targets (hcl, tf-json): 6 by default. */
   readonly awsProviderMajorVersion?: 5 | 6;
+  /** Terraform targets: `shared` leaves the provider, data sources and variables to the directory's shared file. */
+  readonly declarations?: 'in-file' | 'shared';
 }
+
+/** How a Terraform target writes the declarations every definition of a directory shares (`deputy.tf`, `deputy.tf.json`). */
+export type SharedDeclarationsEmitter = (declarations: readonly SharedDeclarations[], options: TargetOptions) => EmittedFile[];
 
 /** A loaded target. */
 export interface Target {
@@ -32,22 +40,41 @@ export interface Target {
   readonly templateDirName?: string;
   /** The emitter. */
   emit(model: DeputyModel, options: TargetOptions): EmittedFile[];
+  /** Terraform targets: the emitter of the directory's shared declarations. */
+  readonly emitShared?: SharedDeclarationsEmitter;
 }
 
 const PACKAGES: Record<TargetName, string> = {
   json: '@deputy/emitter-json',
   hcl: '@deputy/emitter-hcl',
   cfn: '@deputy/emitter-cfn',
-  'tf-json': '@deputy/emitter-cdktf with cdktf and constructs',
+  'tf-json': '@deputy/emitter-tf-json',
 };
 
-type Loader = () => Promise<(model: DeputyModel, options: TargetOptions) => EmittedFile[]>;
+/** A loaded emitter module: the per-model emitter and, for Terraform targets, the shared-declarations emitter. */
+interface LoadedEmitter {
+  readonly emit: ((model: DeputyModel, options: TargetOptions) => EmittedFile[]) | undefined;
+  readonly emitShared?: SharedDeclarationsEmitter;
+}
+
+type Loader = () => Promise<LoadedEmitter>;
 
 const LOADERS: Record<TargetName, { templateDirName?: string; load: Loader }> = {
-  json: { templateDirName: 'json', load: async () => (await import('@deputy/emitter-json')).emitJson },
-  hcl: { templateDirName: 'hcl', load: async () => (await importOptional('@deputy/emitter-hcl')).emitHcl as never },
-  cfn: { templateDirName: 'cfn', load: async () => (await importOptional('@deputy/emitter-cfn')).emitCfn as never },
-  'tf-json': { load: async () => (await importOptional('@deputy/emitter-cdktf')).emitTerraformJson as never },
+  json: { templateDirName: 'json', load: async () => ({ emit: (await import('@deputy/emitter-json')).emitJson }) },
+  hcl: {
+    templateDirName: 'hcl',
+    load: async () => {
+      const module = await importOptional('@deputy/emitter-hcl');
+      return { emit: module['emitHcl'] as never, emitShared: module['emitHclDeclarations'] as never };
+    },
+  },
+  cfn: { templateDirName: 'cfn', load: async () => ({ emit: (await importOptional('@deputy/emitter-cfn'))['emitCfn'] as never }) },
+  'tf-json': {
+    load: async () => {
+      const module = await importOptional('@deputy/emitter-tf-json');
+      return { emit: module['emitTerraformJson'] as never, emitShared: module['emitTerraformJsonDeclarations'] as never };
+    },
+  },
 };
 
 /** Parses a `--target` value: one target, a comma-separated list, or (where allowed) `all`. */
@@ -69,18 +96,24 @@ export function parseTargets(value: string, allowMany: boolean): TargetName[] {
 /** Loads a target's emitter, or fails with "target X is not available yet". */
 export async function loadTarget(name: TargetName): Promise<Target> {
   const entry = LOADERS[name];
-  let emit: Awaited<ReturnType<Loader>> | undefined;
+  let loaded: LoadedEmitter | undefined;
   try {
-    emit = await entry.load();
+    loaded = await entry.load();
   } catch (error) {
     if (!isModuleNotFound(error)) throw error;
   }
+  const emit = loaded?.emit;
   if (typeof emit !== 'function') {
     throw new DeputyInputError([
       { code: 'target-unavailable', message: `target ${name} is not available yet`, hint: `install its emitter package (${PACKAGES[name]}), or use another target`, file: '--target' },
     ]);
   }
-  return { name, ...(entry.templateDirName !== undefined ? { templateDirName: entry.templateDirName } : {}), emit };
+  return {
+    name,
+    ...(entry.templateDirName !== undefined ? { templateDirName: entry.templateDirName } : {}),
+    emit,
+    ...(loaded?.emitShared ? { emitShared: loaded.emitShared } : {}),
+  };
 }
 
 async function importOptional(specifier: string): Promise<Record<string, unknown>> {

@@ -16,11 +16,11 @@ import { emitHcl, terraformChangesText } from '@deputy/emitter-hcl';
 import { differencesFromModel, inTerraformForm, recoverTerraform, terraformTextForms, textsIn } from '@deputy/emitter-hcl/testing';
 import { emitCfn } from '@deputy/emitter-cfn';
 import { expectedRecovery, loadCfnTemplate, recoverTemplate } from '@deputy/emitter-cfn/testing';
-import { emitTerraformJson } from '@deputy/emitter-cdktf';
-import { parseHcl } from '../../emitter-cdktf/test/support/hcl-reading.js';
-import { hasLoneSurrogate, variableFields } from '../../emitter-cdktf/test/support/model-fields.js';
-import { configurationView, modelView, type ModelView } from '../../emitter-cdktf/test/support/model-view.js';
-import { readConfiguration } from '../../emitter-cdktf/test/support/terraform-configuration.js';
+import { emitTerraformJson } from '@deputy/emitter-tf-json';
+import { parseHcl } from '../../emitter-tf-json/test/support/hcl-reading.js';
+import { hasLoneSurrogate, variableFields } from '../../emitter-tf-json/test/support/model-fields.js';
+import { configurationView, modelView, type ModelView } from '../../emitter-tf-json/test/support/model-view.js';
+import { readConfiguration } from '../../emitter-tf-json/test/support/terraform-configuration.js';
 
 const RUNS = Number(process.env.DEPUTY_FUZZ_RUNS ?? 300);
 const ONLY = process.env.DEPUTY_FUZZ_PROPERTY;

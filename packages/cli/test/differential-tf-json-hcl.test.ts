@@ -7,10 +7,10 @@ import { emitHcl } from '@deputy/emitter-hcl';
 import { fixtureCases, loadFixture, modelArbitrary } from '@deputy/policy-model/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emitTerraformJson } from '@deputy/emitter-cdktf';
-import { parseHcl } from '../../emitter-cdktf/test/support/hcl-reading.js';
-import { hasLoneSurrogate, variableFields } from '../../emitter-cdktf/test/support/model-fields.js';
-import { readConfiguration } from '../../emitter-cdktf/test/support/terraform-configuration.js';
+import { emitTerraformJson } from '@deputy/emitter-tf-json';
+import { parseHcl } from '../../emitter-tf-json/test/support/hcl-reading.js';
+import { hasLoneSurrogate, variableFields } from '../../emitter-tf-json/test/support/model-fields.js';
+import { readConfiguration } from '../../emitter-tf-json/test/support/terraform-configuration.js';
 
 describe('tf-json and hcl describe the same configuration', () => {
   it.each(fixtureCases().flatMap((caseName) => [5, 6].map((version) => [caseName, version] as const)))('%s (aws provider %i)', async (caseName, version) => {

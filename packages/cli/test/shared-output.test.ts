@@ -38,12 +38,16 @@ describe('checks across definitions', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
-  it('allows one role name in two different literal accounts', async () => {
+  it('allows one role name in two different literal accounts, except in one Terraform configuration', async () => {
     const inAccount = (account: string) => `account: "${account}"\n${roleDefinition('ml-x')}`;
     const dir = repository({ 'a.yaml': inAccount('111111111111'), 'b.yaml': inAccount('222222222222') });
-    const result = await deputy(['emit', 'a.yaml', 'b.yaml', '--target', 'hcl', '--out-dir', 'out'], dir);
+    const result = await deputy(['emit', 'a.yaml', 'b.yaml', '--target', 'cfn', '--out-dir', 'out'], dir);
     expect(result.stderr).toBe('deputy: 2 definitions → out: 2 written, 0 unchanged, 0 removed\n');
     expect(result.code).toBe(0);
+    const terraform = await deputy(['emit', 'a.yaml', 'b.yaml', '--target', 'hcl', '--out-dir', 'out'], dir);
+    expect(terraform.code).toBe(2);
+    expect(terraform.stderr).toContain('error: b.yaml: Terraform address aws_iam_role.ml_x is declared by both a.yaml and b.yaml');
+    expect(existsSync(join(dir, 'out/hcl'))).toBe(false);
   });
 
   it('refuses two resource policies on one bucket, and one resource policy name twice', async () => {
@@ -93,12 +97,12 @@ describe('partial runs into a shared output directory', () => {
     const emit = (input: string) => deputy(['emit', input, '--target', 'hcl,tf-json', '--out-dir', 'out'], dir);
     expect((await emit('teams/a')).code).toBe(0);
     expect((await emit('teams/b')).code).toBe(0);
-    expect(listed(join(dir, 'out/hcl'))).toEqual(['.deputy-manifest.json', 'a.tf', 'b.tf', 'old.tf']);
+    expect(listed(join(dir, 'out/hcl'))).toEqual(['.deputy-manifest.json', 'a.tf', 'b.tf', 'deputy.tf', 'old.tf']);
     rmSync(join(dir, 'teams/a/old.yaml'));
     const again = await emit('teams/a');
-    expect(again.stderr).toBe('deputy: 1 definition → out: 0 written, 2 unchanged, 2 removed\n');
-    expect(listed(join(dir, 'out/hcl'))).toEqual(['.deputy-manifest.json', 'a.tf', 'b.tf']);
-    expect(listed(join(dir, 'out/tf-json'))).toEqual(['.deputy-manifest.json', 'a.tf.json', 'b.tf.json']);
+    expect(again.stderr).toBe('deputy: 1 definition → out: 0 written, 4 unchanged, 2 removed\n');
+    expect(listed(join(dir, 'out/hcl'))).toEqual(['.deputy-manifest.json', 'a.tf', 'b.tf', 'deputy.tf']);
+    expect(listed(join(dir, 'out/tf-json'))).toEqual(['.deputy-manifest.json', 'a.tf.json', 'b.tf.json', 'deputy.tf.json']);
     expect((await deputy(['check', 'teams/b', '--target', 'hcl', '--out-dir', 'out'], dir)).code).toBe(0);
     const manifest = JSON.parse(readFileSync(join(dir, 'out/hcl/.deputy-manifest.json'), 'utf8'));
     expect(manifest.version).toBe(2);
@@ -124,7 +128,7 @@ describe('partial runs into a shared output directory', () => {
     writeFileSync(join(dir, 'out/hcl/.deputy-manifest.json'), JSON.stringify({ version: 1, files: { 'legacy.tf': 'ab'.repeat(32) } }));
     const result = await deputy(['emit', 'a.yaml', '--target', 'hcl', '--out-dir', 'out'], dir);
     expect(result.code).toBe(0);
-    expect(listed(join(dir, 'out/hcl'))).toEqual(['.deputy-manifest.json', 'a.tf', 'legacy.tf']);
+    expect(listed(join(dir, 'out/hcl'))).toEqual(['.deputy-manifest.json', 'a.tf', 'deputy.tf', 'legacy.tf']);
     expect(JSON.parse(readFileSync(join(dir, 'out/hcl/.deputy-manifest.json'), 'utf8')).files['legacy.tf']).toEqual({ sha256: 'ab'.repeat(32) });
   });
 });
@@ -138,7 +142,7 @@ describe('values per target and per environment', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--set json:account=123456789012');
     const result = await deputy(['emit', 'ml.yaml', '--out-dir', 'out', '--set', 'json:account=000000000001', '--set', 'json:region=eu-west-1', '--set', 'json:partition=aws'], dir);
-    expect(result.stderr).toBe('deputy: 1 definition → out: 4 written, 0 unchanged, 0 removed\n');
+    expect(result.stderr).toBe('deputy: 1 definition → out: 6 written, 0 unchanged, 0 removed\n');
     expect(readFileSync(join(dir, 'out/json/ml/ml-a.trust-policy.json'), 'utf8')).toContain('"arn:aws:personalize:eu-west-1:000000000001:*"');
     const hcl = readFileSync(join(dir, 'out/hcl/ml.tf'), 'utf8');
     expect(hcl).toContain('data.aws_caller_identity.current.account_id');

@@ -17,7 +17,8 @@ import {
   declarationBlocks,
   environmentReferences,
   LabelNamespaces,
-  mergeDeclarations,
+  checkedDirectoryEntries,
+  directoryDeclarations,
   planTerraform,
   SHARED_DECLARATIONS_BASENAME,
   type PlanBlock,
@@ -57,16 +58,23 @@ export const emitHcl: Emitter<HclEmitOptions> = (model: DeputyModel, options?: H
   return [{ path: `${model.baseName}.tf`, contents: renderFile(model.source, hclBlocks(blocks, context), options?.templates) }];
 };
 
-/** The shared declarations each model uses, for {@link emitHclDeclarations}. */
-export function hclDeclarations(models: readonly DeputyModel[], options?: HclEmitOptions): SharedDeclarations[] {
+/**
+ * Several models as one Terraform directory: each model's `<baseName>.tf` without shared declarations, then
+ * `deputy.tf` declaring them once. Two models declaring the same address are a user error naming both.
+ */
+export function emitHclDirectory(models: readonly DeputyModel[], options?: HclEmitOptions): EmittedFile[] {
   const resolved = resolveHclOptions(options);
-  return models.map((model) => planTerraform(model, { awsProviderMajorVersion: resolved.awsProviderMajorVersion }).declarations);
+  const entries = checkedDirectoryEntries(models, resolved.awsProviderMajorVersion);
+  return [
+    ...models.flatMap((model) => emitHcl(model, { ...options, declarations: 'shared' })),
+    ...emitHclDeclarations(entries.map((entry) => entry.declarations), options),
+  ];
 }
 
 /** `deputy.tf`: the `terraform` block, variables and data sources every definition of a directory shares, each once. */
 export function emitHclDeclarations(declarations: readonly SharedDeclarations[], options?: HclEmitOptions): EmittedFile[] {
   const resolved = resolveHclOptions(options);
-  const merged = mergeDeclarations(declarations, resolved.awsProviderMajorVersion);
+  const merged = directoryDeclarations(declarations, resolved.awsProviderMajorVersion);
   const context: EmitContext = {
     environment: { account: { kind: 'current' }, region: { kind: 'current' }, partition: { kind: 'current' } },
     references: environmentReferences({ account: { kind: 'current' }, region: { kind: 'current' }, partition: { kind: 'current' } }, merged.awsProviderMajorVersion),

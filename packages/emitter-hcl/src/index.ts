@@ -1,4 +1,4 @@
-export { emitHcl, emitHclDeclarations, hclDeclarations, defaultHclTemplates, HCL_TARGET, HCL_DECLARATIONS_PATH } from './hcl-emitter.js';
+export { emitHcl, emitHclDeclarations, emitHclDirectory, defaultHclTemplates, HCL_TARGET, HCL_DECLARATIONS_PATH } from './hcl-emitter.js';
 export type { HclEmitOptions, HclPolicyStyle, AwsProviderMajorVersion, DeclarationPlacement } from './hcl-emit-options.js';
 export { escapeHclStringText, hclQuotedString } from './hcl-string.js';
 export { snakeCaseLabel, PARAMETER_VALIDATION } from '@deputy/terraform-plan';

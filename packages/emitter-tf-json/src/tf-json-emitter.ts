@@ -9,7 +9,8 @@ import {
   declarationBlocks,
   environmentReferences,
   headerLines,
-  mergeDeclarations,
+  checkedDirectoryEntries,
+  directoryDeclarations,
   planTerraform,
   serializeTerraformJson,
   SHARED_DECLARATIONS_BASENAME,
@@ -32,14 +33,21 @@ export const emitTerraformJson: Emitter<TerraformJsonEmitOptions> = (model: Depu
   return [{ path: `${model.baseName}.tf.json`, contents: serializeTerraformJson(document) }];
 };
 
-/** The shared declarations of the models written to one directory (what `planTerraform(model).declarations` says each uses). */
-export function terraformJsonDeclarations(models: readonly DeputyModel[], options?: TerraformJsonEmitOptions): SharedDeclarations[] {
-  return models.map((model) => planTerraform(model, { awsProviderMajorVersion: options?.awsProviderMajorVersion ?? 6 }).declarations);
+/**
+ * Several models as one Terraform directory: each model's `<baseName>.tf.json` without shared declarations,
+ * then `deputy.tf.json` declaring them once. Two models declaring the same address are a user error naming both.
+ */
+export function emitTerraformJsonDirectory(models: readonly DeputyModel[], options?: TerraformJsonEmitOptions): EmittedFile[] {
+  const entries = checkedDirectoryEntries(models, options?.awsProviderMajorVersion ?? 6);
+  return [
+    ...models.flatMap((model) => emitTerraformJson(model, { ...options, declarations: 'shared' })),
+    ...emitTerraformJsonDeclarations(entries.map((entry) => entry.declarations), options),
+  ];
 }
 
 /** `deputy.tf.json`: the `terraform` block, variables and data sources every definition of a directory shares, each once. */
 export function emitTerraformJsonDeclarations(declarations: readonly SharedDeclarations[], options?: TerraformJsonEmitOptions): EmittedFile[] {
-  const merged = mergeDeclarations(declarations, options?.awsProviderMajorVersion ?? 6);
+  const merged = directoryDeclarations(declarations, options?.awsProviderMajorVersion ?? 6);
   const references = environmentReferences({ account: { kind: 'current' }, region: { kind: 'current' }, partition: { kind: 'current' } }, merged.awsProviderMajorVersion);
   const document = terraformJsonDocument(declarationBlocks(merged), references, headerLines('every definition written to this directory (shared declarations)'));
   return [{ path: TF_JSON_DECLARATIONS_PATH, contents: serializeTerraformJson(document) }];

@@ -1,4 +1,4 @@
-export { planTerraform, plannedAddresses, type TerraformPlan, type TerraformPlanOptions } from './plan-model.js';
+export { directoryEntry, planTerraform, plannedAddresses, type DirectoryEntry, type TerraformPlan, type TerraformPlanOptions } from './plan-model.js';
 export {
   planBlockAddress,
   addressInNamespace,
@@ -41,6 +41,7 @@ export {
   SHARED_DECLARATIONS_BASENAME,
   awsProviderConstraint,
   declarationBlocks,
+  directoryDeclarations,
   mergeDeclarations,
   terraformSettings,
   type SharedDeclarations,
@@ -73,3 +74,4 @@ export {
   type JsonObject,
   type JsonValue,
 } from './terraform-json/terraform-json-document.js';
+export { DirectoryAddresses, addressCollision, checkedDirectoryEntries } from './directory-addresses.js';

@@ -59,7 +59,21 @@ export function planTerraform(model: DeputyModel, options: TerraformPlanOptions 
  * declarations excluded: definitions written to one Terraform directory must not repeat any of them.
  */
 export function plannedAddresses(model: DeputyModel, options: TerraformPlanOptions = {}): string[] {
-  return planTerraform(model, options).blocks.map(planBlockAddress);
+  return directoryEntry(model, options).addresses;
+}
+
+/** What a directory of Terraform output needs to know of one model: the shared declarations it uses and the addresses it declares. */
+export interface DirectoryEntry {
+  /** The shared declarations the model's blocks use. */
+  readonly declarations: SharedDeclarations;
+  /** Every address the model's own blocks declare. */
+  readonly addresses: string[];
+}
+
+/** The model's {@link DirectoryEntry}, from one plan. */
+export function directoryEntry(model: DeputyModel, options: TerraformPlanOptions = {}): DirectoryEntry {
+  const plan = planTerraform(model, options);
+  return { declarations: plan.declarations, addresses: plan.blocks.map(planBlockAddress) };
 }
 
 

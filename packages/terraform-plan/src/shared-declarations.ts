@@ -74,6 +74,15 @@ function variableConflict(first: SharedVariable, second: SharedVariable): Proble
   };
 }
 
+/**
+ * What a directory's shared file declares: the variables of every definition written in this run, and all
+ * three `current` data sources — whether or not this run's definitions read them — so that emitting one
+ * team's definition into a shared directory never drops a data source another team's file refers to.
+ */
+export function directoryDeclarations(all: readonly SharedDeclarations[], awsProviderMajorVersion: AwsProviderMajorVersion): SharedDeclarations {
+  return { ...mergeDeclarations(all, awsProviderMajorVersion), currentFields: ENVIRONMENT_FIELDS };
+}
+
 /** The blocks of the declarations: the `terraform` block, then variables, then data sources. */
 export function declarationBlocks(declarations: SharedDeclarations): PlanBlock[] {
   return [terraformSettings(declarations.awsProviderMajorVersion), ...declarations.variables.map(variableBlock), ...declarations.currentFields.map(dataSourceBlock)];
