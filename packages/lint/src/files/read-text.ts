@@ -3,6 +3,7 @@
  * UTF-16 LE or BE with one. Anything else (other encodings, binary data, UTF-16 without a mark) is reported
  * as unreadable with the reason, never skipped silently.
  */
+import { TextDecoder } from 'node:util';
 
 /** The text of a file, or why it cannot be read as text. */
 export type TextRead = { readonly ok: true; readonly text: string; readonly encoding: TextEncodingName } | { readonly ok: false; readonly code: string; readonly message: string; readonly hint: string };
