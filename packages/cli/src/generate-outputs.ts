@@ -18,6 +18,7 @@ import {
   type Problem,
 } from '@deputy/policy-model';
 import type { CliIo } from './cli-io.js';
+import { MANIFEST_FILE } from './generated-manifest.js';
 import type { PlannedFile } from './output-files.js';
 import { targetRenderer, type ModelRenderer } from './render-targets.js';
 import { choice, parseScopedSetFlags, providerVersion, type TargetSetValues } from './shared-options.js';
@@ -60,6 +61,8 @@ export interface DefinitionInput {
 
 const DEFINITION_EXTENSIONS = ['.yaml', '.yml', '.json'];
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.terraform', '.nx', 'dist']);
+/** The marker of a definitions folder for the nx plugin (@deputy/nx-plugin); never a definition. */
+const PROJECT_MARKER = 'deputy.json';
 
 /** Loads every definition and renders every chosen target; throws with every problem found. */
 export async function generateOutputs(inputs: readonly string[], flags: GenerateFlags, io: CliIo): Promise<GeneratedOutputs> {
@@ -89,12 +92,12 @@ export async function generateOutputs(inputs: readonly string[], flags: Generate
       byTarget.get(output.target)!.push(...output.files.map((file) => ({ path: file.path, contents: file.contents, source: input.file, definition: input.absolute })));
     }
   });
-  return { definitionCount, byTarget, covers: coverage(inputs, io.cwd, definitions) };
-}
-
   for (const group of groups) {
     for (const shared of group.render.sharedFiles()) byTarget.get(shared.target)!.push(...shared.files.map((file) => ({ path: file.path, contents: file.contents, source: file.path })));
   }
+  return { definitionCount, byTarget, covers: coverage(inputs, io.cwd, definitions) };
+}
+
 /** Targets that get the same `--set` values share one load of each definition. */
 function targetGroups(targets: readonly TargetName[], setFor: (target: string) => TargetSetValues): { set: TargetSetValues; targets: TargetName[] }[] {
   const groups = new Map<string, { set: TargetSetValues; targets: TargetName[] }>();
@@ -157,14 +160,19 @@ function coverage(inputs: readonly string[], cwd: string, definitions: readonly 
   return (definition) => files.has(definition) || directories.some((directory) => definition.startsWith(`${directory}${sep}`));
 }
 
+/**
+ * Definition files under a directory, sorted. Output directories (those holding deputy's manifest) and the nx
+ * plugin's `deputy.json` marker are not definitions, so `deputy emit . --out-dir generated` works from a
+ * definitions folder.
+ */
 function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return SKIPPED_DIRECTORIES.has(name) ? [] : walk(path);
-      return DEFINITION_EXTENSIONS.some((extension) => name.endsWith(extension)) && !name.startsWith('.') ? [path] : [];
-    });
+  const names = readdirSync(dir).sort();
+  if (names.includes(MANIFEST_FILE)) return [];
+  return names.flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return SKIPPED_DIRECTORIES.has(name) ? [] : walk(path);
+    return DEFINITION_EXTENSIONS.some((extension) => name.endsWith(extension)) && !name.startsWith('.') && name !== PROJECT_MARKER ? [path] : [];
+  });
 }
 
 /** Problems without repeats (a `--set` problem is found once per definition). */
