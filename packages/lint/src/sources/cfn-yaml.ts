@@ -76,6 +76,9 @@ function shiftedLineIndex(lines: LineIndex, shifts: ReadonlyMap<number, number>)
   };
 }
 
+/** Explicit core-type tags (`!!int 86400`): the scalar is resolved; any other tag (`!!str`, `!Sub`) keeps it text. */
+const CORE_TYPE_TAG = /^(?:!!|tag:yaml\.org,2002:)(?:int|float|bool|null)$/;
+
 /** The long intrinsic function name for a short-form tag: `!Ref` → `Ref`, `!Sub` → `Fn::Sub`. */
 export function intrinsicNameOfTag(tag: string): string {
   const name = tag.slice(1);
@@ -107,7 +110,7 @@ class YamlReader {
     const raw = this.text.slice(start, end);
     const tag = node.tag;
     const intrinsic = tag !== undefined && tag.startsWith('!') && !tag.startsWith('!!');
-    const value = this.untagged(node, at, raw, (tag !== undefined && tag !== '!!int' && tag !== '!!float' && tag !== '!!bool' && tag !== '!!null'));
+    const value = this.untagged(node, at, raw, tag !== undefined && !CORE_TYPE_TAG.test(tag));
     if (intrinsic) {
       return { kind: 'intrinsic', name: intrinsicNameOfTag(tag), argument: value, at, raw: `${tag} ${raw}` };
     }
@@ -154,7 +157,8 @@ class YamlReader {
   }
 
   private scalar(node: Scalar, at: Position, raw: string, literal: boolean): LocatedValue {
-    const source = node.value === null || node.value === undefined ? '' : String(node.value);
+    let source = node.value === null || node.value === undefined ? '' : String(node.value);
+    if (this.clipsAtEndWithoutBreak(node, source)) source = source.slice(0, -1);
     const resolved = node.type === 'PLAIN' && !literal ? resolvePlainScalar(source) : { kind: 'text' as const, value: source };
     const value = resolved.kind === 'null' ? null : resolved.value;
     if (typeof value === 'number') return { kind: 'number', value, at, raw };
@@ -162,6 +166,15 @@ class YamlReader {
     if (value === null || value === undefined) return { kind: 'null', at, raw };
     const text = String(value);
     return { kind: 'text', parts: text === '' ? [] : [text], at, raw, decode: () => this.decodeScalar(node, text) };
+  }
+
+  /** PyYAML's "clip" chomping keeps a final line break only when the file has one: a block scalar ending the file without one has none. */
+  private clipsAtEndWithoutBreak(node: Scalar, source: string): boolean {
+    if ((node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') || !source.endsWith('\n')) return false;
+    const end = node.range?.[1] ?? 0;
+    if (this.text.slice(end).trim() !== '' || this.text.endsWith('\n')) return false;
+    const header = /^[|>][^\n]*/.exec(this.text.slice(node.range?.[0] ?? 0))?.[0] ?? '';
+    return !header.includes('+');
   }
 
   /** Maps a block literal line by line; any other scalar style maps every character to the scalar start. */
