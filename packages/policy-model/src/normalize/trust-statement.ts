@@ -29,7 +29,7 @@ export interface TrustStatementResult {
 export function buildTrustStatement(trusted: TrustedServiceDefinition, environment: Environment, path: readonly PathSegment[]): TrustStatementResult {
   const match = findService(trusted.service);
   const entry = match?.entry;
-  const principal = entry && (trusted.service === entry.key || trusted.service === entry.principal) ? principalOf(entry, environment) : trusted.service;
+  const principal = entry && (trusted.service === entry.key || trusted.service === entry.principal || (entry.aliases ?? []).includes(trusted.service)) ? principalOf(entry, environment) : trusted.service;
   const integration = entry ? integrationFor(entry, 'trust') : undefined;
   const baseActions = trustActionsOf(entry);
   const actions = [...baseActions, ...(trusted.extraActions ?? []).filter((action) => !baseActions.includes(action))];
