@@ -18,12 +18,13 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'intr
 const UNPROTECTED_STATES = 'allows states.amazonaws.com (AWS Step Functions) without aws:SourceAccount or aws:SourceArn';
 
 describe('Fn::If is linted branch by branch', () => {
-  test('YAML: the unprotected branch of a statement, a Condition block, a condition value and a statement list; sound branches are clean', async () => {
+  test('YAML: the unprotected branch of a statement, a Condition block, a condition value, a statement list and a whole PolicyDocument; sound branches are clean', async () => {
     await expectFixtureFindings(join(FIXTURES, 'cfn-if-branches.yaml'), 'yaml', [
       ['DPT001', 29, `statement 1 (when condition IsProd is false) ${UNPROTECTED_STATES}`],
       ['DPT001', 39, `statement 1 (when condition IsProd is false) ${UNPROTECTED_STATES}`],
       ['DPT003', 60, "StringEquals compares aws:SourceAccount with '*' literally"],
       ['DPT001', 72, `statement 1 (when condition IsProd is true) ${UNPROTECTED_STATES}`],
+      ['DPT001', 119, 'statement 1 (when condition IsProd is false) allows events.amazonaws.com (Amazon EventBridge) without'],
     ]);
   });
 
@@ -63,5 +64,26 @@ describe('conditional variants', () => {
 
   test('branch descriptions', () => {
     expect(describeBranch([['A', true], ['B', false]])).toBe('when conditions A is true and B is false');
+  });
+});
+
+describe('the deploying account, however it is written', () => {
+  test('Ref AWS::AccountId in every form reads as ${AWS::AccountId}, and an ARN whose account field is it pins the account', async () => {
+    const { textPartsOf, isThisAccountPart } = await import('../src/policy/text-value.js');
+    const { accountFieldOf } = await import('../src/policy/arn-text.js');
+    const json = JSON.stringify({
+      a: { Ref: 'AWS::AccountId' },
+      b: { 'Fn::Sub': 'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*' },
+      c: { 'Fn::Join': [':', ['arn:aws:sns:us-east-1', { Ref: 'AWS::AccountId' }, 'topic']] },
+      d: 'arn:aws:s3:::bucket',
+      e: { 'Fn::Sub': 'arn:aws:sqs:us-east-1:${Other}:q' },
+      f: { 'Fn::GetAtt': ['Rule', 'Arn'] },
+    });
+    const root = withIntrinsics(parseLocatedJson(fileText(json, lineIndexOf(json))));
+    if (root.kind !== 'object') throw new Error('expected an object');
+    const parts = Object.fromEntries(root.entries.map((entry) => [entry.key, textPartsOf(entry.value)!]));
+    expect(parts.a!.every(isThisAccountPart)).toBe(true);
+    expect([parts.b, parts.c, parts.d, parts.e, parts.f].map((value) => accountFieldOf(value!))).toEqual(['this-account', 'this-account', 'empty', 'reference', undefined]);
+    expect(isThisAccountPart({ opaque: '${data.aws_caller_identity.current.account_id}' })).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
  * literal text, or unknown when an opaque part falls in it. Only what is certainly wrong is malformed.
  */
 import { partsShape, type TextPart } from '../located/located-value.js';
+import { isThisAccountPart } from './text-value.js';
 
 const MARK = '\u{E000}';
 
@@ -59,6 +60,24 @@ export function readArn(parts: readonly TextPart[]): ArnReading {
       ...optional('resource', literal(resource)),
     },
   };
+}
+
+/**
+ * How the account field of an ARN is filled: `empty` (an S3 bucket ARN), `literal` (12 digits), `this-account`
+ * (`${AWS::AccountId}`, `data.aws_caller_identity.*.account_id`), `reference` (another unknown value), or
+ * undefined when the value cannot be read as an ARN (a reference to a whole ARN). All but `empty` pin an account.
+ */
+export function accountFieldOf(parts: readonly TextPart[]): 'empty' | 'literal' | 'this-account' | 'reference' | undefined {
+  const shape = partsShape(parts, MARK);
+  const fields = shape.split(':');
+  if (!shape.startsWith('arn:') || fields.length < 6) return undefined;
+  const account = fields[4]!;
+  if (account === '') return 'empty';
+  if (!account.includes(MARK)) return /^\d{12}$/.test(account) ? 'literal' : undefined;
+  if (account !== MARK) return 'reference';
+  const ordinal = fields.slice(0, 4).join(':').split(MARK).length - 1;
+  const opaque = parts.filter((part) => typeof part !== 'string')[ordinal];
+  return opaque !== undefined && isThisAccountPart(opaque) ? 'this-account' : 'reference';
 }
 
 /** True for a literal 12-digit account ID. */

@@ -25,9 +25,10 @@ export function isPolicyDocumentValue(value: LocatedValue): boolean {
 /**
  * Reads the statements of a JSON-shaped policy document. A CloudFormation `Fn::If` (around the statement
  * list, a statement, or anything inside one) is read branch by branch: each distinct reading of a statement
- * is a statement of its own, naming its branch.
+ * is a statement of its own, naming its branch. `documentBranch` names the `Fn::If` branch the whole
+ * document is written in, if any.
  */
-export function statementsOfDocument(document: LocatedValue): StatementsRead {
+export function statementsOfDocument(document: LocatedValue, documentBranch?: string): StatementsRead {
   const statement = memberOf(document, 'Statement');
   if (statement === undefined) return { statements: [], unknownStatements: document.kind !== 'object' };
   const lists = statement.kind === 'intrinsic' && hasConditional(statement) ? conditionalVariants(statement) : [{ value: statement }];
@@ -48,7 +49,7 @@ export function statementsOfDocument(document: LocatedValue): StatementsRead {
       }
       for (const reading of readings) {
         if (reading.value === undefined) continue;
-        const branch = [list.branch, reading.branch].filter((part): part is string => part !== undefined).join(', ');
+        const branch = [documentBranch, list.branch, reading.branch].filter((part): part is string => part !== undefined).join(', ');
         if (reading.value.kind === 'object') statements.push(statementOf(reading.value, index, branch || undefined));
         else unknownStatements = true;
       }

@@ -35,6 +35,18 @@ export function isUnknownText(value: LocatedValue): boolean {
   return parts !== undefined && parts.length > 0 && parts.every((part) => typeof part !== 'string');
 }
 
+/** How the deploying account is written: `${AWS::AccountId}` (any CloudFormation form), Terraform's caller identity. */
+const THIS_ACCOUNT_SOURCES = [/^\$\{AWS::AccountId\}$/, /^\$\{\s*data\.aws_caller_identity\.[A-Za-z0-9_-]+(\[0\])?\.account_id\s*\}$/, /^data\.aws_caller_identity\.[A-Za-z0-9_-]+(\[0\])?\.account_id$/];
+
+/**
+ * True for an opaque part that is the deploying account: `!Ref AWS::AccountId`, `{"Ref": "AWS::AccountId"}`
+ * and `${AWS::AccountId}` in `Fn::Sub` all read as the part `${AWS::AccountId}`; Terraform's
+ * `data.aws_caller_identity.<name>.account_id`. Such a value pins the account as a literal one does.
+ */
+export function isThisAccountPart(part: TextPart): boolean {
+  return typeof part !== 'string' && THIS_ACCOUNT_SOURCES.some((source) => source.test(part.opaque.trim()));
+}
+
 /** What a service principal's DNS suffix reads as, whatever syntax names it. */
 const DNS_SUFFIX_SOURCES = [/^\$\{AWS::URLSuffix\}$/, /^\$\{\s*data\.aws_partition\.[A-Za-z0-9_-]+(\[0\])?\.dns_suffix\s*\}$/];
 

@@ -52,14 +52,14 @@ export function templatePolicies(template: LocatedValue, file: string, format: '
       const context = { ...base, label, anchorLines: [resource.keyAt.line, ...propertyLines(properties, candidate.path.slice(3))], ...(exemptReason ? { exemptReason } : {}) };
       const usage = candidate.path.includes('AssumeRolePolicyDocument') ? ({ usage: 'trust' } as const) : {};
       if (candidate.kind === 'document') {
-        result.policies.push({ ...context, ...usage, syntax: { kind: format === 'yaml' ? 'cfn-yaml' : 'cfn-json' }, at: candidate.value.at, ...read(statementsOfDocument(candidate.value)) });
+        result.policies.push({ ...context, ...usage, syntax: { kind: format === 'yaml' ? 'cfn-yaml' : 'cfn-json' }, at: candidate.value.at, ...read(statementsOfDocument(candidate.value, candidate.branch)) });
         continue;
       }
       try {
         const { document, substituted } = parseEmbeddedJson(candidate.value);
         if (!isPolicyDocumentValue(document)) continue;
         const syntax: PolicySyntax = { kind: 'json', interpolation: substituted ? 'cloudformation' : 'none' };
-        result.policies.push({ ...context, ...usage, syntax, at: document.at, ...read(statementsOfDocument(document)) });
+        result.policies.push({ ...context, ...usage, syntax, at: document.at, ...read(statementsOfDocument(document, candidate.branch)) });
       } catch (error) {
         if (!(error instanceof LocatedSyntaxError)) throw error;
         result.unreadable.push({ file, at: error.at, label, message: error.message });
