@@ -76,7 +76,7 @@ function shiftedLineIndex(lines: LineIndex, shifts: ReadonlyMap<number, number>)
   };
 }
 
-/** Explicit core-type tags (`!!int 86400`): the scalar is resolved; any other tag (`!!str`, `!Sub`) keeps it text. */
+/** Explicit core-type tags (`!!int 86400`, `!!bool "yes"`): the scalar is resolved; any other tag (`!!str`, `!Sub`) keeps it text. */
 const CORE_TYPE_TAG = /^(?:!!|tag:yaml\.org,2002:)(?:int|float|bool|null)$/;
 
 /** The long intrinsic function name for a short-form tag: `!Ref` → `Ref`, `!Sub` → `Fn::Sub`. */
@@ -110,14 +110,14 @@ class YamlReader {
     const raw = this.text.slice(start, end);
     const tag = node.tag;
     const intrinsic = tag !== undefined && tag.startsWith('!') && !tag.startsWith('!!');
-    const value = this.untagged(node, at, raw, tag !== undefined && !CORE_TYPE_TAG.test(tag));
+    const value = this.untagged(node, at, raw);
     if (intrinsic) {
       return { kind: 'intrinsic', name: intrinsicNameOfTag(tag), argument: value, at, raw: `${tag} ${raw}` };
     }
     return value;
   }
 
-  private untagged(node: Node, at: Position, raw: string, literal: boolean): LocatedValue {
+  private untagged(node: Node, at: Position, raw: string): LocatedValue {
     if (isMap(node)) {
       const entries: LocatedEntry[] = [];
       const seen = new Map<string, number>();
@@ -152,14 +152,16 @@ class YamlReader {
       return { kind: 'array', items: node.items.map((item) => this.read(item as Node)), at, raw };
     }
     if (isAlias(node)) return { kind: 'opaque', at, raw };
-    if (isScalar(node)) return this.scalar(node, at, raw, literal);
+    if (isScalar(node)) return this.scalar(node, at, raw);
     return { kind: 'opaque', at, raw };
   }
 
-  private scalar(node: Scalar, at: Position, raw: string, literal: boolean): LocatedValue {
+  private scalar(node: Scalar, at: Position, raw: string): LocatedValue {
     let source = node.value === null || node.value === undefined ? '' : String(node.value);
     if (this.clipsAtEndWithoutBreak(node, source)) source = source.slice(0, -1);
-    const resolved = node.type === 'PLAIN' && !literal ? resolvePlainScalar(source) : { kind: 'text' as const, value: source };
+    const tag = node.tag;
+    const resolves = tag !== undefined ? CORE_TYPE_TAG.test(tag) : node.type === 'PLAIN';
+    const resolved = resolves ? resolvePlainScalar(source) : { kind: 'text' as const, value: source };
     const value = resolved.kind === 'null' ? null : resolved.value;
     if (typeof value === 'number') return { kind: 'number', value, at, raw };
     if (typeof value === 'boolean') return { kind: 'boolean', value, at, raw };
