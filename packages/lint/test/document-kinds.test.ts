@@ -19,8 +19,11 @@ describe('Principal "*" that does not reach every account', () => {
     ]);
   });
 
-  test('Terraform: aws_vpc_endpoint and a policy fenced by StringNotEquals aws:SourceVpc are clean; an open queue policy is found', async () => {
-    await expectFixtureFindings(join(FIXTURES, 'not-exposures.tf'), 'terraform', [['DPT009', 43, OPEN]]);
+  test('Terraform: aws_vpc_endpoint (inline, or through the data source it references) and a policy fenced by StringNotEquals aws:SourceVpc are clean; open queue policies are found', async () => {
+    await expectFixtureFindings(join(FIXTURES, 'not-exposures.tf'), 'terraform', [
+      ['DPT009', 43, OPEN],
+      ['DPT009', 73, OPEN],
+    ]);
   });
 
   test('stack policies (a parameters file with StackPolicy, an Update:* policy) are clean', async () => {

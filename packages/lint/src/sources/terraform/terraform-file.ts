@@ -59,6 +59,30 @@ function localsOf(tree: Tree): Map<string, Node> {
   return locals;
 }
 
+/**
+ * Which resource attribute uses each `aws_iam_policy_document` of the file (`policy =
+ * data.aws_iam_policy_document.x.json` in an `aws_vpc_endpoint`): the document then has that resource's type
+ * and, for `assume_role_policy`, the trust usage. A document used by several resources of different kinds is
+ * left undecided.
+ */
+function documentUsesOf(tree: Tree): Map<string, { resourceType: string; attribute: string }> {
+  const uses = new Map<string, { resourceType: string; attribute: string } | null>();
+  const body = childrenOf(tree.rootNode).find((child) => child.type === 'body') ?? tree.rootNode;
+  for (const block of childrenOf(body)) {
+    if (block.type !== 'block') continue;
+    const [kind, resourceType] = blockHeader(block);
+    if (kind !== 'resource' || resourceType === undefined) continue;
+    for (const [attribute, { value }] of blockAttributes(block)) {
+      for (const match of value.text.matchAll(/data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(\[[^\]]*\])?\.(json|minified_json)\b/g)) {
+        const previous = uses.get(match[1]!);
+        const use = { resourceType, attribute };
+        uses.set(match[1]!, previous === undefined || (previous !== null && previous.resourceType === resourceType && previous.attribute === attribute) ? use : null);
+      }
+    }
+  }
+  return new Map([...uses].filter((entry): entry is [string, { resourceType: string; attribute: string }] => entry[1] !== null));
+}
+
 /** Reads templates from disk next to the `.tf` file. */
 function diskTemplateReader(file: string): TemplateReader {
   return (path) => {
@@ -95,6 +119,8 @@ class TerraformScanner {
   private readonly policies: FoundPolicy[] = [];
   private readonly unreadable: UnreadablePolicy[] = [];
   private readonly declaredDataSources: string[];
+  /** `aws_iam_policy_document` name → the one resource attribute of this file that uses its `.json`. */
+  private readonly documentUses: Map<string, { resourceType: string; attribute: string }>;
 
   constructor(
     private readonly source: HclSource,
@@ -107,6 +133,7 @@ class TerraformScanner {
       .map(blockHeader)
       .filter((header) => header[0] === 'data' && header[1] !== undefined)
       .map((header) => header[1]!);
+    this.documentUses = documentUsesOf(tree);
   }
 
   scan(): SourceScan {
@@ -130,7 +157,8 @@ class TerraformScanner {
   private visitBlock(block: Node): boolean {
     const [type, resourceType] = blockHeader(block);
     if (type === 'data' && resourceType === 'aws_iam_policy_document') {
-      this.add(block, { kind: 'hcl-policy-document' }, statementsOfPolicyDocument(docBlockOf(block, this.source)));
+      const use = this.documentUses.get(blockHeader(block)[2] ?? '');
+      this.add(block, { kind: 'hcl-policy-document' }, statementsOfPolicyDocument(docBlockOf(block, this.source)), use?.attribute === 'assume_role_policy' ? 'trust' : undefined, use?.resourceType);
       return true;
     }
     if (type === 'module') {
@@ -239,9 +267,10 @@ class TerraformScanner {
     });
   }
 
-  private add(node: Node, syntax: PolicySyntax, read: StatementsRead, usage?: PolicyUsage): void {
+  private add(node: Node, syntax: PolicySyntax, read: StatementsRead, usage?: PolicyUsage, resourceType?: string): void {
     const context = this.context(node);
     const resolvedUsage = usage ?? context.usage;
+    const resolvedType = resourceType ?? context.resourceType;
     this.policies.push({
       file: this.file,
       label: context.label,
@@ -253,7 +282,7 @@ class TerraformScanner {
       anchorLines: context.anchorLines,
       suppressions: [],
       ...(context.exemptReason ? { exemptReason: context.exemptReason } : {}),
-      ...(context.resourceType ? { resourceType: context.resourceType } : {}),
+      ...(resolvedType ? { resourceType: resolvedType } : {}),
       declaredDataSources: this.declaredDataSources,
     });
   }
