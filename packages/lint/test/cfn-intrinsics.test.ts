@@ -24,7 +24,7 @@ describe('Fn::If is linted branch by branch', () => {
       ['DPT001', 39, `statement 1 (when condition IsProd is false) ${UNPROTECTED_STATES}`],
       ['DPT003', 60, "StringEquals compares aws:SourceAccount with '*' literally"],
       ['DPT001', 72, `statement 1 (when condition IsProd is true) ${UNPROTECTED_STATES}`],
-      ['DPT001', 119, 'statement 1 (when condition IsProd is false) allows events.amazonaws.com (Amazon EventBridge) without'],
+      ['DPT001', 118, `statement 1 (when condition IsProd is false) ${UNPROTECTED_STATES}`],
     ]);
   });
 
@@ -33,6 +33,12 @@ describe('Fn::If is linted branch by branch', () => {
       ['DPT001', 13, `statement 1 (when condition UseEvents is false) ${UNPROTECTED_STATES}`],
       ['DPT002', 15, 'statement 1 (when condition UseEvents is true) allows states.amazonaws.com (AWS Step Functions) without aws:SourceArn'],
     ]);
+  });
+});
+
+describe('unknown but specific values', () => {
+  test('Fn::FindInMap, Ref to a Parameter whose Default is "*", Fn::GetAtt: present and never a wildcard; only the statement without keys is found', async () => {
+    await expectFixtureFindings(join(FIXTURES, 'cfn-unknown-specific.yaml'), 'yaml', [['DPT001', 54, `statement 1 ${UNPROTECTED_STATES}`]]);
   });
 });
 
