@@ -137,9 +137,9 @@ describe('parameters and literals', () => {
     expect(contentsOf(personalizeModel(mixed))).toContain('"arn:${var.partition}:personalize:${data.aws_region.current.region}:123456789012:*"');
   });
 
-  it('names variables Terraform accepts', () => {
+  it('names variables Terraform accepts, in snake_case', () => {
     expect(['AccountId', 'account_id', 'Account Id', 'count', 'source', '9lives'].map(variableName)).toEqual([
-      'AccountId',
+      'account_id',
       'account_id',
       'account_id',
       'count_value',

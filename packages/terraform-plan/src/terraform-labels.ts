@@ -43,11 +43,12 @@ export function managedPolicyLabel(arn: PolicyString): string {
 const RESERVED_VARIABLE_NAMES = new Set(['source', 'version', 'providers', 'count', 'for_each', 'lifecycle', 'depends_on', 'locals']);
 
 /**
- * The Terraform variable name for a parameter: its own name when Terraform accepts it as an identifier,
- * a snake_case form otherwise; a name Terraform reserves for variables (`count`, `source`, …) gets `_value`.
+ * The Terraform variable name for a parameter, in Terraform's own convention: snake_case (`WorkloadAccountId`
+ * → `workload_account_id`; the CloudFormation Parameter keeps the PascalCase name); a name Terraform reserves
+ * for variables (`count`, `source`, …) gets `_value`.
  */
 export function variableName(parameterName: string): string {
-  const name = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(parameterName) ? parameterName : snakeCaseLabel(parameterName);
+  const name = snakeCaseLabel(parameterName);
   return RESERVED_VARIABLE_NAMES.has(name) ? `${name}_value` : name;
 }
 

@@ -63,8 +63,8 @@ describe('managedPolicyLabel and variableName', () => {
     expect(managedPolicyLabel('arn:aws:iam::aws:policy/')).toBe('managed_policy');
   });
 
-  it('keeps a valid parameter name, snake-cases others, and avoids names Terraform reserves', () => {
-    expect(variableName('TargetAccountId')).toBe('TargetAccountId');
+  it('snake-cases parameter names (Terraform convention) and avoids names Terraform reserves', () => {
+    expect(variableName('TargetAccountId')).toBe('target_account_id');
     expect(variableName('target account')).toBe('target_account');
     expect(variableName('count')).toBe('count_value');
   });
