@@ -9,7 +9,10 @@ import { LocatedSyntaxError } from '../../located/located-json.js';
 import type { FoundPolicy, PolicySyntax } from '../../policy/found-policy.js';
 import { findPolicyDocuments, formatTreePath, type TreePath } from '../../policy/find-documents.js';
 import { isPolicyDocumentValue, statementsOfDocument, type StatementsRead } from '../../policy/json-policy-view.js';
+import { conditionalVariants, hasConditional } from '../../policy/conditional-variants.js';
 import { lambdaPermissionStatement, type PermissionProperty } from '../../policy/lambda-permission-view.js';
+import type { StatementView } from '../../policy/policy-view.js';
+import type { Position } from '../../located/position.js';
 import { literalTextOf } from '../../policy/text-value.js';
 import { parseDirective, suppressionFrom, type Suppression } from '../../suppress/suppression.js';
 import { parseEmbeddedJson } from '../embedded-json.js';
@@ -33,14 +36,15 @@ export function templatePolicies(template: LocatedValue, file: string, format: '
     const type = literalTextOf(memberOf(resource.value, 'Type') ?? resource.value);
     const base = { file, suppressions, anchorLines: [resource.keyAt.line], ...(type !== undefined ? { resourceType: type } : {}) };
     if (type === 'AWS::Lambda::Permission') {
+      const readings = lambdaPermissionReadings(resource);
       result.policies.push({
         ...base,
         label: `Resources.${resource.key}`,
         syntax: { kind: 'lambda-permission', format: format === 'yaml' ? 'cfn-yaml' : 'cfn-json' },
         usage: 'resource',
         at: resource.keyAt,
-        statements: [lambdaPermission(resource)],
-        unknownStatements: false,
+        statements: readings ?? [],
+        unknownStatements: readings === undefined,
       });
       continue;
     }
@@ -73,8 +77,15 @@ function read(statements: StatementsRead): StatementsRead {
   return { statements: statements.statements, unknownStatements: statements.unknownStatements };
 }
 
-function lambdaPermission(resource: LocatedEntry): ReturnType<typeof lambdaPermissionStatement> {
+/** The permission's statement, one per distinct `Fn::If` reading of its properties; undefined when unreadable. */
+function lambdaPermissionReadings(resource: LocatedEntry): StatementView[] | undefined {
   const properties = memberOf(resource.value, 'Properties');
+  if (properties === undefined || !hasConditional(properties)) return [lambdaPermission(resource.keyAt, properties)];
+  const readings = conditionalVariants(properties);
+  return readings?.map((reading) => ({ ...lambdaPermission(resource.keyAt, reading.value), ...(reading.branch ? { branch: reading.branch } : {}) }));
+}
+
+function lambdaPermission(at: Position, properties: LocatedValue | undefined): StatementView {
   const property = (name: string): PermissionProperty | undefined => {
     const entry = entryOf(properties, name);
     return entry ? { at: entry.keyAt, value: entry.value } : undefined;
@@ -85,7 +96,7 @@ function lambdaPermission(resource: LocatedEntry): ReturnType<typeof lambdaPermi
   const sourceArn = property('SourceArn');
   const principalOrgId = property('PrincipalOrgID');
   return lambdaPermissionStatement({
-    at: resource.keyAt,
+    at,
     ...(principal ? { principal } : {}),
     ...(action ? { action } : {}),
     ...(sourceAccount ? { sourceAccount } : {}),
