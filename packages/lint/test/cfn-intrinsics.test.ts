@@ -18,7 +18,7 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'intr
 const UNPROTECTED_STATES = 'allows states.amazonaws.com (AWS Step Functions) without aws:SourceAccount or aws:SourceArn';
 
 describe('Fn::If is linted branch by branch', () => {
-  test('YAML: the unprotected branch of a statement, a Condition block, a condition value, a statement list, a whole PolicyDocument and a Lambda permission's SourceArn; sound branches are clean', async () => {
+  test('YAML: the unprotected branch of a statement, a Condition block, a condition value, a statement list, a whole PolicyDocument and the SourceArn of a Lambda permission; sound branches are clean', async () => {
     await expectFixtureFindings(join(FIXTURES, 'cfn-if-branches.yaml'), 'yaml', [
       ['DPT001', 29, `statement 1 (when condition IsProd is false) ${UNPROTECTED_STATES}`],
       ['DPT001', 39, `statement 1 (when condition IsProd is false) ${UNPROTECTED_STATES}`],
