@@ -21,7 +21,7 @@ describe('deputy convert --target json', () => {
     const result = await deputy(['convert', 'open.json'], dir);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(policy);
-    expect(result.stderr).toBe('warning: open.json:4:5: statement 0 trusts personalize.amazonaws.com without aws:SourceAccount, aws:SourceArn or aws:SourceOrgID (confused deputy; converted unchanged)\n');
+    expect(result.stderr).toBe('warning: open.json:4:5: statement 1 trusts personalize.amazonaws.com without aws:SourceAccount, aws:SourceArn or aws:SourceOrgID (confused deputy; converted unchanged)\n');
   });
 
   it('reads standard input', () => {

@@ -63,7 +63,7 @@ export function convertPolicyText(text: string, file: string, options: ConvertOp
     .filter((gap) => !gap.exempt)
     .map((gap) => {
       const location = source.locate(Array.isArray(document.Statement) ? ['Statement', gap.statementIndex] : ['Statement']);
-      return `warning: ${location.file}:${location.line}:${location.column}: statement ${gap.statementIndex}${gap.sid ? ` (${gap.sid})` : ''} trusts ${gap.principal} without aws:SourceAccount, aws:SourceArn or aws:SourceOrgID (confused deputy; converted unchanged)`;
+      return `warning: ${location.file}:${location.line}:${location.column}: statement ${gap.statementIndex + 1}${gap.sid ? ` (${gap.sid})` : ''} trusts ${gap.principal} without aws:SourceAccount, aws:SourceArn or aws:SourceOrgID (confused deputy; converted unchanged)`;
     });
   return { model, document, kind, warnings };
 }

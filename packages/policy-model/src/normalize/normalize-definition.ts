@@ -179,7 +179,7 @@ function checkedDocument(
     } else {
       problems.push({
         code: 'confused-deputy',
-        message: `statement ${gap.statementIndex}${gap.sid ? ` (${gap.sid})` : ''} trusts ${gap.principal} without aws:SourceAccount, aws:SourceArn or aws:SourceOrgID`,
+        message: `statement ${gap.statementIndex + 1}${gap.sid ? ` (${gap.sid})` : ''} trusts ${gap.principal} without aws:SourceAccount, aws:SourceArn or aws:SourceOrgID`,
         hint: gap.entry
           ? `add the conditions AWS documents for ${gap.entry.name} (${documentedKeys(gap.entry, usage).join(' + ')}), ${usage === 'trust' ? 'use trustedServices, ' : ''}or add a waiver with a reason`
           : 'add aws:SourceAccount / aws:SourceArn conditions, or a waiver with a reason',
