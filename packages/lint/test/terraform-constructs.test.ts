@@ -37,12 +37,13 @@ describe('concat, flatten, merge and locals', () => {
 });
 
 describe('public module inputs', () => {
-  test('iam-role trust_policy_permissions, iam-assumable-role without MFA, lambda and step-functions trusted_entities; protected, MFA-only and role-less modules are clean', async () => {
+  test('iam-role trust_policy_permissions, iam-assumable-role without MFA, lambda and step-functions trusted_entities, the eks cluster role; protected, MFA-only and role-less modules are clean', async () => {
     await expectFixtureFindings(join(FIXTURES, 'modules.tf'), 'terraform', [
       ['DPT001', 11, 'statement "CodeDeploy" allows codedeploy.amazonaws.com'],
       ['DPT001', 45, 'allows codebuild.amazonaws.com'],
       ['DPT001', 60, 'allows scheduler.amazonaws.com (Amazon EventBridge Scheduler), events.amazonaws.com (Amazon EventBridge) without'],
       ['DPT001', 73, 'allows pipes.amazonaws.com (Amazon EventBridge Pipes) without'],
+      ['DPT001', 84, 'statement "EKSClusterAssumeRole" allows eks.amazonaws.com'],
     ]);
   });
 });

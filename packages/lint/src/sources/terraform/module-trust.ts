@@ -10,9 +10,10 @@
  * - `lambda`: `lambda.amazonaws.com` (and `edgelambda.amazonaws.com` with `lambda_at_edge`) plus the
  *   strings of `trusted_entities` as Service principals and its `{ type, identifiers }` objects, no
  *   condition; `assume_role_policy_statements` entries as statements;
- * - `step-functions`: `states.<region>.amazonaws.com` plus `trusted_entities`, no condition.
+ * - `step-functions`: `states.<region>.amazonaws.com` plus `trusted_entities`, no condition;
+ * - `eks` (the cluster): `eks.amazonaws.com` with `sts:AssumeRole` and `sts:TagSession`, no condition.
  *
- * A module with `create_role = false` (or `create = false`) builds no role. Inputs that are not literal
+ * A module with `create_role = false`, `create_iam_role = false` (or `create = false`) builds no role. Inputs that are not literal
  * make the part they feed unknown.
  */
 import type { Node } from 'web-tree-sitter';
@@ -24,7 +25,7 @@ import { hclValue, type HclSource } from './hcl-expression.js';
 import { blockAttributes } from './terraform-blocks.js';
 
 /** The modules whose trust inputs deputy reads. */
-export type TrustModule = 'iam-role' | 'iam-assumable-role' | 'lambda' | 'step-functions';
+export type TrustModule = 'iam-role' | 'iam-assumable-role' | 'lambda' | 'step-functions' | 'eks';
 
 /** What a module block's inputs make of the role's trust policy. */
 export interface ModuleTrustPolicy {
@@ -41,6 +42,7 @@ const SOURCES: readonly [TrustModule, RegExp][] = [
   ['iam-assumable-role', /(terraform-aws-modules\/iam\/aws|terraform-aws-iam(\.git)?)\/\/modules\/iam-assumable-role(\?.*)?$|^\.{1,2}\/.*modules\/iam-assumable-role\/?$/],
   ['lambda', /^(registry\.terraform\.io\/)?terraform-aws-modules\/lambda\/aws(\/\/)?$|terraform-aws-lambda(\.git)?(\?.*)?$/],
   ['step-functions', /^(registry\.terraform\.io\/)?terraform-aws-modules\/step-functions\/aws(\/\/)?$|terraform-aws-step-functions(\.git)?(\?.*)?$/],
+  ['eks', /^(registry\.terraform\.io\/)?terraform-aws-modules\/eks\/aws(\/\/)?$|terraform-aws-eks(\.git)?(\?.*)?$/],
 ];
 
 /** The trust module a `module` block's `source` names, if any. */
@@ -58,7 +60,7 @@ export function moduleTrustPolicy(block: Node, source: HclSource): ModuleTrustPo
   const sourceText = input('source');
   const module = sourceText === undefined ? undefined : trustModuleOf(literalTextOf(sourceText.value) ?? '');
   if (module === undefined) return undefined;
-  if (isFalse(input('create_role')) || isFalse(input('create'))) return undefined;
+  if (isFalse(input('create_role')) || isFalse(input('create_iam_role')) || isFalse(input('create'))) return undefined;
   const at = source.position(block.startIndex);
   const statements = statementsFor(module, input, at);
   if (statements === undefined) return undefined;
@@ -104,6 +106,11 @@ function statementsFor(module: TrustModule, input: Input, at: Position): { known
       const extra = mapStatements(input('assume_role_policy_statements'));
       const main = statementBlock(at, literal(['sts:AssumeRole'], at), principals, []);
       return { known: [main, ...(extra?.known ?? [])], unknown: unknown || (extra?.unknown ?? false) };
+    }
+    case 'eks': {
+      const principals = [principalBlock('Service', literal(['eks.amazonaws.com'], at), at)!];
+      const statement = statementBlock(at, literal(['sts:AssumeRole', 'sts:TagSession'], at), principals, []);
+      return { known: [{ ...statement, attributes: new Map([...statement.attributes, ['sid', { at, value: { kind: 'text', parts: ['EKSClusterAssumeRole'], at, raw: '"EKSClusterAssumeRole"' } }]]) }], unknown: false };
     }
     case 'step-functions': {
       const region = input('aws_region_assume_role');
