@@ -71,3 +71,11 @@ describe('templatefile targets', () => {
     expect(rendered.position(2)).toEqual({ line: 1, column: 3 });
   });
 });
+
+describe('directory-scan hint', () => {
+  test('files that build a policy only through module inputs or templatefile() match TERRAFORM_POLICY_HINT', async () => {
+    const { TERRAFORM_POLICY_HINT } = await import('../src/sources/terraform/terraform-file.js');
+    for (const name of ['modules.tf', 'templatefile.tf']) expect(TERRAFORM_POLICY_HINT.test(readFileSync(join(FIXTURES, name), 'utf8'))).toBe(true);
+    expect(TERRAFORM_POLICY_HINT.test('resource "aws_s3_bucket" "b" {}')).toBe(false);
+  });
+});

@@ -24,6 +24,12 @@ import { renderTemplate, templateCallOf, templateDisplayPath, type TemplateReade
 import { blockAttributes, blockHeader, docBlockOf } from './terraform-blocks.js';
 import { terraformParser } from './tree-sitter-terraform.js';
 
+/**
+ * Text a `.tf` file holds when it may build a policy without the words a policy has: a trust module's inputs
+ * or a `templatefile(…)` call. A directory scan that skips files without `Statement` must not skip these.
+ */
+export const TERRAFORM_POLICY_HINT = /trust_policy_permissions|trusted_role_services|trusted_entities|terraform-aws-modules\/eks|terraform-aws-eks|templatefile\s*\(/;
+
 /** Options of {@link scanTerraformFile}. */
 export interface TerraformScanOptions {
   /**
