@@ -2,6 +2,7 @@
 import type { CommonEmitOptions, DeputyModel, Emitter, TemplateSet } from '@deputy/policy-model';
 import { defaultTemplateDir, loadTemplateSet, renderTemplate } from '@deputy/policy-model';
 import { renderJson } from './json/render-json.js';
+import { capabilityComment, requiredCapabilities } from './template/capabilities.js';
 import { planTemplate } from './template/template-plan.js';
 import { renderYaml } from './yaml/render-yaml.js';
 
@@ -31,7 +32,9 @@ export const emitCfn: Emitter<CfnEmitOptions> = (model: DeputyModel, options: Cf
   const format = options.format ?? 'yaml';
   const templates = options.templates ?? defaultCfnTemplates();
   const plan = planTemplate(model);
-  const description = renderTemplate(templates, 'description.hbs', { source: model.source }).replace(/\n+$/, '');
-  const contents = format === 'json' ? renderJson(plan, model.source, description, templates) : renderYaml(plan, model.source, description, templates);
+  const capabilities = requiredCapabilities(model);
+  const description = renderTemplate(templates, 'description.hbs', { source: model.source, capabilities: capabilities.join(' ') }).replace(/\n+$/, '');
+  const contents =
+    format === 'json' ? renderJson(plan, model.source, description, templates) : renderYaml(plan, model.source, description, templates, capabilityComment(capabilities));
   return [{ path: `${model.baseName}.${format}`, contents: contents.endsWith('\n') ? contents : `${contents}\n` }];
 };

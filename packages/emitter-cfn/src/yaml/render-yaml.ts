@@ -15,6 +15,8 @@ export interface YamlLayoutContext {
   readonly source: string;
   /** The source file as comment text. */
   readonly sourceComment: string;
+  /** Comment text naming the capabilities a deployment must acknowledge (`CAPABILITY_NAMED_IAM`); empty when none. */
+  readonly capabilityComment: string;
   /** `'2010-09-09'`, quoted. */
   readonly formatVersion: string;
   /** The Description as a YAML scalar. */
@@ -38,10 +40,11 @@ export interface YamlEntryContext {
 }
 
 /** The template as YAML text. */
-export function renderYaml(plan: TemplatePlan, source: string, description: string, templates: TemplateSet): string {
+export function renderYaml(plan: TemplatePlan, source: string, description: string, templates: TemplateSet, capabilities = ''): string {
   const context: YamlLayoutContext = {
     source,
     sourceComment: commentText(source),
+    capabilityComment: commentText(capabilities),
     formatVersion: yamlString(FORMAT_VERSION),
     description: yamlString(description),
     parameters: plan.parameters.map(entryContext),
