@@ -43,6 +43,15 @@ describe('unknown but specific values', () => {
   });
 });
 
+describe('Fn::FindInMap through Mappings', () => {
+  test('a ServicePrincipalPartitionMap principal and a mapped account resolve; a Fn::Sub of plain text is the principal it spells', async () => {
+    await expectFixtureFindings(join(FIXTURES, 'cfn-find-in-map.yaml'), 'yaml', [
+      ['DPT001', 21, 'statement 1 allows eks.amazonaws.com'],
+      ['DPT001', 46, 'statement 1 allows events.amazonaws.com (Amazon EventBridge) without'],
+    ]);
+  });
+});
+
 describe('conditional variants', () => {
   const read = (value: unknown) => {
     const json = JSON.stringify(value);

@@ -58,7 +58,7 @@ const DNS_SUFFIX_SOURCES = [/^\$\{AWS::URLSuffix\}$/, /^\$\{\s*data\.aws_partiti
  */
 export function servicePrincipalValue(value: LocatedValue): LocatedValue {
   const parts = textPartsOf(value);
-  if (parts === undefined || isLiteralParts(parts)) return value;
+  if (parts === undefined || (value.kind === 'text' && isLiteralParts(parts))) return value;
   const resolved = mergeParts(parts.map((part) => (typeof part !== 'string' && DNS_SUFFIX_SOURCES.some((source) => source.test(part.opaque)) ? 'amazonaws.com' : part)));
   if (!isLiteralParts(resolved)) return value;
   return { kind: 'text', parts: resolved, at: value.at, raw: value.raw };

@@ -16,6 +16,7 @@ import type { Position } from '../../located/position.js';
 import { literalTextOf } from '../../policy/text-value.js';
 import { parseDirective, suppressionFrom, type Suppression } from '../../suppress/suppression.js';
 import { parseEmbeddedJson } from '../embedded-json.js';
+import { withMappings } from './find-in-map.js';
 import type { UnreadablePolicy } from '../source-scan.js';
 
 /** Policies and unreadable policy texts of a template. */
@@ -29,8 +30,8 @@ export interface TemplatePolicies {
 /** Reads the policies of a template whose intrinsics are already recognised. */
 export function templatePolicies(template: LocatedValue, file: string, format: 'yaml' | 'json'): TemplatePolicies {
   const result: TemplatePolicies = { policies: [], unreadable: [] };
-  const resources = memberOf(template, 'Resources');
-  if (resources?.kind !== 'object') return result;
+  const resources = withMappings(memberOf(template, 'Resources') ?? { kind: 'null', at: template.at, raw: '' }, memberOf(template, 'Mappings'));
+  if (resources.kind !== 'object') return result;
   for (const resource of resources.entries) {
     const suppressions = metadataSuppressions(resource, file);
     const type = literalTextOf(memberOf(resource.value, 'Type') ?? resource.value);
