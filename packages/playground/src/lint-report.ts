@@ -1,0 +1,58 @@
+/**
+ * Lint mode: `lintText` over the pasted text (what `deputy lint` runs on each file), each finding with its
+ * rule's explanation, and for a policy JSON document the verify scenario table (`deputy verify` of the file).
+ */
+import { convertPolicyText, DeputyInputError, formatProblem, parseSourceText } from '@deputy/policy-model';
+import { lintText, ruleById, type Finding, type LintResult } from '@deputy/lint';
+import { formatModelVerification, verifyModel } from '@deputy/verify';
+import type { LintKind, PlaygroundState } from './playground-state.js';
+
+/** A finding with its rule's explanation. */
+export interface ExplainedFinding extends Finding {
+  /** The rule's one-line summary. */
+  readonly summary: string;
+  /** The rule's longer description. */
+  readonly explanation: string;
+}
+
+/** Everything lint mode shows. */
+export interface LintReport {
+  /** The linter's result. */
+  readonly result: LintResult;
+  /** Its findings, explained. */
+  readonly findings: readonly ExplainedFinding[];
+  /** The verify text for a policy JSON document; undefined for other inputs. */
+  readonly verification?: string;
+}
+
+/** The kind a file name implies, when it implies one. */
+export function lintKindOfFile(file: string): LintKind | undefined {
+  const name = file.toLowerCase();
+  if (name.endsWith('.tf.json')) return 'tf-json';
+  if (name.endsWith('.tf')) return 'terraform';
+  if (name.endsWith('.json')) return 'json';
+  if (/\.(ya?ml|template)$/.test(name)) return 'yaml';
+  return undefined;
+}
+
+/** Lints the state's text and, for a policy document, verifies it. */
+export async function lintReport(state: PlaygroundState): Promise<LintReport> {
+  const result = await lintText(state.lintText, state.lintFile, state.lintKind);
+  const findings = result.findings.map((finding) => {
+    const rule = ruleById(finding.ruleId);
+    return { ...finding, summary: rule.summary, explanation: rule.description };
+  });
+  const verification = state.lintKind === 'json' ? policyVerification(state.lintText, state.lintFile) : undefined;
+  return { result, findings, ...(verification !== undefined ? { verification } : {}) };
+}
+
+function policyVerification(text: string, file: string): string | undefined {
+  try {
+    const value = parseSourceText(text, file).value;
+    if (typeof value !== 'object' || value === null || !('Statement' in value || 'Effect' in value)) return undefined;
+    return formatModelVerification(verifyModel(convertPolicyText(text, file).model));
+  } catch (error) {
+    if (error instanceof DeputyInputError) return error.problems.map(formatProblem).join('\n');
+    throw error;
+  }
+}

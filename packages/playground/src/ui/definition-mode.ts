@@ -1,0 +1,25 @@
+/** Definition mode: the editor, its located problems, every target's files and the verification. */
+import { definitionOutputs } from '../definition-outputs.js';
+import type { PlaygroundState } from '../playground-state.js';
+import { byId, h, replaceChildren } from './dom.js';
+import { outputPanels } from './output-panels.js';
+import { focusAt, problemList } from './problem-list.js';
+import type { Store } from './store.js';
+
+/** Binds the editor to the store and returns the view that draws the mode. */
+export function mountDefinitionMode(store: Store): (state: PlaygroundState) => void {
+  const editor = byId<HTMLTextAreaElement>('definition');
+  editor.addEventListener('input', () => store.update({ definition: editor.value }, 150));
+  return (state) => {
+    if (editor.value !== state.definition) editor.value = state.definition;
+    const outputs = definitionOutputs(state);
+    const locate = (problem: { location?: { line: number; column: number } }) => problem.location && focusAt(editor, problem.location.line, problem.location.column);
+    editor.setAttribute('aria-invalid', outputs.problems.length > 0 ? 'true' : 'false');
+    replaceChildren(byId('definition-problems'), ...(outputs.problems.length > 0 ? [problemList(outputs.problems, locate)] : []));
+    replaceChildren(byId('definition-notices'), ...(outputs.notices.length > 0 ? [h('ul', {}, ...outputs.notices.map((notice) => h('li', {}, notice)))] : []));
+    if (outputs.problems.length === 0) {
+      replaceChildren(byId('definition-outputs'), ...outputPanels(outputs.targets, locate));
+      byId('definition-verification').textContent = outputs.verification;
+    }
+  };
+}

@@ -1,0 +1,73 @@
+/** Lint mode: paste, open or drop a file; findings with line, explanation and fix; the verification. */
+import { lintKindOfFile, lintReport, type ExplainedFinding } from '../lint-report.js';
+import type { LintKind, PlaygroundState } from '../playground-state.js';
+import { byId, h, replaceChildren } from './dom.js';
+import { focusAt } from './problem-list.js';
+import type { Store } from './store.js';
+
+/** Binds the lint inputs to the store and returns the view that draws the mode. */
+export function mountLintMode(store: Store): (state: PlaygroundState) => Promise<void> {
+  const area = byId<HTMLTextAreaElement>('lint-text');
+  const fileName = byId<HTMLInputElement>('lint-file');
+  const kind = byId<HTMLSelectElement>('lint-kind');
+  area.addEventListener('input', () => store.update({ lintText: area.value }, 200));
+  fileName.addEventListener('input', () => {
+    const implied = lintKindOfFile(fileName.value);
+    store.update({ lintFile: fileName.value, ...(implied ? { lintKind: implied } : {}) }, 200);
+  });
+  kind.addEventListener('change', () => store.update({ lintKind: kind.value as LintKind }));
+  const open = async (file: File): Promise<void> => {
+    const text = await file.text();
+    store.update({ lintText: text, lintFile: file.name, lintKind: lintKindOfFile(file.name) ?? store.state.lintKind });
+  };
+  byId<HTMLInputElement>('lint-upload').addEventListener('change', (event) => {
+    const file = (event.target as HTMLInputElement).files?.[0];
+    if (file) void open(file);
+  });
+  area.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    area.classList.add('dropping');
+  });
+  area.addEventListener('dragleave', () => area.classList.remove('dropping'));
+  area.addEventListener('drop', (event) => {
+    event.preventDefault();
+    area.classList.remove('dropping');
+    const file = event.dataTransfer?.files[0];
+    if (file) void open(file);
+  });
+  let generation = 0;
+  return async (state) => {
+    if (area.value !== state.lintText) area.value = state.lintText;
+    if (fileName.value !== state.lintFile && document.activeElement !== fileName) fileName.value = state.lintFile;
+    kind.value = state.lintKind;
+    const run = (generation += 1);
+    const report = await lintReport(state);
+    if (run !== generation) return;
+    const { result } = report;
+    const unreadable = result.unreadable ?? [];
+    const count = `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} in ${result.policyCount} polic${result.policyCount === 1 ? 'y' : 'ies'}`;
+    byId('lint-summary').textContent = unreadable.length > 0 ? `Could not read ${state.lintFile}` : count;
+    area.setAttribute('aria-invalid', unreadable.length > 0 ? 'true' : 'false');
+    replaceChildren(byId('lint-problems'), ...(unreadable.length > 0
+      ? [h('ul', {}, ...unreadable.map((item) => {
+          const where = item.line !== undefined ? `${item.file}:${item.line}:${item.column ?? 1}` : item.file;
+          const jump = h('button', { type: 'button' }, where);
+          jump.addEventListener('click', () => item.line !== undefined && focusAt(area, item.line, item.column ?? 1));
+          return h('li', { 'data-code': item.code, ...(item.line !== undefined ? { 'data-line': item.line } : {}) }, jump, `: ${item.message} (${item.hint})`);
+        }))]
+      : []));
+    replaceChildren(byId('lint-findings'), ...report.findings.map((finding) => findingView(finding, area)));
+    byId('lint-verification').textContent = report.verification ?? (state.lintKind === 'json' ? '' : 'The scenario table is shown for IAM policy JSON documents (deputy verify); use the JSON kind for a policy.');
+  };
+}
+
+function findingView(finding: ExplainedFinding, area: HTMLTextAreaElement): HTMLElement {
+  const where = h('button', { type: 'button', title: 'Go to this line in the editor' }, `line ${finding.line}, column ${finding.column}`);
+  where.addEventListener('click', () => focusAt(area, finding.line, finding.column));
+  return h('article', { class: `finding severity-${finding.severity}`, 'data-rule': finding.ruleId, 'data-line': finding.line, 'data-column': finding.column },
+    h('h4', {}, h('span', { class: 'severity' }, finding.severity), ` ${finding.ruleId} ${finding.ruleName} — `, where),
+    h('p', { class: 'message' }, finding.message),
+    ...(finding.policy || finding.statement ? [h('p', { class: 'help' }, [finding.policy, finding.statement && `statement ${finding.statement}`].filter(Boolean).join(', '))] : []),
+    h('details', {}, h('summary', {}, `Why: ${finding.summary}`), h('p', {}, finding.explanation)),
+    ...(finding.fix ? [h('p', {}, h('strong', {}, 'Fix: '), finding.fix.description), ...(finding.fix.text ? [h('pre', { tabindex: 0, 'aria-label': 'Suggested fix' }, finding.fix.text)] : [])] : []));
+}

@@ -1,0 +1,42 @@
+/** The page's one state, its URL fragment kept in step, and the views that redraw when it changes. */
+import type { PlaygroundState } from '../playground-state.js';
+import { encodeState } from '../share-url.js';
+
+/** Redraws a view for a state. */
+export type View = (state: PlaygroundState) => void | Promise<void>;
+
+/** Holds the state; `update` merges a change, rewrites the fragment and redraws after `delay` ms. */
+export class Store {
+  private current: PlaygroundState;
+  private readonly views: View[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(initial: PlaygroundState) {
+    this.current = initial;
+  }
+
+  /** The current state. */
+  get state(): PlaygroundState {
+    return this.current;
+  }
+
+  /** Adds a view, redrawn on every change. */
+  subscribe(view: View): void {
+    this.views.push(view);
+  }
+
+  /** Merges a change; text edits pass a small delay so typing is not slowed by redraws. */
+  update(change: Partial<PlaygroundState>, delay = 0): void {
+    this.current = { ...this.current, ...change };
+    const fragment = encodeState(this.current);
+    history.replaceState(null, '', fragment === '' ? location.pathname + location.search : `#${fragment}`);
+    clearTimeout(this.timer);
+    if (delay === 0) void this.render();
+    else this.timer = setTimeout(() => void this.render(), delay);
+  }
+
+  /** Redraws every view now. */
+  async render(): Promise<void> {
+    for (const view of this.views) await view(this.current);
+  }
+}
