@@ -36,6 +36,16 @@ describe('concat, flatten, merge and locals', () => {
   });
 });
 
+describe('for_each over literal collections', () => {
+  test('each instance is judged with each.key / each.value bound; a null source_arn is not set; a for_each over a variable claims nothing', async () => {
+    await expectFixtureFindings(join(FIXTURES, 'for-each.tf'), 'terraform', [
+      ['DPT001', 4, 'allows states.amazonaws.com (AWS Step Functions) without'],
+      ['DPT001', 5, 'allows events.amazonaws.com (Amazon EventBridge) without'],
+      ['DPT001', 48, 'the Lambda permission allows sns.amazonaws.com (Amazon SNS) without aws:SourceArn'],
+    ]);
+  });
+});
+
 describe('public module inputs', () => {
   test('iam-role trust_policy_permissions, iam-assumable-role without MFA, lambda and step-functions trusted_entities, the eks cluster role; protected, MFA-only and role-less modules are clean', async () => {
     await expectFixtureFindings(join(FIXTURES, 'modules.tf'), 'terraform', [

@@ -1,7 +1,8 @@
 /**
  * A Lambda permission (`aws_lambda_permission`, `AWS::Lambda::Permission`) read as the one-statement
  * resource policy AWS builds from it: `source_account` becomes `StringEquals aws:SourceAccount`,
- * `source_arn` becomes `ArnLike aws:SourceArn` (the comparison Lambda documents for AddPermission).
+ * `source_arn` becomes `ArnLike aws:SourceArn` (the comparison Lambda documents for AddPermission). A property
+ * set to `null` is not set.
  */
 import type { LocatedValue } from '../located/located-value.js';
 import type { Position } from '../located/position.js';
@@ -36,7 +37,7 @@ export interface LambdaPermissionParts {
 export function lambdaPermissionStatement(parts: LambdaPermissionParts): StatementView {
   const clauses: ConditionClause[] = [];
   const add = (property: PermissionProperty | undefined, operator: string, key: string): void => {
-    if (property) clauses.push({ operator, operatorAt: property.at, key, keyAt: property.at, value: property.value, items: [property.value] });
+    if (property && property.value.kind !== 'null') clauses.push({ operator, operatorAt: property.at, key, keyAt: property.at, value: property.value, items: [property.value] });
   };
   add(parts.sourceAccount, 'StringEquals', 'aws:SourceAccount');
   add(parts.sourceArn, 'ArnLike', 'aws:SourceArn');

@@ -70,29 +70,33 @@ function expandDynamic(dynamic: Node, label: string, source: HclSource): DocBloc
   if (forEach === undefined || content === undefined) return undefined;
   const iteratorNode = attributes.get('iterator');
   const iterator = iteratorNode ? iteratorNode.value.text.trim() : label;
-  const collection = hclValue(forEach.value, source);
-  const elements = elementsOf(collection);
+  const elements = forEachElements(hclValue(forEach.value, source), false);
   if (elements === undefined) return undefined;
-  return elements.map(({ key, value }) => {
-    const bound: LocatedValue = {
-      kind: 'object',
-      entries: [
-        { key: 'key', keyAt: key.at, value: key },
-        { key: 'value', keyAt: value.at, value },
-      ],
-      unknownEntries: false,
-      at: value.at,
-      raw: value.raw,
-    };
-    return { ...docBlockOf(content, withBinding(source, iterator, bound)), at: source.position(dynamic.startIndex) };
-  });
+  return elements.map(({ key, value }) => ({ ...docBlockOf(content, withBinding(source, iterator, eachValue(key, value))), at: source.position(dynamic.startIndex) }));
 }
 
-/** The key and value of each element of a `for_each` collection, when every element is known. */
-function elementsOf(collection: LocatedValue): { key: LocatedValue; value: LocatedValue }[] | undefined {
+/** The `{ key, value }` object an iterator (or `each`) names. */
+export function eachValue(key: LocatedValue, value: LocatedValue): LocatedValue {
+  return {
+    kind: 'object',
+    entries: [
+      { key: 'key', keyAt: key.at, value: key },
+      { key: 'value', keyAt: value.at, value },
+    ],
+    unknownEntries: false,
+    at: value.at,
+    raw: value.raw,
+  };
+}
+
+/**
+ * The key and value of each element of a `for_each` collection, when every element is known. A list's key is
+ * its index in a `dynamic` block; for a resource (`setKeys`) a list is a set, whose key is the element.
+ */
+export function forEachElements(collection: LocatedValue, setKeys: boolean): { key: LocatedValue; value: LocatedValue }[] | undefined {
   if (collection.kind === 'array') {
     if (collection.items.some((item) => item.kind === 'opaque')) return undefined;
-    return collection.items.map((item, index) => ({ key: { kind: 'number', value: index, at: item.at, raw: String(index) }, value: item }));
+    return collection.items.map((item, index) => ({ key: setKeys ? item : { kind: 'number', value: index, at: item.at, raw: String(index) }, value: item }));
   }
   if (collection.kind === 'object' && !collection.unknownEntries) {
     return collection.entries.map((entry) => ({ key: { kind: 'text', parts: [entry.key], at: entry.keyAt, raw: JSON.stringify(entry.key) }, value: entry.value }));

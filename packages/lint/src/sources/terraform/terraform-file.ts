@@ -17,11 +17,11 @@ import { statementsOfPolicyDocument } from '../../policy/policy-document-view.js
 import { literalTextOf } from '../../policy/text-value.js';
 import { commentSuppressions } from '../../suppress/suppression.js';
 import type { SourceScan, UnreadablePolicy } from '../source-scan.js';
-import { childrenOf, fileHclSource, hclValue, objectKeyOf, positionOfNode, type HclSource } from './hcl-expression.js';
+import { childrenOf, fileHclSource, hclValue, objectKeyOf, positionOfNode, withBinding, type HclSource } from './hcl-expression.js';
 import { decodeTemplate } from './hcl-template.js';
 import { moduleTrustPolicy } from './module-trust.js';
 import { renderTemplate, templateCallOf, templateDisplayPath, type TemplateReader } from './template-file.js';
-import { blockAttributes, blockHeader, docBlockOf } from './terraform-blocks.js';
+import { blockAttributes, blockHeader, docBlockOf, eachValue, forEachElements } from './terraform-blocks.js';
 import { terraformParser } from './tree-sitter-terraform.js';
 
 /**
@@ -87,6 +87,19 @@ function documentUsesOf(tree: Tree): Map<string, { resourceType: string; attribu
     }
   }
   return new Map([...uses].filter((entry): entry is [string, { resourceType: string; attribute: string }] => entry[1] !== null));
+}
+
+/** The JSON policy document a rendered template holds, or undefined (not JSON until Terraform renders it, or no policy). */
+function templateDocument(text: string, variables: ReadonlyMap<string, LocatedValue>): LocatedValue | undefined {
+  const rendered = renderTemplate(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, variables);
+  if (!rendered.text.trimStart().startsWith('{')) return undefined;
+  try {
+    const document = parseLocatedJson(rendered);
+    return isPolicyDocumentValue(document) ? document : undefined;
+  } catch (error) {
+    if (!(error instanceof LocatedSyntaxError)) throw error;
+    return undefined;
+  }
 }
 
 /** Reads templates from disk next to the `.tf` file. */
@@ -164,29 +177,36 @@ class TerraformScanner {
     const [type, resourceType] = blockHeader(block);
     if (type === 'data' && resourceType === 'aws_iam_policy_document') {
       const use = this.documentUses.get(blockHeader(block)[2] ?? '');
-      this.add(block, { kind: 'hcl-policy-document' }, statementsOfPolicyDocument(docBlockOf(block, this.source)), use?.attribute === 'assume_role_policy' ? 'trust' : undefined, use?.resourceType);
+      for (const instance of this.instancesOf(block)) {
+        const read = statementsOfPolicyDocument(docBlockOf(block, instance.source));
+        this.add(block, { kind: 'hcl-policy-document' }, read, use?.attribute === 'assume_role_policy' ? 'trust' : undefined, use?.resourceType, instance.key);
+      }
       return true;
     }
     if (type === 'module') {
-      const trust = moduleTrustPolicy(block, this.source);
-      if (trust === undefined) return false;
-      const read = statementsOfPolicyDocument(trust.document);
-      this.policies.push({
-        file: this.file,
-        label: `${labelOf(blockHeader(block), undefined)} (the ${trust.module} module's trust policy)`,
-        syntax: { kind: 'hcl-policy-document' },
-        usage: 'trust',
-        at: this.source.position(block.startIndex),
-        statements: read.statements,
-        unknownStatements: read.unknownStatements,
-        anchorLines: trust.anchorLines,
-        suppressions: [],
-        declaredDataSources: this.declaredDataSources,
-      });
+      for (const instance of this.instancesOf(block)) {
+        const trust = moduleTrustPolicy(block, instance.source);
+        if (trust === undefined) continue;
+        const read = statementsOfPolicyDocument(trust.document);
+        this.policies.push({
+          file: this.file,
+          label: `${labelOf(blockHeader(block), undefined)}${instance.key ?? ''} (the ${trust.module} module's trust policy)`,
+          syntax: { kind: 'hcl-policy-document' },
+          usage: 'trust',
+          at: this.source.position(block.startIndex),
+          statements: read.statements,
+          unknownStatements: read.unknownStatements,
+          anchorLines: trust.anchorLines,
+          suppressions: [],
+          declaredDataSources: this.declaredDataSources,
+        });
+      }
       return false;
     }
     if (type === 'resource' && resourceType === 'aws_lambda_permission') {
-      this.add(block, { kind: 'lambda-permission', format: 'hcl' }, { statements: [this.lambdaPermission(block)], unknownStatements: false }, 'resource');
+      for (const instance of this.instancesOf(block)) {
+        this.add(block, { kind: 'lambda-permission', format: 'hcl' }, { statements: [this.lambdaPermission(block, instance.source)], unknownStatements: false }, 'resource', undefined, instance.key);
+      }
       return true;
     }
     return false;
@@ -195,42 +215,57 @@ class TerraformScanner {
   private visitObject(object: Node): boolean {
     const hasStatement = childrenOf(object).some((element) => element.type === 'object_elem' && objectKeyOf(element) === 'Statement');
     if (!hasStatement) return false;
-    const value = hclValue(object, this.source);
-    if (!isPolicyDocumentValue(value)) return false;
-    this.add(object, { kind: 'hcl-object' }, statementsOfDocument(value));
-    return true;
+    let found = false;
+    for (const instance of this.instancesOf(object)) {
+      const value = hclValue(object, instance.source);
+      if (!isPolicyDocumentValue(value)) continue;
+      this.add(object, { kind: 'hcl-object' }, statementsOfDocument(value), undefined, undefined, instance.key);
+      found = true;
+    }
+    return found;
+  }
+
+  /**
+   * The instances of the top-level block holding a node: one per element of a literal `for_each` (with
+   * `each.key` / `each.value` bound, and `["key"]` for the label), else the block itself.
+   */
+  private instancesOf(node: Node): { source: HclSource; key?: string }[] {
+    let top: Node = node;
+    for (let current: Node | null = node; current !== null; current = current.parent) if (current.type === 'block') top = current;
+    const forEach = top.type === 'block' ? blockAttributes(top).get('for_each') : undefined;
+    if (forEach === undefined) return [{ source: this.source }];
+    const elements = forEachElements(hclValue(forEach.value, this.source), true);
+    if (elements === undefined || elements.length === 0) return [{ source: this.source }];
+    return elements.map(({ key, value }) => ({
+      source: withBinding(this.source, 'each', eachValue(key, value)),
+      key: `[${literalTextOf(key) !== undefined ? JSON.stringify(literalTextOf(key)) : key.raw}]`,
+    }));
   }
 
   /** `templatefile("x.tftpl", { … })`: the policy in the template, with the literal variables substituted. */
   private visitTemplateFile(call: Node): boolean {
-    const template = templateCallOf(call, this.source);
-    if (template === undefined) return false;
-    const text = this.readTemplate(template.path);
-    if (text === undefined || !text.includes('Statement')) return true;
-    const rendered = renderTemplate(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, template.variables);
-    if (!rendered.text.trimStart().startsWith('{')) return true;
-    let document: LocatedValue;
-    try {
-      document = parseLocatedJson(rendered);
-    } catch (error) {
-      if (!(error instanceof LocatedSyntaxError)) throw error;
-      return true;
+    if (templateCallOf(call, this.source) === undefined) return false;
+    for (const instance of this.instancesOf(call)) {
+      const template = templateCallOf(call, instance.source);
+      const text = template === undefined ? undefined : this.readTemplate(template.path);
+      if (template === undefined || text === undefined || !text.includes('Statement')) continue;
+      const document = templateDocument(text, template.variables);
+      if (document === undefined) continue;
+      const context = this.context(call);
+      const read = statementsOfDocument(document);
+      this.policies.push({
+        file: templateDisplayPath(this.file, template.path),
+        label: `templatefile("${template.path}") in ${context.label}${instance.key === undefined ? '' : ` (instance ${instance.key})`}`,
+        syntax: { kind: 'json', interpolation: 'terraform' },
+        ...(context.usage ? { usage: context.usage } : {}),
+        at: document.at,
+        statements: read.statements,
+        unknownStatements: read.unknownStatements,
+        anchorLines: [],
+        suppressions: [],
+        ...(context.resourceType ? { resourceType: context.resourceType } : {}),
+      });
     }
-    if (!isPolicyDocumentValue(document)) return true;
-    const context = this.context(call);
-    const read = statementsOfDocument(document);
-    this.policies.push({
-      file: templateDisplayPath(this.file, template.path),
-      label: `templatefile("${template.path}") in ${context.label}`,
-      syntax: { kind: 'json', interpolation: 'terraform' },
-      ...(context.usage ? { usage: context.usage } : {}),
-      at: document.at,
-      statements: read.statements,
-      unknownStatements: read.unknownStatements,
-      anchorLines: [],
-      suppressions: [],
-      ...(context.resourceType ? { resourceType: context.resourceType } : {}),
-    });
     return true;
   }
 
@@ -252,11 +287,11 @@ class TerraformScanner {
     return true;
   }
 
-  private lambdaPermission(block: Node): ReturnType<typeof lambdaPermissionStatement> {
+  private lambdaPermission(block: Node, source: HclSource): ReturnType<typeof lambdaPermissionStatement> {
     const attributes = blockAttributes(block);
     const property = (name: string): PermissionProperty | undefined => {
       const attribute = attributes.get(name);
-      return attribute ? { at: this.source.position(attribute.name.startIndex), value: hclValue(attribute.value, this.source) } : undefined;
+      return attribute ? { at: this.source.position(attribute.name.startIndex), value: hclValue(attribute.value, source) } : undefined;
     };
     const principal = property('principal');
     const action = property('action');
@@ -273,13 +308,13 @@ class TerraformScanner {
     });
   }
 
-  private add(node: Node, syntax: PolicySyntax, read: StatementsRead, usage?: PolicyUsage, resourceType?: string): void {
+  private add(node: Node, syntax: PolicySyntax, read: StatementsRead, usage?: PolicyUsage, resourceType?: string, instanceKey?: string): void {
     const context = this.context(node);
     const resolvedUsage = usage ?? context.usage;
     const resolvedType = resourceType ?? context.resourceType;
     this.policies.push({
       file: this.file,
-      label: context.label,
+      label: instanceKey === undefined ? context.label : `${context.label} (instance ${instanceKey})`,
       syntax,
       ...(resolvedUsage ? { usage: resolvedUsage } : {}),
       at: this.source.position(node.startIndex),
