@@ -18,7 +18,7 @@ import {
   type Problem,
 } from '@deputy/policy-model';
 import type { CliIo } from './cli-io.js';
-import { MANIFEST_FILE } from './generated-manifest.js';
+import { MANIFEST_FILE, readManifest } from './generated-manifest.js';
 import type { PlannedFile } from './output-files.js';
 import { targetRenderer, type ModelRenderer } from './render-targets.js';
 import { choice, parseScopedSetFlags, providerVersion, type TargetSetValues } from './shared-options.js';
@@ -87,7 +87,11 @@ export async function generateOutputs(inputs: readonly string[], flags: Generate
   );
   const byTarget = new Map<TargetName, PlannedFile[]>(targets.map((target) => [target, []]));
   const definitions = definitionInputs(inputs, io.cwd);
-  const definitionCount = loadEach(definitions, groups, flags.env, inputs, (input, model, render) => {
+  const covers = coverage(inputs, io.cwd, definitions);
+  const crossChecks = new CrossDefinitionChecks();
+  const others = otherDefinitions(targets.map((target) => join(resolve(io.cwd, flags.outDir), target)), covers, io.cwd);
+  for (const warning of loadContext(others, groups, flags.env, crossChecks)) io.stderr(`${warning}\n`);
+  const definitionCount = loadEach(definitions, groups, flags.env, inputs, crossChecks, (input, model, render) => {
     for (const output of renderNaming(render, model, input)) {
       byTarget.get(output.target)!.push(...output.files.map((file) => ({ path: file.path, contents: file.contents, source: input.file, definition: input.absolute })));
     }
@@ -95,7 +99,49 @@ export async function generateOutputs(inputs: readonly string[], flags: Generate
   for (const group of groups) {
     for (const shared of group.render.sharedFiles()) byTarget.get(shared.target)!.push(...shared.files.map((file) => ({ path: file.path, contents: file.contents, source: file.path })));
   }
-  return { definitionCount, byTarget, covers: coverage(inputs, io.cwd, definitions) };
+  return { definitionCount, byTarget, covers };
+}
+
+/**
+ * Definitions this run does not cover whose outputs are already in its target directories (the manifest
+ * records each file's definition): another team's, in a shared output directory. They are read again, not
+ * written, so that the directory's shared Terraform declarations keep their variables and so that this run is
+ * checked against them (a role or Terraform address another team already declares).
+ */
+function otherDefinitions(targetDirs: readonly string[], covers: (definition: string) => boolean, cwd: string): DefinitionInput[] {
+  const found = new Map<string, DefinitionInput>();
+  for (const targetDir of targetDirs) {
+    for (const entry of Object.values(readManifest(targetDir).files)) {
+      if (entry.source === undefined) continue;
+      const absolute = resolve(targetDir, entry.source);
+      if (found.has(absolute) || covers(absolute) || !existsSync(absolute)) continue;
+      found.set(absolute, { file: relative(cwd, absolute), absolute, sourceLabel: posix(relative(dirname(absolute), absolute)) });
+    }
+  }
+  return [...found.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
+}
+
+/**
+ * Loads the other definitions of the output directory into each renderer's shared declarations and into the
+ * cross-definition checks. One that does not load with this run's values (it needs its own --set or --env) is
+ * left out, with a warning.
+ */
+function loadContext(others: readonly DefinitionInput[], groups: readonly RenderGroup[], environment: string | undefined, crossChecks: CrossDefinitionChecks): string[] {
+  const warnings: string[] = [];
+  for (const input of others) {
+    try {
+      const text = readSourceFile(input.absolute, input.file);
+      for (const [index, group] of groups.entries()) {
+        const model = loadDefinitionText(text, input.file, { set: group.set.environment, source: input.sourceLabel, ...(environment !== undefined ? { environment } : {}) });
+        if (index === 0) crossChecks.add(input.file, input.absolute, definitionClaims(model), true);
+        group.render.addContext(model);
+      }
+    } catch (error) {
+      if (!(error instanceof DeputyInputError)) throw error;
+      warnings.push(`warning: ${input.file}: its outputs share the output directory, but it does not load with this run's values (${error.problems[0]?.message ?? 'invalid'}); emit it together with this run so that shared declarations and cross-definition checks include it`);
+    }
+  }
+  return warnings;
 }
 
 /** Targets that get the same `--set` values share one load of each definition. */
@@ -204,10 +250,10 @@ function loadEach(
   groups: readonly RenderGroup[],
   environment: string | undefined,
   inputs: readonly string[],
+  crossChecks: CrossDefinitionChecks,
   render: (input: DefinitionInput, model: DeputyModel, renderer: ModelRenderer) => void,
 ): number {
   const problems: Problem[] = [];
-  const crossChecks = new CrossDefinitionChecks();
   for (const input of files) {
     let text: string;
     try {

@@ -44,6 +44,11 @@ export interface ModelRenderer {
   (model: DeputyModel): TargetOutput[];
   /** The shared declarations file of each Terraform target; throws when two definitions declare the same address. */
   sharedFiles(): SharedOutput[];
+  /**
+   * Counts a model whose files are already in the output directory but are not written in this run (another
+   * team's definition): its variables stay in the shared file and its addresses are checked against this run's.
+   */
+  addContext(model: DeputyModel): void;
 }
 
 /** Loads each chosen target (and its templates) once, and returns a function that emits a model in all of them. */
@@ -68,12 +73,14 @@ export async function targetRenderer(targets: readonly TargetName[], settings: R
   const terraform = prepared.some((entry) => entry.shared);
   const declarations: SharedDeclarations[] = [];
   const addresses = new DirectoryAddresses();
+  const addContext = (model: DeputyModel): void => {
+    if (!terraform) return;
+    const entry = directoryEntry(model, { awsProviderMajorVersion: settings.awsProviderMajorVersion ?? 6 });
+    declarations.push(entry.declarations);
+    addresses.add(model.source, entry.addresses);
+  };
   const render = (model: DeputyModel): TargetOutput[] => {
-    if (terraform) {
-      const entry = directoryEntry(model, { awsProviderMajorVersion: settings.awsProviderMajorVersion ?? 6 });
-      declarations.push(entry.declarations);
-      addresses.add(model.source, entry.addresses);
-    }
+    addContext(model);
     return prepared.map(({ name, target, options }) => ({ target: name, model, files: target.emit(model, options) }));
   };
   const sharedFiles = (): SharedOutput[] => {
@@ -81,7 +88,7 @@ export async function targetRenderer(targets: readonly TargetName[], settings: R
     if (problems.length > 0) throw new DeputyInputError(problems);
     return prepared.flatMap(({ name, target, options, shared }) => (shared && target.emitShared ? [{ target: name, files: target.emitShared(declarations, options) }] : []));
   };
-  return Object.assign(render, { sharedFiles });
+  return Object.assign(render, { sharedFiles, addContext });
 }
 
 /**

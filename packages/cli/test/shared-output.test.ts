@@ -109,6 +109,29 @@ describe('partial runs into a shared output directory', () => {
     expect(manifest.files['b.tf'].source).toBe('../../teams/b/b.yaml');
   });
 
+  it("keeps the variables other teams' files use in the shared deputy.tf, and checks a run against the definitions already there", async () => {
+    const parameterised = `version: 1\naccount: { parameter: WorkloadAccountId }\nroles:\n  - name: ml-a\n${trusted}`;
+    const dir = repository({ 'teams/a/a.yaml': parameterised, 'teams/b/b.yaml': roleDefinition('ml-b') });
+    expect((await deputy(['emit', 'teams/a', '--target', 'hcl', '--out-dir', 'out'], dir)).code).toBe(0);
+    expect((await deputy(['emit', 'teams/b', '--target', 'hcl', '--out-dir', 'out'], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, 'out/hcl/deputy.tf'), 'utf8')).toContain('variable "workload_account_id" {');
+    expect((await deputy(['check', 'teams/a', '--target', 'hcl', '--out-dir', 'out'], dir)).code).toBe(0);
+    writeFileSync(join(dir, 'teams/b/c.yaml'), roleDefinition('ml-a'));
+    const clash = await deputy(['emit', 'teams/b', '--target', 'hcl', '--out-dir', 'out'], dir);
+    expect(clash.stderr).toBe('error: teams/b/c.yaml:3:11: role "ml-a" is defined twice, here and in a definition whose output is already in the output directory (also defined at teams/a/a.yaml:4:11)\n');
+    expect(clash.code).toBe(2);
+    expect(existsSync(join(dir, 'out/hcl/c.tf'))).toBe(false);
+  });
+
+  it('warns when a definition already in the output directory does not load with this run\'s values', async () => {
+    const needsTeam = `version: 1\nplaceholders: { team: { type: string } }\nroles:\n  - name: "{{team}}-a"\n${trusted}`;
+    const dir = repository({ 'teams/a/a.yaml': needsTeam, 'teams/b/b.yaml': roleDefinition('ml-b') });
+    expect((await deputy(['emit', 'teams/a', '--target', 'cfn', '--out-dir', 'out', '--set', 'team=ml'], dir)).code).toBe(0);
+    const result = await deputy(['emit', 'teams/b', '--target', 'cfn', '--out-dir', 'out'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("warning: teams/a/a.yaml: its outputs share the output directory, but it does not load with this run's values (placeholder {{team}} has no value)");
+  });
+
   it("refuses to overwrite another definition's output of the same name, unless --force", async () => {
     const dir = repository({ 'teams/a/main.yaml': roleDefinition('ml-a'), 'teams/b/main.yaml': roleDefinition('ml-b') });
     expect((await deputy(['emit', 'teams/a', '--target', 'hcl', '--out-dir', 'out'], dir)).code).toBe(0);

@@ -67,18 +67,23 @@ interface Claimant {
   readonly absolute: string;
   /** The claim. */
   readonly claim: DefinitionClaim;
+  /** True for a definition not emitted in this run whose outputs are already in the output directory. */
+  readonly existing: boolean;
 }
 
 /** Collects claims definition by definition, then reports every collision with both places. */
 export class CrossDefinitionChecks {
   private readonly byKey = new Map<string, Claimant[]>();
 
-  /** Records the claims of one definition file. */
-  add(file: string, absolute: string, claims: readonly DefinitionClaim[]): void {
+  /**
+   * Records the claims of one definition file; `existing` marks a definition not emitted in this run whose
+   * outputs already share the output directory (add those first, so the new definition is the one reported).
+   */
+  add(file: string, absolute: string, claims: readonly DefinitionClaim[], existing = false): void {
     for (const claim of claims) {
       const key = `${claim.kind}\u0000${claim.key}`;
       const list = this.byKey.get(key) ?? [];
-      list.push({ file, absolute, claim });
+      list.push({ file, absolute, claim, existing });
       this.byKey.set(key, list);
     }
   }
@@ -95,7 +100,7 @@ export class CrossDefinitionChecks {
         const at = locate(earlier);
         problems.push({
           code: 'duplicate-across-definitions',
-          message: `${describe(later.claim)} is defined twice${later.file === earlier.file ? '' : ' in definitions emitted together'}`,
+          message: `${describe(later.claim)} is defined twice${later.file === earlier.file ? '' : earlier.existing ? ', here and in a definition whose output is already in the output directory' : ' in definitions emitted together'}`,
           hint: `also defined at ${at.file}:${at.line}:${at.column}`,
           location: locate(later),
         });
