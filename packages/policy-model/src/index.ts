@@ -28,3 +28,6 @@ export { lambdaPermissionFields, type LambdaPermissionFields } from './normalize
 export * from './convert/model-from-policy.js';
 export * from './convert/snippet-model.js';
 export * from './terraform/terraform-text.js';
+export * from './definition/federated-trust.js';
+export * from './policy/federated-provider.js';
+export * from './policy/federated-trust-judgement.js';

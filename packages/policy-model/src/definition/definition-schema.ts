@@ -3,6 +3,8 @@
  * checks both name the same fields, and that `schema/definition.schema.json` is this object, written out.
  */
 
+import { TRUSTED_ACCOUNT_SCHEMA, TRUSTED_FEDERATION_SCHEMA } from './federated-trust-schema.js';
+
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 } as const;
 const oneOrMany = { oneOf: [{ type: 'string', minLength: 1 }, stringList] } as const;
 const conditionValue = { type: ['string', 'boolean', 'number'] } as const;
@@ -109,6 +111,8 @@ const role = {
     maxSessionDuration: { type: 'integer', minimum: 3600, maximum: 43200, description: 'Maximum session duration in seconds.' },
     permissionsBoundary: { type: 'string', minLength: 1, description: 'ARN of the managed policy that bounds the role.' },
     trustedServices: { type: 'array', items: trustedService, minItems: 1, description: 'The AWS services allowed to assume the role.' },
+    trustedFederation: { type: 'array', items: TRUSTED_FEDERATION_SCHEMA, minItems: 1, description: 'Federated identities allowed to assume the role (GitHub Actions, GitLab, EKS service accounts, OIDC, SAML).' },
+    trustedAccounts: { type: 'array', items: TRUSTED_ACCOUNT_SCHEMA, minItems: 1, description: 'Other AWS accounts, or some of their roles, allowed to assume the role.' },
     trustPolicy: { ...policyDocument, description: 'A complete trust policy instead of trustedServices.' },
     waiver: { ...waiver, description: 'A reason to accept service principals without confused-deputy conditions in trustPolicy.' },
     managedPolicyArns: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Managed policy ARNs to attach, in order.' },

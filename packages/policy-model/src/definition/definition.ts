@@ -6,6 +6,7 @@
  * `{{region}}` and `{{partition}}`, which each target writes as its native reference.
  */
 import type { ConditionBlock, LiteralPolicyDocument } from '../policy/policy-document.js';
+import type { TrustedAccountDefinition, TrustedFederationDefinition } from './federated-trust.js';
 
 /** A whole definition file. */
 export interface Definition {
@@ -84,6 +85,10 @@ export interface RoleDefinition {
   readonly permissionsBoundary?: string;
   /** The AWS services allowed to assume the role; each gets its confused-deputy conditions from the catalog. */
   readonly trustedServices?: readonly TrustedServiceDefinition[];
+  /** Federated identities allowed to assume the role (GitHub Actions, GitLab, EKS service accounts, OIDC, SAML). */
+  readonly trustedFederation?: readonly TrustedFederationDefinition[];
+  /** Other AWS accounts, or some of their roles, allowed to assume the role. */
+  readonly trustedAccounts?: readonly TrustedAccountDefinition[];
   /** A complete trust policy instead of `trustedServices`, for principals the model does not cover. */
   readonly trustPolicy?: LiteralPolicyDocument;
   /** A reason to accept service principals without confused-deputy conditions in `trustPolicy`. */
@@ -110,9 +115,13 @@ export interface TrustedServiceDefinition {
    * the role's account (cross-account delivery). Defaults to the definition's account.
    */
   readonly sourceAccount?: string;
-  /** Requires the calling resource to belong to this AWS Organization (`aws:SourceOrgID`, StringEquals). */
+  /**
+   * Requires the calling resource to belong to this AWS Organization (`aws:SourceOrgID`, StringEquals). Where
+   * the catalog records that the service sends the organization keys here, it replaces the catalog's
+   * `aws:SourceAccount` / `aws:SourceArn` (an organization-wide trust); elsewhere it is added to them.
+   */
   readonly sourceOrgId?: string;
-  /** Requires the calling resource's organization path (`aws:SourceOrgPaths`, ForAnyValue:StringLike). */
+  /** Requires the calling resource's organization path (`aws:SourceOrgPaths`, ForAnyValue:StringLike); replaces the account keys as `sourceOrgId` does. */
   readonly sourceOrgPaths?: readonly string[];
   /** Actions to allow in addition to the catalog's trust actions (e.g. `sts:TagSession`). */
   readonly extraActions?: readonly string[];

@@ -18,6 +18,7 @@ import { uniqueIdentifiers } from './identifiers.js';
 import { validateLambdaStatements } from './lambda-permission.js';
 import { fromDefinitionText, unknownPlaceholders } from './placeholders.js';
 import { buildTrustStatement, waiverNotice } from './trust-statement.js';
+import { buildFederatedTrust, judgeTrustPolicy } from './federated-trust-statement.js';
 import { documentedKeys, noKeysNotice } from '../catalog/service-catalog.js';
 import type { PrincipalUsage } from '../catalog/service-catalog.js';
 import type { IntegrationKind } from '../catalog/service-catalog-entry.js';
@@ -92,6 +93,12 @@ function normalizeRole(role: RoleDefinition, id: string, environment: Environmen
   const notices: string[] = [];
   const waivers: WaiverRecord[] = [];
   let trustPolicy: PolicyDocument = { Version: '2012-10-17', Statement: [] };
+  const federated = buildFederatedTrust(role, environment, path);
+  problems.push(...federated.problems);
+  notices.push(...federated.notices);
+  if ((role.trustedFederation || role.trustedAccounts) && role.trustPolicy) {
+    problems.push({ code: 'exclusive-fields', message: 'a role has either trustedFederation / trustedAccounts or trustPolicy, not both', hint: 'move the statements into trustPolicy, or drop trustPolicy', path: [...path, 'trustPolicy'] });
+  }
   if (role.trustedServices && role.trustPolicy) {
     problems.push({ code: 'exclusive-fields', message: 'a role has either trustedServices or trustPolicy, not both', hint: 'move the services into trustPolicy, or drop trustPolicy', path: [...path, 'trustPolicy'] });
   } else if (role.trustedServices) {
@@ -105,9 +112,14 @@ function normalizeRole(role: RoleDefinition, id: string, environment: Environmen
       if (result.waiver) waivers.push(result.waiver);
       return result.statement;
     });
-    trustPolicy = { Version: '2012-10-17', Statement: statements.filter((s) => s !== undefined) };
+    trustPolicy = { Version: '2012-10-17', Statement: [...statements.filter((s) => s !== undefined), ...federated.statements] };
   } else if (role.trustPolicy) {
     trustPolicy = checkedDocument(role.trustPolicy, [...path, 'trustPolicy'], environment, role.waiver?.reason, { notices, waivers }, problems, 'trust');
+    const judged = judgeTrustPolicy(role.trustPolicy, [...path, 'trustPolicy'], environment, role.waiver?.reason);
+    problems.push(...judged.problems);
+    notices.push(...judged.notices);
+  } else if (federated.statements.length > 0) {
+    trustPolicy = { Version: '2012-10-17', Statement: federated.statements };
   } else {
     problems.push({ code: 'missing-trust', message: `role ${role.name} says nothing about who may assume it`, hint: 'add trustedServices: [{ service: … }] or trustPolicy', path });
   }

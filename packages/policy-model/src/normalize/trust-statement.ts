@@ -67,12 +67,21 @@ export function buildTrustStatement(trusted: TrustedServiceDefinition, environme
         });
       }
     }
-    if (keys.includes('aws:SourceAccount') || trusted.sourceAccount !== undefined) {
+    const organizationWide = (trusted.sourceOrgId !== undefined || trusted.sourceOrgPaths !== undefined) && integration?.organizationKeys === 'sent';
+    if (entry && (trusted.sourceOrgId !== undefined || trusted.sourceOrgPaths !== undefined) && integration?.organizationKeys === 'not-sent') {
+      problems.push({
+        code: 'key-not-sent',
+        message: `${entry.name} does not send aws:SourceOrgID / aws:SourceOrgPaths in role trust policies (AWS documents it)`,
+        hint: 'remove sourceOrgId / sourceOrgPaths: requiring a key the service does not send denies the service itself',
+        path: [...path, trusted.sourceOrgId !== undefined ? 'sourceOrgId' : 'sourceOrgPaths'],
+      });
+    }
+    if ((keys.includes('aws:SourceAccount') && !organizationWide) || trusted.sourceAccount !== undefined) {
       const account = trusted.sourceAccount !== undefined ? fromDefinitionText(trusted.sourceAccount, environment) : interpolate([environmentPart('account', environment)]);
       condition.add('StringEquals', 'aws:SourceAccount', account);
     }
     if (trusted.sourceOrgId !== undefined) condition.add('StringEquals', 'aws:SourceOrgID', trusted.sourceOrgId);
-    if (keys.includes('aws:SourceArn') || trusted.sourceArn !== undefined) {
+    if ((keys.includes('aws:SourceArn') && !organizationWide) || trusted.sourceArn !== undefined) {
       const texts = trusted.sourceArn !== undefined ? listOfStrings(trusted.sourceArn) : integration?.sourceArn ? [integration.sourceArn.pattern] : [];
       const sourceEnvironment: Environment = trusted.sourceAccount !== undefined ? { ...environment, account: { kind: 'literal', value: trusted.sourceAccount } } : environment;
       const arns = trusted.sourceArn !== undefined ? texts.map((arn) => fromDefinitionText(arn, environment)) : texts.map((pattern) => fromCatalogPattern(pattern, sourceEnvironment));
