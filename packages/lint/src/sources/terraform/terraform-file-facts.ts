@@ -1,0 +1,73 @@
+/**
+ * Facts about a whole `.tf` file that its policies depend on: its `locals`, which resource attribute uses
+ * each `aws_iam_policy_document`, and the policy a `templatefile()` target renders to.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Node, Tree } from 'web-tree-sitter';
+import { LocatedSyntaxError, parseLocatedJson } from '../../located/located-json.js';
+import type { LocatedValue } from '../../located/located-value.js';
+import { isPolicyDocumentValue } from '../../policy/json-policy-view.js';
+import { childrenOf } from './hcl-expression.js';
+import { renderTemplate, type TemplateReader } from './template-file.js';
+import { blockAttributes, blockHeader } from './terraform-blocks.js';
+
+/** The file's `locals`: name → value expression (locals declared in other files of the module stay unknown). */
+export function localsOf(tree: Tree): Map<string, Node> {
+  const locals = new Map<string, Node>();
+  const body = childrenOf(tree.rootNode).find((child) => child.type === 'body') ?? tree.rootNode;
+  for (const block of childrenOf(body)) {
+    if (block.type !== 'block' || blockHeader(block)[0] !== 'locals') continue;
+    for (const [name, attribute] of blockAttributes(block)) locals.set(name, attribute.value);
+  }
+  return locals;
+}
+
+/**
+ * Which resource attribute uses each `aws_iam_policy_document` of the file (`policy =
+ * data.aws_iam_policy_document.x.json` in an `aws_vpc_endpoint`): the document then has that resource's type
+ * and, for `assume_role_policy`, the trust usage. A document used by several resources of different kinds is
+ * left undecided.
+ */
+export function documentUsesOf(tree: Tree): Map<string, { resourceType: string; attribute: string }> {
+  const uses = new Map<string, { resourceType: string; attribute: string } | null>();
+  const body = childrenOf(tree.rootNode).find((child) => child.type === 'body') ?? tree.rootNode;
+  for (const block of childrenOf(body)) {
+    if (block.type !== 'block') continue;
+    const [kind, resourceType] = blockHeader(block);
+    if (kind !== 'resource' || resourceType === undefined) continue;
+    for (const [attribute, { value }] of blockAttributes(block)) {
+      for (const match of value.text.matchAll(/data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(\[[^\]]*\])?\.(json|minified_json)\b/g)) {
+        const previous = uses.get(match[1]!);
+        const use = { resourceType, attribute };
+        uses.set(match[1]!, previous === undefined || (previous !== null && previous.resourceType === resourceType && previous.attribute === attribute) ? use : null);
+      }
+    }
+  }
+  return new Map([...uses].filter((entry): entry is [string, { resourceType: string; attribute: string }] => entry[1] !== null));
+}
+
+/** The JSON policy document a rendered template holds, or undefined (not JSON until Terraform renders it, or no policy). */
+export function templateDocument(text: string, variables: ReadonlyMap<string, LocatedValue>): LocatedValue | undefined {
+  const rendered = renderTemplate(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, variables);
+  if (!rendered.text.trimStart().startsWith('{')) return undefined;
+  try {
+    const document = parseLocatedJson(rendered);
+    return isPolicyDocumentValue(document) ? document : undefined;
+  } catch (error) {
+    if (!(error instanceof LocatedSyntaxError)) throw error;
+    return undefined;
+  }
+}
+
+/** Reads templates from disk next to the `.tf` file. */
+export function diskTemplateReader(file: string): TemplateReader {
+  return (path) => {
+    try {
+      const text = readFileSync(resolve(dirname(file), path), 'utf8');
+      return text.includes('\u0000') ? undefined : text;
+    } catch {
+      return undefined;
+    }
+  };
+}
