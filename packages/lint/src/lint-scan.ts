@@ -6,6 +6,7 @@ import type { CheckSink, Exemption, RawFinding, StatementCheck } from './checks/
 import { checkConfusedDeputyKeys } from './checks/confused-deputy-keys.js';
 import { checkExactOperatorWildcard } from './checks/exact-operator-wildcard.js';
 import { checkInvalidOperator } from './checks/invalid-operator.js';
+import { checkJudgement, withoutSubsumedJudgements } from './checks/judgement.js';
 import { checkMalformedSourceValues } from './checks/malformed-source-values.js';
 import { checkNegatedKeysInDeny } from './checks/negated-keys-deny.js';
 import { checkPublicPrincipal, checkWildcardServicePrincipal } from './checks/principal-checks.js';
@@ -34,6 +35,7 @@ export const STATEMENT_CHECKS: readonly StatementCheck[] = [
   checkPublicPrincipal,
   checkNegatedKeysInDeny,
   checkTemplatePlaceholders,
+  checkJudgement,
 ];
 
 /** The findings and exemptions of one file. */
@@ -56,7 +58,7 @@ export function lintScan(scan: SourceScan): ScanFindings {
       const input = { policy, statement, environment: inferEnvironment(policy, statement) };
       for (const check of STATEMENT_CHECKS) check(input, sink);
     }
-    for (const finding of raw) {
+    for (const finding of withoutSubsumedJudgements(raw)) {
       const anchors = [finding.at.line, finding.statement?.at.line, policy.at.line, ...policy.anchorLines].filter((line): line is number => line !== undefined);
       findings.push(suppress(toFinding(finding, policy), [...policy.suppressions, ...comments], anchors));
     }

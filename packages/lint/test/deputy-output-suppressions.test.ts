@@ -58,19 +58,20 @@ interface WaivedStatement {
 /** The statements that trust a service without confused-deputy keys (not documented as keyless): the normaliser lets only waived ones through. */
 function waivedStatements(model: DeputyModel, lintsDetachedPolicies: boolean): WaivedStatement[] {
   const owners = [
-    ...model.roles.map((role) => ({ owner: `role ${role.name}`, waivers: role.waivers, documents: [role.trustPolicy] })),
+    ...model.roles.map((role) => ({ owner: `role ${role.name}`, usage: 'trust' as const, waivers: role.waivers, documents: [role.trustPolicy] })),
     ...model.resourcePolicies
       .filter((policy) => lintsDetachedPolicies || policy.attachment.type !== 'document')
       .map((policy) => ({
         owner: `resource policy ${policy.name}`,
+        usage: policy.attachment.type === 'document' ? ('resource' as const) : policy.attachment.type,
         waivers: policy.waivers,
         documents: policy.attachment.type === 'lambda-permission' ? statementsOf(policy.document).map((statement): PolicyDocument => ({ Statement: [statement] })) : [policy.document],
       })),
   ];
-  return owners.flatMap(({ owner, waivers, documents }) =>
+  return owners.flatMap(({ owner, usage, waivers, documents }) =>
     documents.flatMap((document) => {
       const principals = new Map<number, string[]>();
-      for (const gap of confusedDeputyGaps(document)) if (!gap.exempt) principals.set(gap.statementIndex, [...(principals.get(gap.statementIndex) ?? []), gap.principal]);
+      for (const gap of confusedDeputyGaps(document, usage)) if (!gap.exempt) principals.set(gap.statementIndex, [...(principals.get(gap.statementIndex) ?? []), gap.principal]);
       return [...principals.values()].map((statementPrincipals) => ({ owner, principals: statementPrincipals, reasons: oneLineReasons(waivers) }));
     }),
   );

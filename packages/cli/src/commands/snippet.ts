@@ -49,6 +49,7 @@ export function registerSnippet(program: Command, io: CliIo): void {
       if (files.length !== 1) {
         throw new DeputyInputError([{ code: 'snippet-many-files', message: `target ${target} produced ${files.length} files for a snippet`, hint: 'use deputy emit for multi-file output', file: '--target' }]);
       }
+      for (const notice of model.roles.flatMap((role) => role.notices)) io.stderr(`notice: ${notice}\n`);
       io.stdout(files[0]!.contents);
     });
 }

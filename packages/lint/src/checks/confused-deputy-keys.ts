@@ -3,15 +3,14 @@
  * catalog documents for that service. Services with no documented key, service-linked roles and services
  * deputy does not know are exempt, with the reason recorded for `--verbose`.
  */
-import { documentedKeys, noKeysNotice, parseConditionOperator, type ConfusedDeputyKey, type PolicyString, type ServiceCatalogEntry } from '@deputy/policy-model';
+import { documentedKeys, noKeysNotice, parseConditionOperator, type ConfusedDeputyKey, type IntegrationKind, type PolicyString, type ServiceCatalogEntry } from '@deputy/policy-model';
 import { accountValue, keptClauses, sourceArnClause } from '../fixes/condition-edits.js';
 import { fresh, type FixClause } from '../fixes/fix-plan.js';
 import { readArn } from '../policy/arn-text.js';
 import { statementName } from '../policy/policy-view.js';
 import { textPartsOf } from '../policy/text-value.js';
 import type { StatementCheck, StatementCheckInput } from './check.js';
-import type { PolicyUsage } from '../policy/found-policy.js';
-import { clausesOf, servicePrincipalsOf, usageOf, type ServicePrincipal } from './statement-facts.js';
+import { clausesOf, integrationOf, servicePrincipalsOf, type ServicePrincipal } from './statement-facts.js';
 
 /** Keys that bind a request to its source; any one of them makes a statement "protected" for DPT001. */
 const BINDING_KEYS = ['aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:sourceowner'];
@@ -28,7 +27,7 @@ const SATISFIED_BY: Record<ConfusedDeputyKey, readonly string[]> = {
 export const checkConfusedDeputyKeys: StatementCheck = (input, sink) => {
   const { policy, statement } = input;
   if (statement.effect !== 'Allow' || statement.condition.unknown) return;
-  const usage = usageOf(policy, statement);
+  const usage = integrationOf(policy, statement);
   const present = new Set(
     statement.condition.clauses.filter((clause) => parseConditionOperator(clause.operator.trim())?.base !== 'Null').map((clause) => clause.key.toLowerCase()),
   );
@@ -78,7 +77,7 @@ export const checkConfusedDeputyKeys: StatementCheck = (input, sink) => {
   });
 };
 
-function newClauses(input: StatementCheckInput, usage: PolicyUsage, lacking: readonly { service: ServicePrincipal; entry: ServiceCatalogEntry; missing: readonly ConfusedDeputyKey[] }[]): FixClause[] {
+function newClauses(input: StatementCheckInput, usage: IntegrationKind | 'resource', lacking: readonly { service: ServicePrincipal; entry: ServiceCatalogEntry; missing: readonly ConfusedDeputyKey[] }[]): FixClause[] {
   const clauses: FixClause[] = [];
   if (lacking.some(({ missing }) => missing.includes('aws:SourceAccount'))) {
     clauses.push({ operator: 'StringEquals', key: 'aws:SourceAccount', value: fresh(accountValue(input.environment)) });

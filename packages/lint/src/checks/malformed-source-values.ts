@@ -12,7 +12,7 @@ import { literalTextOf, textPartsOf } from '../policy/text-value.js';
 import type { LocatedValue } from '../located/located-value.js';
 import type { FixPlan } from '../fixes/fix-plan.js';
 import type { StatementCheck, StatementCheckInput } from './check.js';
-import { clausesOf, servicePrincipalsOf, usageOf } from './statement-facts.js';
+import { clausesOf, integrationOf, servicePrincipalsOf } from './statement-facts.js';
 
 /** The check. */
 export const checkMalformedSourceValues: StatementCheck = (input, sink) => {
@@ -64,7 +64,7 @@ function arnFix(input: StatementCheckInput, clause: ConditionClause, item: Locat
     return { kind: 'condition', description: 'remove the extra colon', clauses: replaceItem(input.statement, clause, item, repaired) };
   }
   const entry = servicePrincipalsOf(input.statement).find((service) => service.match && sourceArnPatternsFor(service.match.entry).length > 0)?.match?.entry;
-  const documented = entry ? sourceArnPatternsFor(entry, usageOf(input.policy, input.statement))[0] : undefined;
+  const documented = entry ? sourceArnPatternsFor(entry, integrationOf(input.policy, input.statement))[0] : undefined;
   if (entry && documented) {
     return {
       kind: 'condition',

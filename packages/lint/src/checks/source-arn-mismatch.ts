@@ -8,7 +8,7 @@ import { patternValue, replaceClause } from '../fixes/condition-edits.js';
 import { hasWildcard, isAccountId, readArn, type ArnText } from '../policy/arn-text.js';
 import { literalTextOf, textPartsOf } from '../policy/text-value.js';
 import type { StatementCheck } from './check.js';
-import { clausesOf, servicePrincipalsOf, usageOf } from './statement-facts.js';
+import { clausesOf, integrationOf, servicePrincipalsOf } from './statement-facts.js';
 
 /** The check. */
 export const checkSourceArnMismatch: StatementCheck = ({ policy, statement, environment }, sink) => {
@@ -30,11 +30,11 @@ export const checkSourceArnMismatch: StatementCheck = ({ policy, statement, envi
           ruleId: 'DPT005',
           at: item.at,
           message: `aws:SourceArn ${item.raw} is an ARN of service "${service}", but ${names} sends ARNs of ${[...expected].map((name) => `"${name}"`).join(' or ')}: the condition never matches`,
-          fix: sourceArnPatternsFor(entry, usageOf(policy, statement))[0]
+          fix: sourceArnPatternsFor(entry, integrationOf(policy, statement))[0]
             ? {
                 kind: 'condition',
                 description: `use the ARN AWS documents for ${entry.name} (${entry.documentation})`,
-                clauses: replaceClause(statement, clause, [{ operator: clause.operator, key: clause.key, value: fresh(patternValue(sourceArnPatternsFor(entry, usageOf(policy, statement))[0]!.pattern, withArnFields(environment, reading.fields), region ? { region } : {})) }]),
+                clauses: replaceClause(statement, clause, [{ operator: clause.operator, key: clause.key, value: fresh(patternValue(sourceArnPatternsFor(entry, integrationOf(policy, statement))[0]!.pattern, withArnFields(environment, reading.fields), region ? { region } : {})) }]),
               }
             : { kind: 'advice', description: `use an ARN of ${entry.name}` },
           statement,

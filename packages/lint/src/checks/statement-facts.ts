@@ -1,5 +1,5 @@
 /** Facts about a statement that several rules share: its service principals, usage, keys and inferred environment. */
-import { serviceByPrincipal, type PrincipalMatch } from '@deputy/policy-model';
+import { integrationKindOfActions, integrationKindOfResourceType, serviceByPrincipal, type IntegrationKind, type PrincipalMatch } from '@deputy/policy-model';
 import type { LocatedValue } from '../located/located-value.js';
 import { isAccountId, isRegionName, readArn } from '../policy/arn-text.js';
 import type { FoundPolicy, PolicyUsage } from '../policy/found-policy.js';
@@ -53,10 +53,29 @@ export function servicePrincipalsOf(statement: StatementView): ServicePrincipal[
   });
 }
 
-/** Where the statement's principal appears: the policy's stated usage, else `trust` when it allows sts:AssumeRole*. */
+/**
+ * Where the statement's principal appears: the policy's stated usage; else `trust` for a policy that names
+ * no Resource in any statement (a role trust policy written on its own: resource policies name their
+ * resource); else `trust` when the statement itself allows sts:AssumeRole*.
+ */
 export function usageOf(policy: FoundPolicy, statement: StatementView): PolicyUsage {
   if (policy.usage) return policy.usage;
+  if (policy.statements.every((view) => view.resources.length === 0)) return 'trust';
   return statement.actions.some((action) => TRUST_ACTION.test(literalTextOf(action) ?? '')) ? 'trust' : 'resource';
+}
+
+/**
+ * The integration a statement serves, which decides the keys the service sends: a role trust; the resource
+ * policy of the resource type that holds the policy (`aws_s3_bucket_policy`, `AWS::SNS::TopicPolicy` …);
+ * else the resource type its actions name; else a resource policy of unknown kind.
+ */
+export function integrationOf(policy: FoundPolicy, statement: StatementView): IntegrationKind | 'resource' {
+  if (usageOf(policy, statement) === 'trust') return 'role-trust';
+  const byType = policy.integration ?? (policy.resourceType !== undefined ? integrationKindOfResourceType(policy.resourceType) : undefined);
+  if (byType !== undefined && byType !== 'role-trust') return byType;
+  const actions = statement.actions.map((action) => literalTextOf(action)).filter((action): action is string => action !== undefined);
+  const byActions = integrationKindOfActions(actions);
+  return byActions !== undefined && byActions !== 'role-trust' ? byActions : 'resource';
 }
 
 /** The clauses of a condition key, compared case-insensitively as IAM does. */

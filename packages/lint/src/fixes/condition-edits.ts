@@ -1,5 +1,5 @@
 /** Building corrected Condition blocks: the statement's clauses kept as written, with edits. */
-import { expandArnPattern, interpolate, reference, sourceArnPatternsFor, type EnvironmentField, type PolicyString, type PrincipalUsage, type ServiceCatalogEntry } from '@deputy/policy-model';
+import { expandArnPattern, interpolate, reference, sourceArnPatternsFor, type EnvironmentField, type PolicyString, type IntegrationKind, type PrincipalUsage, type ServiceCatalogEntry } from '@deputy/policy-model';
 import type { InferredEnvironment } from '../checks/statement-facts.js';
 import type { ConditionClause, StatementView } from '../policy/policy-view.js';
 import { fresh, located, type FixClause } from './fix-plan.js';
@@ -40,14 +40,14 @@ export function patternValue(pattern: string, environment: InferredEnvironment, 
 }
 
 /** The default `aws:SourceArn` clause AWS documents for a service. */
-export function sourceArnClause(entry: ServiceCatalogEntry, environment: InferredEnvironment, region?: string, usage?: PrincipalUsage): FixClause | undefined {
+export function sourceArnClause(entry: ServiceCatalogEntry, environment: InferredEnvironment, region?: string, usage?: PrincipalUsage | IntegrationKind): FixClause | undefined {
   const pattern = sourceArnPatternsFor(entry, usage)[0];
   if (!pattern) return undefined;
   return { operator: pattern.operator, key: 'aws:SourceArn', value: fresh(patternValue(pattern.pattern, environment, region ? { region } : {})) };
 }
 
 /** The `aws:SourceArn` value AWS documents for a service, as literal text with the given fields. */
-export function literalSourceArn(entry: ServiceCatalogEntry, fields: { partition: string; region: string; account: string }, usage?: PrincipalUsage): string | undefined {
+export function literalSourceArn(entry: ServiceCatalogEntry, fields: { partition: string; region: string; account: string }, usage?: PrincipalUsage | IntegrationKind): string | undefined {
   const pattern = sourceArnPatternsFor(entry, usage)[0];
   return pattern ? expandArnPattern(pattern.pattern, fields) : undefined;
 }

@@ -1,4 +1,5 @@
 /** A policy found in a file, with what the linter needs to report on it and to write fixes in its syntax. */
+import type { IntegrationKind } from '@deputy/policy-model';
 import type { Position } from '../located/position.js';
 import type { Suppression } from '../suppress/suppression.js';
 import type { StatementView } from './policy-view.js';
@@ -31,6 +32,11 @@ export interface FoundPolicy {
   readonly syntax: PolicySyntax;
   /** The usage the surrounding code states (a role's trust policy), when it states one. */
   readonly usage?: PolicyUsage;
+  /**
+   * The resource type a resource policy is attached to, when the surrounding code says
+   * (`aws_s3_bucket_policy`, `AWS::SNS::TopicPolicy` …): it decides which keys the service sends.
+   */
+  readonly integration?: IntegrationKind;
   /** Where the policy starts. */
   readonly at: Position;
   /** The statements that could be read. */

@@ -121,6 +121,30 @@ export const RULES: readonly RuleDescriptor[] = [
     summary: 'A policy written as JSON inside a Terraform string or heredoc, or a CloudFormation string, is not valid JSON.',
     description: 'AWS rejects the policy at deployment. Fix the JSON, or write the policy with jsonencode / an aws_iam_policy_document data source.',
   },
+  {
+    id: 'DPT014',
+    name: 'another-account-gets-through',
+    severity: 'error',
+    summary: "The policy's conditions let the service act on behalf of another account or organization.",
+    description:
+      "deputy evaluates the policy as IAM does (every operator, …IfExists, negations, set operators, statements ORed, an explicit Deny closing a hole) for the call AWS's service makes for another account: its aws:SourceAccount, a resource ARN in that account, its organization. The condition keys are present but their values or operators admit that call, e.g. StringLike aws:SourceAccount \"*\", ArnLike aws:SourceArn \"arn:aws:sns:*:*:*\", a SourceArn in another account, or StringNotEquals in an Allow. This is the same judgement as deputy verify, emit and snippet.",
+  },
+  {
+    id: 'DPT015',
+    name: 'service-call-denied',
+    severity: 'error',
+    summary: "The policy denies the service's own, legitimate call.",
+    description:
+      "Evaluated as IAM does, the call the service makes for this account (the keys AWS documents that it sends here, with this account's values) is denied: a condition requires a value the service never sends, or compares it so that it never matches. The service then fails in production. Judged only where AWS documents the keys the service sends.",
+  },
+  {
+    id: 'DPT016',
+    name: 'weaker-than-documented',
+    severity: 'warning',
+    summary: 'A confused-deputy key is written but admits another account, resource or organization, or its absence.',
+    description:
+      'The call for another account is still denied (another key carries the protection), but one of the keys AWS documents does not do its part: StringLike aws:SourceAccount "*" next to a pinned aws:SourceArn, a SourceArn for any account, an …IfExists operator that lets a call without the key through. Pin every documented key to this account and its resources.',
+  },
 ];
 
 /** The rule with this id. */

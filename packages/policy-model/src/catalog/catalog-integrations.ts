@@ -98,7 +98,7 @@ export function noKeysNotice(entry: ServiceCatalogEntry, usage: PrincipalUsage |
   }
   const status = integration.status === 'documented-none' ? 'AWS documents that no confused-deputy condition key applies' : 'AWS documents no confused-deputy condition key';
   const source = integration.evidence[0]?.url ?? entry.documentation;
-  return `${status} for ${entry.principal} (${entry.name}) in ${where}${integration.reason ? `: ${integration.reason}` : ''}. See ${source}`;
+  return `${status} for ${entry.principal} (${entry.name}) in ${where}${integration.reason ? `: ${integration.reason.replace(/\.+$/, '')}` : ''}. See ${source}`;
 }
 
 /**

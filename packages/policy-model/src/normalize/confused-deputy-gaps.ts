@@ -2,7 +2,7 @@
  * Finds Allow statements that trust an AWS service principal without any confused-deputy condition key.
  * Used to refuse such definitions (secure by default) and to warn in `convert` (which stays faithful).
  */
-import { integrationFor, isDocumented, serviceByPrincipal } from '../catalog/service-catalog.js';
+import { integrationFor, integrationKindOfActions, isDocumented, serviceByPrincipal } from '../catalog/service-catalog.js';
 import type { PrincipalUsage } from '../catalog/service-catalog.js';
 import type { IntegrationKind, ServiceCatalogEntry } from '../catalog/service-catalog-entry.js';
 import type { PolicyDocument } from '../policy/policy-document.js';
@@ -23,6 +23,8 @@ export interface ConfusedDeputyGap {
   readonly entry?: ServiceCatalogEntry;
   /** True when the catalog records that AWS documents no confused-deputy key for this service in this use. */
   readonly exempt: boolean;
+  /** The integration the statement serves (a role trust, or the resource type its actions name). */
+  readonly usage: PrincipalUsage | IntegrationKind;
 }
 
 /**
@@ -37,16 +39,28 @@ export function confusedDeputyGaps<S>(document: PolicyDocument<S>, usage: Princi
     for (const principal of listOf(statement.Principal.Service)) {
       if (typeof principal !== 'string') continue;
       const entry = serviceByPrincipal(principal)?.entry;
+      const resolved = statementUsage(usage, listOf(statement.Action ?? []));
       gaps.push({
         statementIndex,
         ...(statement.Sid !== undefined ? { sid: statement.Sid } : {}),
         principal,
         ...(entry ? { entry } : {}),
-        exempt: entry !== undefined && !isDocumented(integrationFor(entry, usage)),
+        exempt: entry !== undefined && !isDocumented(integrationFor(entry, resolved)),
+        usage: resolved,
       });
     }
   });
   return gaps;
+}
+
+/**
+ * The integration one statement of a document serves: for a resource policy of unknown kind, the resource
+ * type its actions name (`sns:Publish` → an SNS topic policy), as lint and verify judge it.
+ */
+export function statementUsage(usage: PrincipalUsage | IntegrationKind, actions: readonly unknown[]): PrincipalUsage | IntegrationKind {
+  if (usage !== 'resource') return usage;
+  const kind = integrationKindOfActions(actions.filter((action): action is string => typeof action === 'string'));
+  return kind !== undefined && kind !== 'role-trust' ? kind : 'resource';
 }
 
 function hasSourceCondition(condition: object | undefined): boolean {

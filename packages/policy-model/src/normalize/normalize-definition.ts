@@ -183,7 +183,7 @@ function checkedDocument(
   if (grammar.length > 0) return { Statement: [] };
   problems.push(...actionNameProblems(document, path));
   for (const gap of confusedDeputyGaps(document, usage)) {
-    if (gap.exempt && gap.entry) remarks.notices.push(noKeysNotice(gap.entry, usage));
+    if (gap.exempt && gap.entry) remarks.notices.push(noKeysNotice(gap.entry, gap.usage));
     else if (waiverReason !== undefined) {
       const waiver = { service: gap.principal, reason: waiverReason };
       remarks.waivers.push(waiver);
@@ -193,7 +193,7 @@ function checkedDocument(
         code: 'confused-deputy',
         message: `statement ${gap.statementIndex + 1}${gap.sid ? ` (${gap.sid})` : ''} trusts ${gap.principal} without aws:SourceAccount, aws:SourceArn or aws:SourceOrgID`,
         hint: gap.entry
-          ? `add the conditions AWS documents for ${gap.entry.name} (${documentedKeys(gap.entry, usage).join(' + ')}), ${usage === 'trust' ? 'use trustedServices, ' : ''}or add a waiver with a reason`
+          ? `add the conditions AWS documents for ${gap.entry.name} (${documentedKeys(gap.entry, gap.usage).join(' + ')}), ${usage === 'trust' ? 'use trustedServices, ' : ''}or add a waiver with a reason`
           : 'add aws:SourceAccount / aws:SourceArn conditions, or a waiver with a reason',
         path: [...path, ...(Array.isArray(document.Statement) ? ['Statement', gap.statementIndex] : ['Statement'])],
       });

@@ -63,7 +63,7 @@ export interface ScenarioPlanInput {
 export function planScenarios(input: ScenarioPlanInput): { readonly planned: PlannedScenario[]; readonly skipped: SkippedScenario[] } {
   const planned: PlannedScenario[] = [legitimateScenario(input)];
   const skipped: SkippedScenario[] = [];
-  for (const outcome of [...accountScenarios(input), ...sourceArnScenarios(input), ...organizationScenarios(input), ...otherCallerScenarios(input)]) {
+  for (const outcome of [foreignAccountScenario(input), ...accountScenarios(input), ...sourceArnScenarios(input), ...organizationScenarios(input), ...otherCallerScenarios(input)]) {
     if ('reason' in outcome) skipped.push(outcome);
     else planned.push(outcome);
   }
@@ -87,6 +87,34 @@ function legitimateScenario({ legitimate, owner }: ScenarioPlanInput): PlannedSc
 
 function notRequired({ entry, sent }: ScenarioPlanInput, key: ConfusedDeputyKey): string {
   return sent.includes(key) ? `${key} is optional for ${entry.name}; the documented keys carry the protection` : `${entry.name} does not send ${key}`;
+}
+
+/**
+ * The confused deputy itself: the same service acting for another account, every key it sends naming that
+ * account (its aws:SourceAccount, a resource ARN in it, its organization). A bucket ARN has no account field,
+ * so the other account's call names another bucket. Skipped when the service sends no key here: then no
+ * policy can tell the accounts apart, and the catalog says so.
+ */
+function foreignAccountScenario({ entry, legitimate, foreignAccount, sent }: ScenarioPlanInput): Outcome {
+  if (sent.length === 0) return { scenario: 'foreign-account', reason: `${entry.name} sends no confused-deputy key here, so no condition can tell accounts apart` };
+  const sourceArn = legitimate.sourceArn === undefined ? undefined : (withAccount(legitimate.sourceArn, foreignAccount) ?? otherResource(legitimate.sourceArn));
+  const shape: CallShape = {
+    principal: legitimate.principal,
+    ...(legitimate.sourceAccount !== undefined ? { sourceAccount: foreignAccount } : {}),
+    ...(sourceArn !== undefined ? { sourceArn } : {}),
+    ...foreignOrganization(legitimate, FOREIGN_ORGANIZATION),
+  };
+  const parts = [
+    shape.sourceAccount !== undefined ? `aws:SourceAccount ${shape.sourceAccount}` : undefined,
+    shape.sourceArn !== undefined ? `aws:SourceArn ${shape.sourceArn}` : undefined,
+    shape.organizationId !== undefined ? `aws:SourceOrgID ${shape.organizationId}` : undefined,
+  ].filter((part): part is string => part !== undefined);
+  return attack('foreign-account', `another account's call: ${parts.join(', ')}`, shape);
+}
+
+/** The same ARN naming another resource (for ARNs without an account field, such as S3 buckets). */
+function otherResource(arn: string): string {
+  return arn.replace(/[^:/]*$/, (last) => (last === '*' || last === '' ? 'deputy-foreign-resource' : `${last}-deputy-foreign`));
 }
 
 function accountScenarios(input: ScenarioPlanInput): Outcome[] {

@@ -6,6 +6,7 @@ import type { EvaluationRequest, RequestContext } from '../evaluator/request.js'
 /** The scenarios, in the order they are run and printed. */
 export const SCENARIO_NAMES = [
   'legitimate',
+  'foreign-account',
   'foreign-source-account',
   'foreign-source-arn',
   'missing-source-account',
