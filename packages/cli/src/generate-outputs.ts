@@ -96,8 +96,9 @@ export async function generateOutputs(inputs: readonly string[], flags: Generate
       byTarget.get(output.target)!.push(...output.files.map((file) => ({ path: file.path, contents: file.contents, source: input.file, definition: input.absolute })));
     }
   });
+  const userFiles = userFileNames([...others, ...definitions]);
   for (const group of groups) {
-    for (const shared of group.render.sharedFiles()) byTarget.get(shared.target)!.push(...shared.files.map((file) => ({ path: file.path, contents: file.contents, source: file.path })));
+    for (const shared of sharedFilesNaming(group.render, userFiles)) byTarget.get(shared.target)!.push(...shared.files.map((file) => ({ path: file.path, contents: file.contents, source: file.path })));
   }
   return { definitionCount, byTarget, covers };
 }
@@ -142,6 +143,29 @@ function loadContext(others: readonly DefinitionInput[], groups: readonly Render
     }
   }
   return warnings;
+}
+
+/** Each definition's Source label → the path the user knows it by, for labels that name one file only. */
+function userFileNames(inputs: readonly DefinitionInput[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const input of inputs) {
+    if (names.has(input.sourceLabel) && names.get(input.sourceLabel) !== input.file) ambiguous.add(input.sourceLabel);
+    names.set(input.sourceLabel, input.file);
+  }
+  for (const label of ambiguous) names.delete(label);
+  return names;
+}
+
+/** The shared files; problems (two definitions declaring one Terraform address) name the files as the user gave them. */
+function sharedFilesNaming(render: ModelRenderer, userFiles: ReadonlyMap<string, string>): ReturnType<ModelRenderer['sharedFiles']> {
+  try {
+    return render.sharedFiles();
+  } catch (error) {
+    if (!(error instanceof DeputyInputError)) throw error;
+    const rename = (text: string) => text.replace(/(?<=^| )([^ ]+)(?= and |$)/g, (label: string) => userFiles.get(label) ?? label);
+    throw new DeputyInputError(error.problems.map((problem) => ({ ...problem, message: rename(problem.message), ...(problem.file !== undefined ? { file: userFiles.get(problem.file) ?? problem.file } : {}) })));
+  }
 }
 
 /** Targets that get the same `--set` values share one load of each definition. */

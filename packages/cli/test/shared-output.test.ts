@@ -50,6 +50,17 @@ describe('checks across definitions', () => {
     expect(existsSync(join(dir, 'out/hcl'))).toBe(false);
   });
 
+  it('names Terraform address collisions by the files as given, across runs into one directory', async () => {
+    const dir = repository({ 'teams/a/a.yaml': roleDefinition('ml-x'), 'teams/b/b.yaml': roleDefinition('ml_x') });
+    expect((await deputy(['emit', 'teams/a', '--target', 'hcl', '--out-dir', 'out'], dir)).code).toBe(0);
+    const result = await deputy(['emit', 'teams/b', '--target', 'hcl', '--out-dir', 'out'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'error: teams/b/b.yaml: Terraform address aws_iam_role.ml_x is declared by both teams/a/a.yaml and teams/b/b.yaml (definitions written to one directory form one Terraform configuration: rename the role or policy in one of them (labels are the names in snake_case), or emit them into different --out-dir directories)',
+    );
+    expect(existsSync(join(dir, 'out/hcl/b.tf'))).toBe(false);
+  });
+
   it('refuses two resource policies on one bucket, and one resource policy name twice', async () => {
     const bucketPolicy = (name: string) =>
       `version: 1\nresourcePolicies:\n  - name: ${name}\n    attachTo: { s3Bucket: "logs-{{account}}" }\n    document: { Version: "2012-10-17", Statement: [{ Effect: Deny, Principal: "*", Action: "s3:*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } }] }\n`;
