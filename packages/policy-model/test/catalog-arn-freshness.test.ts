@@ -17,6 +17,10 @@ const SAMPLE = { partition: 'aws', region: 'us-east-1', account: '111122223333' 
 
 /** Patterns whose resource the data does not list, with the reason they are right anyway. */
 const KNOWN_GAPS: Readonly<Record<string, string>> = {
+  'compute-optimizer integrations[0] arn:{partition}:compute-optimizer:{region}:{account}:*': 'Compute Optimizer defines no resource type in the Service Authorization Reference; its export-bucket page documents arn:aws:compute-optimizer:<region>:<account>:* as aws:SourceArn.',
+  'inspector2 integrations[0] arn:{partition}:inspector2:{region}:{account}:report/*': 'Inspector sends its findings report ARN (report/<id>) as aws:SourceArn (findings-managing-exporting-reports page); report is not a resource type in the Service Authorization Reference.',
+  'inspector2 integrations[1] arn:{partition}:inspector2:{region}:{account}:report/*': 'Inspector sends its findings report ARN (report/<id>) as aws:SourceArn (findings-managing-exporting-reports page); report is not a resource type in the Service Authorization Reference.',
+  'lakeformation integrations[0] arn:{partition}:lakeformation:{region}:{account}:*': 'Lake Formation defines no resource type; its confused-deputy page supports only arn:aws:lakeformation:<region>:<account>:* as aws:SourceArn.',
   'macie integrations[0] arn:{partition}:macie2:{region}:{account}:export-configuration:*': 'Macie sends its repository export configuration as aws:SourceArn (discovery-results-repository-s3 page); the Service Authorization Reference lists no export-configuration resource type.',
   'macie integrations[1] arn:{partition}:macie2:{region}:{account}:export-configuration:*': 'Macie sends its repository export configuration as aws:SourceArn (discovery-results-repository-s3 page); the Service Authorization Reference lists no export-configuration resource type.',
   'ses integrations[0] arn:{partition}:ses:{region}:{account}:receipt-rule-set/*:receipt-rule/*': 'SES receipt rules are not IAM resource types (the Service Authorization Reference lists SES v2 resources only); the SES receiving page documents receipt-rule-set/<set>:receipt-rule/<rule> as aws:SourceArn.',

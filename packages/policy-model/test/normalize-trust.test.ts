@@ -39,11 +39,10 @@ describe('trust statements built from the catalog', () => {
     });
   });
 
-  it('uses the Region-specific principal where the service requires it, also for a current Region', () => {
-    expect(trustOf(`${literal}roles:\n  - name: r\n    trustedServices:\n      - service: logs\n`).statements[0]!.Principal).toEqual({ Service: 'logs.us-east-1.amazonaws.com' });
-    expect(trustOf('roles:\n  - name: r\n    trustedServices:\n      - service: logs\n').statements[0]!.Principal).toEqual({
-      Service: { kind: 'interpolation', parts: ['logs.', reference('region'), '.amazonaws.com'] },
-    });
+  it('uses the Region-specific principal in opt-in Regions where the service requires it there, the global one elsewhere', () => {
+    const guardduty = (region: string) => `account: "123456789012"\nregion: ${region}\npartition: aws\nroles:\n  - name: r\n    trustedServices:\n      - service: guardduty\n        waiver: { reason: "probe of the principal form only" }\n`;
+    expect(trustOf(guardduty('af-south-1')).statements[0]!.Principal).toEqual({ Service: 'guardduty.af-south-1.amazonaws.com' });
+    expect(trustOf(guardduty('us-east-1')).statements[0]!.Principal).toEqual({ Service: 'guardduty.amazonaws.com' });
   });
 
   it('takes the Region from a regional principal given to snippet', () => {

@@ -88,7 +88,7 @@ function resourceCell(service: ServiceDescription): string {
   return cell.length <= RESOURCE_CELL_WIDTH ? cell : `${cell.slice(0, RESOURCE_CELL_WIDTH - 1)}…`;
 }
 
-const RESOURCE_CELL_WIDTH = 64;
+const RESOURCE_CELL_WIDTH = 56;
 
 function shortKind(integration: IntegrationDescription): string {
   return integration.kind === 'other-resource' ? 'other' : integration.kind;
