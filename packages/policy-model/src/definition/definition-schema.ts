@@ -105,9 +105,9 @@ const role = {
   additionalProperties: false,
   required: ['name'],
   properties: {
-    name: { type: 'string', pattern: '^[\\w+=,.@-]{1,64}$', description: 'The role name.' },
+    name: { type: 'string', pattern: '^[\\w+=,.@-]{1,64}$', description: 'The role name: 1–64 letters, digits and + = , . @ _ -' },
     description: { type: 'string', maxLength: 1000, pattern: '^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$', description: 'The role description (IAM allows tab, newline and the characters U+0020–U+007E and U+00A1–U+00FF).' },
-    path: { type: 'string', pattern: '^/([\\x21-\\x7E]*/)?$', description: 'The IAM path, starting and ending with /.' },
+    path: { type: 'string', maxLength: 512, pattern: '^/([\\x21-\\x7E]*/)?$', description: 'The IAM path: up to 512 printable ASCII characters without spaces, starting and ending with /' },
     maxSessionDuration: { type: 'integer', minimum: 3600, maximum: 43200, description: 'Maximum session duration in seconds.' },
     permissionsBoundary: { type: 'string', minLength: 1, description: 'ARN of the managed policy that bounds the role.' },
     trustedServices: { type: 'array', items: trustedService, minItems: 1, description: 'The AWS services allowed to assume the role.' },
@@ -124,7 +124,7 @@ const role = {
         additionalProperties: false,
         required: ['name', 'document'],
         properties: {
-          name: { type: 'string', pattern: '^[\\w+=,.@-]{1,128}$', description: 'The policy name, unique within the role.' },
+          name: { type: 'string', pattern: '^[\\w+=,.@-]{1,128}$', description: 'The policy name, unique within the role: 1–128 letters, digits and + = , . @ _ -' },
           document: policyDocument,
         },
       },
