@@ -103,3 +103,15 @@ describe('the deploying account, however it is written', () => {
     expect(isThisAccountPart({ opaque: '${data.aws_caller_identity.current.account_id}' })).toBe(true);
   });
 });
+
+describe('regional principals with an unknown Region', () => {
+  test('regionalPrincipalService names the service of states.${AWS::Region}.amazonaws.com and its Terraform forms', async () => {
+    const { regionalPrincipalService } = await import('../src/policy/text-value.js');
+    const at = { line: 1, column: 1 };
+    const sub = withIntrinsics(parseLocatedJson(fileText('{"Fn::Sub": "states.${AWS::Region}.amazonaws.com"}', lineIndexOf('{"Fn::Sub": "states.${AWS::Region}.amazonaws.com"}'))));
+    expect(regionalPrincipalService(sub)).toBe('states.amazonaws.com');
+    expect(regionalPrincipalService({ kind: 'text', parts: ['logs.', { opaque: '${var.region}' }, '.amazonaws.com'], at, raw: '' })).toBe('logs.amazonaws.com');
+    expect(regionalPrincipalService({ kind: 'text', parts: ['states.amazonaws.com'], at, raw: '' })).toBeUndefined();
+    expect(regionalPrincipalService({ kind: 'text', parts: [{ opaque: '${var.service}' }, '.amazonaws.com'], at, raw: '' })).toBeUndefined();
+  });
+});

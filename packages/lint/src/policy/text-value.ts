@@ -64,6 +64,20 @@ export function servicePrincipalValue(value: LocatedValue): LocatedValue {
   return { kind: 'text', parts: resolved, at: value.at, raw: value.raw };
 }
 
+/**
+ * The global principal of a regional service principal whose Region is not known statically:
+ * `!Sub 'states.${AWS::Region}.amazonaws.com'`, `"logs.${var.region}.amazonaws.com"` → `states.amazonaws.com`,
+ * `logs.amazonaws.com` (the service it names; which Region is unknown). Undefined for anything else.
+ */
+export function regionalPrincipalService(value: LocatedValue): string | undefined {
+  const parts = textPartsOf(servicePrincipalValue(value));
+  if (parts === undefined || parts.length !== 3) return undefined;
+  const [service, region, suffix] = parts;
+  if (typeof service !== 'string' || typeof region === 'string' || typeof suffix !== 'string') return undefined;
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.$/.test(service) || !/^\.amazonaws\.com(\.cn)?$/.test(suffix)) return undefined;
+  return `${service.slice(0, -1)}${suffix}`;
+}
+
 function intrinsicText(name: string, argument: LocatedValue): readonly TextPart[] | undefined {
   if (name === 'Ref') {
     const target = argument.kind === 'text' && isLiteralParts(argument.parts) ? argument.parts.join('') : undefined;
