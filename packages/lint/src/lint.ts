@@ -5,21 +5,19 @@
  * (Kubernetes, Helm, OpenAPI, CI configs) are listed in `skipped`. Only when nothing could be read at all
  * does it throw {@link DeputyInputError} listing every problem, so the CLI exits 2.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DeputyInputError, type Problem } from '@deputy/policy-model';
 import type { Exemption } from './checks/check.js';
 import { loadLintConfig, type LintConfig } from './config/lint-config.js';
-import { walkPaths, type FileKind, type LintTarget } from './files/discover-files.js';
-import { notInfrastructureReason } from './files/not-infrastructure.js';
-import { decodeText } from './files/read-text.js';
+import { walkPaths, type FileKind } from './files/discover-files.js';
+import { scanText } from './files/lint-file.js';
+import { lintFiles } from './files/lint-files.js';
 import type { Finding, LintNotice, LintResult, SkippedFile, UnreadableFile } from './finding.js';
 import { lintScan } from './lint-scan.js';
-import { scanJsonFile, scanYamlFile } from './sources/document-file.js';
-import type { SourceScan } from './sources/source-scan.js';
-import { scanTerraformFile } from './sources/terraform/terraform-file.js';
-import { scanTfJsonFile } from './sources/terraform/tf-json-file.js';
 import { SIDECAR_SUFFIX, sidecarSuppressions } from './suppress/sidecar.js';
+
+export { scanText } from './files/lint-file.js';
 
 /** Options of {@link lint}. */
 export interface LintOptions {
@@ -30,9 +28,6 @@ export interface LintOptions {
   /** The config, already loaded (tools and tests); wins over `configFile`. */
   readonly config?: LintConfig;
 }
-
-/** Text that may hold a policy: anything else found by walking a directory is not parsed at all. */
-const RELEVANT = /Statement|aws_iam_policy_document|aws_lambda_permission|AWS::Lambda::Permission/;
 
 /** The directory a config is looked for in: the first directory given, else the first file's directory, else `cwd`. */
 export function scanRoot(paths: readonly string[], cwd: string): string {
@@ -64,32 +59,17 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
   const exemptions: Exemption[] = [];
   const files: string[] = [];
   let policyCount = 0;
-  for (const target of discovery.targets) {
-    const text = readTarget(target, unreadable);
-    if (text === undefined || (!target.explicit && !RELEVANT.test(text))) continue;
-    const kind = target.kind ?? sniffKind(text);
-    const notIac = target.explicit ? undefined : notInfrastructureReason(target.display, text, kind);
-    if (notIac !== undefined) {
-      skipped.push({ file: target.display, reason: notIac });
-      continue;
-    }
-    try {
-      const scan = await scanText(text, target.display, kind, sidecarOf(target));
-      if (scan.notInfrastructure !== undefined) {
-        skipped.push({ file: target.display, reason: scan.notInfrastructure });
-        continue;
-      }
-      const linted = lintScan(scan);
-      findings.push(...linted.findings);
-      exemptions.push(...linted.exemptions);
-      for (const notice of scan.notices ?? []) notices.push({ file: notice.file, line: notice.at.line, column: notice.at.column, code: notice.code, message: notice.message });
-      policyCount += scan.policies.length;
-      files.push(target.display);
-    } catch (error) {
-      if (!(error instanceof DeputyInputError)) throw error;
-      unreadable.push(...error.problems.map((problem) => unreadableOf(problem, target.display)));
-    }
-  }
+  const outcomes = await lintFiles(discovery.targets);
+  outcomes.forEach((outcome, index) => {
+    unreadable.push(...outcome.unreadable);
+    if (outcome.skipped !== undefined) skipped.push(outcome.skipped);
+    if (!outcome.scanned) return;
+    findings.push(...outcome.findings);
+    exemptions.push(...outcome.exemptions);
+    notices.push(...outcome.notices);
+    policyCount += outcome.policies;
+    files.push(discovery.targets[index]!.display);
+  });
   if (unreadable.length > 0 && files.length === 0) throw new DeputyInputError(unreadable.map(problemOf));
   const result = resultOf(applyRuleLevels(findings, config), exemptions, files, policyCount);
   return { ...result, unreadable: firstPerFile(unreadable), skipped: skipped.sort((a, b) => compare(a.file, b.file)), notices };
@@ -100,20 +80,6 @@ export async function lintText(text: string, file: string, kind: FileKind, sidec
   const scan = await scanText(text, file, kind, sidecar === undefined ? [] : sidecarSuppressions(sidecar, `${file}${SIDECAR_SUFFIX}`));
   const linted = lintScan(scan);
   return resultOf(linted.findings, linted.exemptions, [file], scan.policies.length);
-}
-
-/** Reads and scans one text by kind. */
-export async function scanText(text: string, file: string, kind: FileKind, fileSuppressions: Parameters<typeof scanJsonFile>[2] = []): Promise<SourceScan> {
-  switch (kind) {
-    case 'terraform':
-      return scanTerraformFile(text, file);
-    case 'tf-json':
-      return scanTfJsonFile(text, file);
-    case 'json':
-      return scanJsonFile(text, file, fileSuppressions);
-    case 'yaml':
-      return scanYamlFile(text, file, fileSuppressions);
-  }
 }
 
 function resultOf(all: readonly Finding[], exemptions: readonly Exemption[], files: readonly string[], policyCount: number): LintResult {
@@ -127,20 +93,6 @@ function resultOf(all: readonly Finding[], exemptions: readonly Exemption[], fil
   };
 }
 
-function readTarget(target: LintTarget, unreadable: UnreadableFile[]): string | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(target.path);
-  } catch (error) {
-    unreadable.push({ file: target.display, code: 'file-unreadable', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, hint: 'check the path and permissions' });
-    return undefined;
-  }
-  const read = decodeText(bytes);
-  if (read.ok) return read.text;
-  unreadable.push({ file: target.display, code: read.code, message: read.message, hint: read.hint });
-  return undefined;
-}
-
 /** Per-rule levels from the config: `off` drops the rule's findings, any other level replaces its severity. */
 function applyRuleLevels(findings: readonly Finding[], config: LintConfig): Finding[] {
   if (config.rules.size === 0) return [...findings];
@@ -149,11 +101,6 @@ function applyRuleLevels(findings: readonly Finding[], config: LintConfig): Find
     if (level === undefined) return [finding];
     return level === 'off' ? [] : [{ ...finding, severity: level }];
   });
-}
-
-function unreadableOf(problem: Problem, file: string): UnreadableFile {
-  const location = problem.location;
-  return { file, ...(location ? { line: location.line, column: location.column } : {}), code: problem.code, message: problem.message, hint: problem.hint ?? 'fix the file' };
 }
 
 function problemOf(unreadable: UnreadableFile): Problem {
@@ -165,16 +112,6 @@ function problemOf(unreadable: UnreadableFile): Problem {
 function firstPerFile(unreadable: readonly UnreadableFile[]): UnreadableFile[] {
   const seen = new Set<string>();
   return unreadable.filter((entry) => !seen.has(entry.file) && seen.add(entry.file) !== undefined).sort((a, b) => compare(a.file, b.file));
-}
-
-function sidecarOf(target: LintTarget): ReturnType<typeof sidecarSuppressions> {
-  const path = `${target.path}${SIDECAR_SUFFIX}`;
-  if (target.kind !== 'json' || !existsSync(path)) return [];
-  return sidecarSuppressions(readFileSync(path, 'utf8'), `${target.display}${SIDECAR_SUFFIX}`);
-}
-
-function sniffKind(text: string): FileKind {
-  return text.trimStart().startsWith('{') ? 'json' : 'yaml';
 }
 
 function compareFindings(a: Finding, b: Finding): number {

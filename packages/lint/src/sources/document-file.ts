@@ -14,13 +14,16 @@ import { commentSuppressions, type Suppression } from '../suppress/suppression.j
 import { parseCfnYaml } from './cfn-yaml.js';
 import { templatePolicies } from './cloudformation/cfn-template.js';
 import { isCloudFormationTemplate, withIntrinsics } from './cloudformation/long-form-intrinsics.js';
+import { LARGE_TEMPLATE_BYTES, readLargeJsonTemplate } from './large-json-template.js';
 import type { SourceScan } from './source-scan.js';
 
-/** Reads a JSON file; `fileSuppressions` (from a sidecar) cover every policy in it. */
+/** Reads a JSON file; `fileSuppressions` (from a sidecar) cover every policy in it. A template of a megabyte or more is read member by member ({@link readLargeJsonTemplate}). */
 export function scanJsonFile(text: string, file: string, fileSuppressions: readonly Suppression[] = []): SourceScan {
   let root: LocatedValue;
   try {
-    root = parseLocatedJson(fileText(text, lineIndexOf(text)));
+    const lines = lineIndexOf(text);
+    const large = text.length >= LARGE_TEMPLATE_BYTES ? readLargeJsonTemplate(text, lines) : undefined;
+    root = large ?? parseLocatedJson(fileText(text, lines));
   } catch (error) {
     if (!(error instanceof LocatedSyntaxError)) throw error;
     throw new DeputyInputError([{ code: 'json-syntax-error', message: `JSON syntax error: ${error.message}`, hint: 'fix the JSON at this position', location: { file, ...error.at } }]);

@@ -1,0 +1,104 @@
+/**
+ * Lints one file into plain data: read it (any supported encoding), skip it when it is not infrastructure
+ * code or holds nothing policy-like, scan it by kind, run the rules. Never throws for bad input: an
+ * unreadable file is part of the outcome. The same function runs on the main thread and in lint workers.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { DeputyInputError, type Problem } from '@deputy/policy-model';
+import type { Exemption } from '../checks/check.js';
+import type { Finding, LintNotice, SkippedFile, UnreadableFile } from '../finding.js';
+import { lintScan } from '../lint-scan.js';
+import { scanJsonFile, scanYamlFile } from '../sources/document-file.js';
+import type { SourceScan } from '../sources/source-scan.js';
+import { scanTerraformFile } from '../sources/terraform/terraform-file.js';
+import { scanTfJsonFile } from '../sources/terraform/tf-json-file.js';
+import { SIDECAR_SUFFIX, sidecarSuppressions } from '../suppress/sidecar.js';
+import type { FileKind, LintTarget } from './discover-files.js';
+import { notInfrastructureReason } from './not-infrastructure.js';
+import { decodeText } from './read-text.js';
+
+/** What linting one file produced. */
+export interface FileOutcome {
+  /** True when the file was read and scanned (it counts in `files`). */
+  readonly scanned: boolean;
+  /** Its findings (suppressed ones flagged), before per-rule levels. */
+  readonly findings: readonly Finding[];
+  /** Exempt service principals. */
+  readonly exemptions: readonly Exemption[];
+  /** How many policies it holds. */
+  readonly policies: number;
+  /** Why it could not be read: every problem, in order. */
+  readonly unreadable: readonly UnreadableFile[];
+  /** Set when it was left out as not infrastructure code. */
+  readonly skipped?: SkippedFile;
+  /** Lenient readings. */
+  readonly notices: readonly LintNotice[];
+}
+
+/** Text that may hold a policy: anything else found by walking a directory is not parsed at all. */
+const RELEVANT = /Statement|aws_iam_policy_document|aws_lambda_permission|AWS::Lambda::Permission/;
+
+const NOTHING: FileOutcome = { scanned: false, findings: [], exemptions: [], policies: 0, unreadable: [], notices: [] };
+
+/** Lints one file; bugs (not bad input) still throw. */
+export async function lintFile(target: LintTarget): Promise<FileOutcome> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(target.path);
+  } catch (error) {
+    return { ...NOTHING, unreadable: [{ file: target.display, code: 'file-unreadable', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, hint: 'check the path and permissions' }] };
+  }
+  const read = decodeText(bytes);
+  if (!read.ok) return { ...NOTHING, unreadable: [{ file: target.display, code: read.code, message: read.message, hint: read.hint }] };
+  const text = read.text;
+  if (!target.explicit && !RELEVANT.test(text)) return NOTHING;
+  const kind = target.kind ?? sniffKind(text);
+  const notIac = target.explicit ? undefined : notInfrastructureReason(target.display, text, kind);
+  if (notIac !== undefined) return { ...NOTHING, skipped: { file: target.display, reason: notIac } };
+  let scan: SourceScan;
+  try {
+    scan = await scanText(text, target.display, kind, sidecarOf(target));
+  } catch (error) {
+    if (!(error instanceof DeputyInputError)) throw error;
+    return { ...NOTHING, unreadable: error.problems.map((problem) => unreadableOf(problem, target.display)) };
+  }
+  if (scan.notInfrastructure !== undefined) return { ...NOTHING, skipped: { file: target.display, reason: scan.notInfrastructure } };
+  const linted = lintScan(scan);
+  return {
+    scanned: true,
+    findings: linted.findings,
+    exemptions: linted.exemptions,
+    policies: scan.policies.length,
+    unreadable: [],
+    notices: (scan.notices ?? []).map((notice) => ({ file: notice.file, line: notice.at.line, column: notice.at.column, code: notice.code, message: notice.message })),
+  };
+}
+
+/** Reads and scans one text by kind. */
+export async function scanText(text: string, file: string, kind: FileKind, fileSuppressions: Parameters<typeof scanJsonFile>[2] = []): Promise<SourceScan> {
+  switch (kind) {
+    case 'terraform':
+      return scanTerraformFile(text, file);
+    case 'tf-json':
+      return scanTfJsonFile(text, file);
+    case 'json':
+      return scanJsonFile(text, file, fileSuppressions);
+    case 'yaml':
+      return scanYamlFile(text, file, fileSuppressions);
+  }
+}
+
+function sidecarOf(target: LintTarget): ReturnType<typeof sidecarSuppressions> {
+  const path = `${target.path}${SIDECAR_SUFFIX}`;
+  if (target.kind !== 'json' || !existsSync(path)) return [];
+  return sidecarSuppressions(readFileSync(path, 'utf8'), `${target.display}${SIDECAR_SUFFIX}`);
+}
+
+function sniffKind(text: string): FileKind {
+  return text.trimStart().startsWith('{') ? 'json' : 'yaml';
+}
+
+function unreadableOf(problem: Problem, file: string): UnreadableFile {
+  const location = problem.location;
+  return { file, ...(location ? { line: location.line, column: location.column } : {}), code: problem.code, message: problem.message, hint: problem.hint ?? 'fix the file' };
+}
