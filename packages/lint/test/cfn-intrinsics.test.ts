@@ -18,7 +18,7 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'intr
 const UNPROTECTED_STATES = 'allows states.amazonaws.com (AWS Step Functions) without aws:SourceAccount or aws:SourceArn';
 
 describe('Fn::If is linted branch by branch', () => {
-  test('YAML: the unprotected branch of a statement, a Condition block, a condition value, a statement list, a whole PolicyDocument and the SourceArn of a Lambda permission; sound branches are clean', async () => {
+  test('YAML: the unprotected branch of a statement, a Condition block, a condition value, a statement list, a whole PolicyDocument and the SourceArn of a Lambda permission; sound branches are clean, and a branch in Resource alone is one reading', async () => {
     await expectFixtureFindings(join(FIXTURES, 'cfn-if-branches.yaml'), 'yaml', [
       ['DPT001', 29, `statement 1 (when condition IsProd is false) ${UNPROTECTED_STATES}`],
       ['DPT001', 39, `statement 1 (when condition IsProd is false) ${UNPROTECTED_STATES}`],
@@ -26,6 +26,7 @@ describe('Fn::If is linted branch by branch', () => {
       ['DPT001', 72, `statement 1 (when condition IsProd is true) ${UNPROTECTED_STATES}`],
       ['DPT001', 118, `statement 1 (when condition IsProd is false) ${UNPROTECTED_STATES}`],
       ['DPT001', 125, 'the Lambda permission (when condition IsProd is false) allows sns.amazonaws.com (Amazon SNS) without aws:SourceArn'],
+      ['DPT001', 140, 'statement 1 allows s3.amazonaws.com (Amazon S3) without'],
     ]);
   });
 

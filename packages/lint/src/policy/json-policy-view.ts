@@ -42,7 +42,7 @@ export function statementsOfDocument(document: LocatedValue, documentBranch?: st
       continue;
     }
     itemsOf(list.value).forEach((item, index) => {
-      const readings = hasConditional(item) ? conditionalVariants(item) : [{ value: item }];
+      const readings = hasConditional(item) ? statementReadings(item) : [{ value: item }];
       if (readings === undefined) {
         unknownStatements = true;
         return;
@@ -56,6 +56,23 @@ export function statementsOfDocument(document: LocatedValue, documentBranch?: st
     });
   }
   return { statements, unknownStatements };
+}
+
+/** Members whose `Fn::If` branches do not change what the rules judge: they are not read branch by branch. */
+const UNJUDGED_MEMBERS = new Set(['Resource', 'NotResource', 'Sid']);
+
+/**
+ * The readings of a statement holding `Fn::If`: one per distinct combination of the branches in its Effect,
+ * Principal, Action and Condition (a branch inside Resource alone yields no second reading; the Resource is
+ * read as written, an unknown value).
+ */
+function statementReadings(item: LocatedValue): ReturnType<typeof conditionalVariants> {
+  if (item.kind !== 'object') return conditionalVariants(item);
+  const judged = item.entries.filter((entry) => !UNJUDGED_MEMBERS.has(entry.key));
+  const rest = item.entries.filter((entry) => UNJUDGED_MEMBERS.has(entry.key));
+  return conditionalVariants({ ...item, entries: judged })?.map((reading) =>
+    reading.value?.kind === 'object' ? { ...reading, value: { ...reading.value, entries: [...reading.value.entries, ...rest] } } : reading,
+  );
 }
 
 function statementOf(statement: LocatedValue & { kind: 'object' }, index: number, branch?: string): StatementView {
@@ -94,6 +111,7 @@ function principalOf(principal: LocatedValue): PrincipalView {
     anyone: aws.some((item) => literalTextOf(item) === '*'),
     services: readable ? serviceItems : [],
     aws,
+    ...(memberOf(principal, 'Federated') !== undefined ? { federated: itemsOf(memberOf(principal, 'Federated')) } : {}),
     ...(service !== undefined ? { serviceList: service } : {}),
     unknown: principal.unknownEntries || !readable,
   };
