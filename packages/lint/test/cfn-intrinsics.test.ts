@@ -79,6 +79,14 @@ describe('conditional variants', () => {
     expect(conditionalVariants(read(many))).toBeUndefined();
   });
 
+  test('conditions fixed by an enclosing Fn::If are not chosen again', () => {
+    const variants = conditionalVariants(read({ a: ifOf('C', 1, 2), b: ifOf('D', 3, 4) }), new Map([['C', false]]))!;
+    expect(variants.map((variant) => [variant.branch, JSON.stringify(variant.value?.kind === 'object' ? variant.value.entries.map((entry) => entry.value.raw) : [])])).toEqual([
+      ['when condition D is true', '["2","3"]'],
+      ['when condition D is false', '["2","4"]'],
+    ]);
+  });
+
   test('branch descriptions', () => {
     expect(describeBranch([['A', true], ['B', false]])).toBe('when conditions A is true and B is false');
   });

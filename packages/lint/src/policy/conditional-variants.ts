@@ -26,19 +26,32 @@ export function hasConditional(value: LocatedValue): boolean {
   return conditionNamesOf(value).size > 0;
 }
 
+/** The `Fn::If` branch a whole document is written in: its description and the conditions it fixes. */
+export interface DocumentBranch {
+  /** E.g. `when condition IsProd is false`. */
+  readonly description: string;
+  /** The conditions chosen. */
+  readonly choices: ReadonlyMap<string, boolean>;
+}
+
 /**
  * The distinct readings of a value, in branch order (true before false). A value without `Fn::If` has one
  * reading, itself; a value with too many condition names (or an `Fn::If` whose condition is not literal)
- * gives undefined.
+ * gives undefined. `fixed` holds conditions already chosen by an enclosing `Fn::If` (the value is written in
+ * that branch): they are not enumerated again.
  */
-export function conditionalVariants(value: LocatedValue): ConditionalVariant[] | undefined {
+export function conditionalVariants(value: LocatedValue, fixed: ReadonlyMap<string, boolean> = new Map()): ConditionalVariant[] | undefined {
   const names = conditionNamesOf(value);
-  if (names.size === 0) return [{ value }];
+  for (const name of fixed.keys()) names.delete(name);
+  if (names.size === 0) {
+    const resolved = fixed.size > 0 ? resolveConditionals(value, fixed) : value;
+    return [{ value: resolved }];
+  }
   if (names.size > MAX_CONDITION_NAMES || names.has('')) return undefined;
   const ordered = [...names];
   const byKey = new Map<string, { value: LocatedValue | undefined; assignment: Assignment }>();
   for (let mask = 0; mask < 1 << ordered.length; mask++) {
-    const assignment: Assignment = new Map(ordered.map((name, index) => [name, (mask & (1 << index)) === 0]));
+    const assignment: Assignment = new Map([...fixed, ...ordered.map((name, index) => [name, (mask & (1 << index)) === 0] as const)]);
     const resolved = resolveConditionals(value, assignment);
     const key = shapeKeyOf(resolved);
     if (!byKey.has(key)) byKey.set(key, { value: resolved, assignment });

@@ -3,7 +3,7 @@
  * object mentioning `Statement` (a policy written as a JSON string).
  */
 import type { LocatedValue } from '../located/located-value.js';
-import { describeBranch } from './conditional-variants.js';
+import { describeBranch, type DocumentBranch } from './conditional-variants.js';
 import { isPolicyDocumentValue } from './json-policy-view.js';
 import { literalTextOf } from './text-value.js';
 
@@ -13,15 +13,15 @@ export type TreePath = readonly (string | number)[];
 /** Something policy-like found in a tree. */
 export type DocumentCandidate =
   /** A policy document object; `branch` names the CloudFormation `Fn::If` branches it is written in. */
-  | { readonly kind: 'document'; readonly value: LocatedValue; readonly path: TreePath; readonly branch?: string }
+  | { readonly kind: 'document'; readonly value: LocatedValue; readonly path: TreePath; readonly branch?: DocumentBranch }
   /** A string (or `Fn::Sub` template) that may hold a JSON policy. */
-  | { readonly kind: 'json-text'; readonly value: LocatedValue; readonly path: TreePath; readonly branch?: string };
+  | { readonly kind: 'json-text'; readonly value: LocatedValue; readonly path: TreePath; readonly branch?: DocumentBranch };
 
 /** Every policy document and JSON policy text in the tree, outermost first; nothing inside a document is searched. */
 export function findPolicyDocuments(root: LocatedValue, path: TreePath = []): DocumentCandidate[] {
   const found: DocumentCandidate[] = [];
   const visit = (value: LocatedValue, at: TreePath, choices: readonly (readonly [string, boolean])[]): void => {
-    const branch = choices.length > 0 ? { branch: describeBranch(choices) } : {};
+    const branch = choices.length > 0 ? { branch: { description: describeBranch(choices), choices: new Map(choices) } } : {};
     switch (value.kind) {
       case 'object':
         if (isPolicyDocumentValue(value)) {

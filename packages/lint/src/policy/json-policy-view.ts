@@ -4,7 +4,7 @@
  * standing for unknown values.
  */
 import { entryOf, itemsOf, memberOf, type LocatedValue } from '../located/located-value.js';
-import { conditionalVariants, hasConditional } from './conditional-variants.js';
+import { conditionalVariants, hasConditional, type DocumentBranch } from './conditional-variants.js';
 import type { ConditionClause, ConditionView, PrincipalView, StatementView } from './policy-view.js';
 import { literalTextOf, servicePrincipalValue } from './text-value.js';
 
@@ -25,13 +25,14 @@ export function isPolicyDocumentValue(value: LocatedValue): boolean {
 /**
  * Reads the statements of a JSON-shaped policy document. A CloudFormation `Fn::If` (around the statement
  * list, a statement, or anything inside one) is read branch by branch: each distinct reading of a statement
- * is a statement of its own, naming its branch. `documentBranch` names the `Fn::If` branch the whole
- * document is written in, if any.
+ * is a statement of its own, naming its branch. `documentBranch` is the `Fn::If` branch the whole
+ * document is written in, if any (its conditions are not chosen again inside).
  */
-export function statementsOfDocument(document: LocatedValue, documentBranch?: string): StatementsRead {
+export function statementsOfDocument(document: LocatedValue, documentBranch?: DocumentBranch): StatementsRead {
+  const fixed = documentBranch?.choices ?? new Map<string, boolean>();
   const statement = memberOf(document, 'Statement');
   if (statement === undefined) return { statements: [], unknownStatements: document.kind !== 'object' };
-  const lists = statement.kind === 'intrinsic' && hasConditional(statement) ? conditionalVariants(statement) : [{ value: statement }];
+  const lists = statement.kind === 'intrinsic' && hasConditional(statement) ? conditionalVariants(statement, fixed) : [{ value: statement }];
   if (lists === undefined) return { statements: [], unknownStatements: true };
   const statements: StatementView[] = [];
   let unknownStatements = false;
@@ -42,14 +43,14 @@ export function statementsOfDocument(document: LocatedValue, documentBranch?: st
       continue;
     }
     itemsOf(list.value).forEach((item, index) => {
-      const readings = hasConditional(item) ? statementReadings(item) : [{ value: item }];
+      const readings = hasConditional(item) ? statementReadings(item, fixed) : [{ value: item }];
       if (readings === undefined) {
         unknownStatements = true;
         return;
       }
       for (const reading of readings) {
         if (reading.value === undefined) continue;
-        const branch = [documentBranch, list.branch, reading.branch].filter((part): part is string => part !== undefined).join(', ');
+        const branch = [documentBranch?.description, list.branch, reading.branch].filter((part): part is string => part !== undefined).join(', ');
         if (reading.value.kind === 'object') statements.push(statementOf(reading.value, index, branch || undefined));
         else unknownStatements = true;
       }
@@ -66,11 +67,11 @@ const UNJUDGED_MEMBERS = new Set(['Resource', 'NotResource', 'Sid']);
  * Principal, Action and Condition (a branch inside Resource alone yields no second reading; the Resource is
  * read as written, an unknown value).
  */
-function statementReadings(item: LocatedValue): ReturnType<typeof conditionalVariants> {
-  if (item.kind !== 'object') return conditionalVariants(item);
+function statementReadings(item: LocatedValue, fixed: ReadonlyMap<string, boolean>): ReturnType<typeof conditionalVariants> {
+  if (item.kind !== 'object') return conditionalVariants(item, fixed);
   const judged = item.entries.filter((entry) => !UNJUDGED_MEMBERS.has(entry.key));
   const rest = item.entries.filter((entry) => UNJUDGED_MEMBERS.has(entry.key));
-  return conditionalVariants({ ...item, entries: judged })?.map((reading) =>
+  return conditionalVariants({ ...item, entries: judged }, fixed)?.map((reading) =>
     reading.value?.kind === 'object' ? { ...reading, value: { ...reading.value, entries: [...reading.value.entries, ...rest] } } : reading,
   );
 }
