@@ -48,14 +48,20 @@ const browserPlugin = {
       // What policy-model's createRequire loads under Node, resolved from policy-model's folder (yaml through its
       // `browser` field: the same library without Node's process module).
       const modelDir = packageDir('@deputy/policy-model');
-      const sources = {
-        yaml: 'yaml',
-        definitionValidator: join(modelDir, 'dist', 'definition-validator.generated.cjs'),
-        handlebarsRuntime: 'handlebars/dist/handlebars.runtime.min.js',
-      };
+      const sources = { yaml: 'yaml', handlebarsRuntime: 'handlebars/dist/handlebars.runtime.min.js' };
+      // the definition validator (~600 kB) is a chunk of its own, loaded after the first render
+      const validator = JSON.stringify(join(modelDir, 'dist', 'definition-validator.generated.cjs'));
       const imports = Object.entries(sources).map(([name, path]) => `import * as ${name}Module from ${JSON.stringify(path)};`);
       const unwrap = Object.keys(sources).map((name) => `  ${name}: ${name}Module.default ?? ${name}Module,`);
-      return { contents: `${imports.join('\n')}\nexport const CJS_MODULES = {\n${unwrap.join('\n')}\n};\n`, resolveDir: modelDir, loader: 'js' };
+      const lintPackage = readFileSync(join(packageDir('@deputy/lint'), 'package.json'), 'utf8');
+      const contents = [
+        ...imports,
+        `export const CJS_MODULES = {\n${unwrap.join('\n')}\n};`,
+        `export const LINT_PACKAGE_JSON = ${JSON.stringify(lintPackage)};`,
+        `export const loadDefinitionValidator = () => import(${validator}).then((module) => module.default ?? module);`,
+        '',
+      ].join('\n');
+      return { contents, resolveDir: modelDir, loader: 'js' };
     });
     pluginBuild.onLoad({ filter: /.*/, namespace: 'deputy-templates' }, () => {
       const targets = { json: '@deputy/emitter-json', hcl: '@deputy/emitter-hcl', cfn: '@deputy/emitter-cfn' };
@@ -82,8 +88,10 @@ function compactIamActions() {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const result = await build({
-  entryPoints: [join(root, 'src', 'main.ts')],
-  outfile: join(out, 'playground.js'),
+  entryPoints: { playground: join(root, 'src', 'main.ts') },
+  outdir: out,
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   format: 'esm',
   platform: 'browser',
@@ -93,18 +101,22 @@ const result = await build({
   legalComments: 'linked',
   metafile: true,
   define: { 'process.env.NODE_ENV': '"production"' },
+  inject: [join(root, 'src', 'shims', 'buffer-global.ts')],
   plugins: [browserPlugin],
   logLevel: 'warning',
 });
 writeFileSync(join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
 
 for (const file of readdirSync(join(root, 'site'))) copyFileSync(join(root, 'site', file), join(out, file));
-copyFileSync(join(packageDir('web-tree-sitter'), 'tree-sitter.wasm'), join(out, 'tree-sitter.wasm'));
+// web-tree-sitter fetches tree-sitter.wasm beside its own module (import.meta.url): the output file that holds it
+const treeSitterOutput = Object.entries(result.metafile.outputs).find(([, output]) => Object.keys(output.inputs).some((input) => input.includes('web-tree-sitter/')))?.[0];
+if (treeSitterOutput === undefined) throw new Error('web-tree-sitter is not in the bundle');
+copyFileSync(join(packageDir('web-tree-sitter'), 'tree-sitter.wasm'), join(dirname(resolve(process.cwd(), treeSitterOutput)), 'tree-sitter.wasm'));
 copyFileSync(join(packageDir('@tree-sitter-grammars/tree-sitter-hcl'), 'tree-sitter-terraform.wasm'), join(out, 'tree-sitter-terraform.wasm'));
 writeFileSync(join(out, 'iam-actions.json'), JSON.stringify(compactIamActions()));
 
-const sizes = readdirSync(out)
-  .filter((file) => !file.endsWith('.map'))
+const sizes = readdirSync(out, { recursive: true })
+  .filter((file) => !file.endsWith('.map') && statSync(join(out, file)).isFile())
   .map((file) => {
     const bytes = readFileSync(join(out, file));
     return { file, raw: statSync(join(out, file)).size, gzip: gzipSync(bytes, { level: 9 }).length };

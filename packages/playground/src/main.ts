@@ -3,6 +3,8 @@
  * modes and draws the current one. `performance` marks `deputy:first-render` when the first mode is drawn.
  */
 import { loadIamActions } from './iam-data.js';
+import { registerPackagedTemplates } from './packaged-templates.js';
+import { preloadDefinitionValidator } from './shims/node-module.js';
 import type { Mode, PlaygroundState } from './playground-state.js';
 import { decodeState, encodeState } from './share-url.js';
 import { mountDefinitionMode } from './ui/definition-mode.js';
@@ -14,11 +16,12 @@ import { Store } from './ui/store.js';
 import { mountTabs, showMode } from './ui/tabs.js';
 
 async function start(): Promise<void> {
+  registerPackagedTemplates();
   await loadIamActions(document.baseURI);
   const store = new Store(decodeState(location.hash));
   const views: Record<Mode, (state: PlaygroundState) => void | Promise<void>> = {
     snippet: mountSnippetMode(store),
-    definition: mountDefinitionMode(store),
+    definition: mountDefinitionMode(store, preloadDefinitionValidator),
     lint: mountLintMode(store),
   };
   mountTabs(store);
@@ -36,9 +39,11 @@ async function start(): Promise<void> {
     void copyText(`${location.origin}${location.pathname}${fragment === '' ? '' : `#${fragment}`}`, 'a link to this state');
   });
   window.addEventListener('hashchange', () => store.update(decodeState(location.hash)));
+  if (store.state.mode === 'definition') await preloadDefinitionValidator();
   await store.render();
   performance.mark('deputy:first-render');
   document.documentElement.dataset['ready'] = 'true';
+  void preloadDefinitionValidator();
 }
 
 start().catch((error: unknown) => {

@@ -1,15 +1,14 @@
 /**
  * The four targets, wired as the CLI wires them (packages/cli/src/targets.ts): `json` ↔ @deputy/emitter-json,
- * `hcl` ↔ @deputy/emitter-hcl, `cfn` ↔ @deputy/emitter-cfn, `tf-json` ↔ @deputy/emitter-tf-json. The CLI's
- * emitters read their packaged default templates from disk; here the same templates come precompiled from
- * each emitter's dist (see templates.ts), which renders the same bytes.
+ * `hcl` ↔ @deputy/emitter-hcl, `cfn` ↔ @deputy/emitter-cfn, `tf-json` ↔ @deputy/emitter-tf-json. As the CLI
+ * does without --templates, no template option is passed: each emitter finds its packaged templates itself
+ * (in the browser, in the virtual folder packaged-templates.ts fills).
  */
 import type { DeputyModel, EmittedFile } from '@deputy/policy-model';
 import { emitCfn } from '@deputy/emitter-cfn';
 import { emitHcl } from '@deputy/emitter-hcl';
 import { emitJson } from '@deputy/emitter-json';
 import { emitTerraformJson } from '@deputy/emitter-tf-json';
-import { defaultTemplates } from './templates.js';
 
 /** Every target, in the order the CLI's `all` runs them. */
 export const TARGET_NAMES = ['json', 'hcl', 'cfn', 'tf-json'] as const;
@@ -42,11 +41,11 @@ export function emitTarget(target: TargetName, model: DeputyModel, options: Play
   const shared = { layout: options.layout, style: options.style, format: options.format, awsProviderMajorVersion: options.awsProviderMajorVersion };
   switch (target) {
     case 'json':
-      return emitJson(model, { ...shared, templates: defaultTemplates('json') });
+      return emitJson(model, shared);
     case 'hcl':
-      return emitHcl(model, { ...shared, templates: defaultTemplates('hcl') });
+      return emitHcl(model, shared);
     case 'cfn':
-      return emitCfn(model, { ...shared, templates: defaultTemplates('cfn') });
+      return emitCfn(model, shared);
     case 'tf-json':
       return emitTerraformJson(model, shared);
   }

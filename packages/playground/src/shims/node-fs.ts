@@ -1,8 +1,12 @@
 /**
  * `node:fs` in the browser: a small read-only virtual file system. The deputy packages import fs at module
- * level for paths the playground never takes (directories, config files, baselines); the one file read on the
- * browser path is the IAM action data, registered here by `iam-data.ts` before the first definition is loaded.
+ * level for paths the playground never takes (directories, config files, baselines). What is read on the
+ * browser path: @deputy/lint's own `package.json` (for its version) when it loads; each emitter's packaged
+ * templates (`/templates/<target>/*.hbs`, registered by `packaged-templates.ts`), found as the emitters find
+ * them, walking up from the module's URL; and the IAM action data, registered by `iam-data.ts`.
  */
+import { LINT_PACKAGE_JSON } from 'virtual:deputy-cjs';
+
 const files = new Map<string, string>();
 
 /** Adds (or replaces) a virtual file. */
@@ -18,28 +22,39 @@ function notFound(path: unknown): Error {
   return Object.assign(new Error(`ENOENT: no such file in the browser playground: ${key(path)}`), { code: 'ENOENT' });
 }
 
-/** True when a virtual file exists at the path. */
-export function existsSync(path: unknown): boolean {
-  return files.has(key(path));
+function isDirectory(path: string): boolean {
+  const prefix = path.endsWith('/') ? path : `${path}/`;
+  for (const file of files.keys()) if (file.startsWith(prefix)) return true;
+  return false;
 }
 
-/** The text of a virtual file; throws ENOENT otherwise. */
+/** True when a virtual file, or a folder holding one, exists at the path. */
+export function existsSync(path: unknown): boolean {
+  return files.has(key(path)) || isDirectory(key(path));
+}
+
+/** The text of a virtual file (any `package.json`: @deputy/lint's); throws ENOENT otherwise. */
 export function readFileSync(path: unknown): string {
+  if (key(path).endsWith('/package.json')) return LINT_PACKAGE_JSON;
   const text = files.get(key(path));
   if (text === undefined) throw notFound(path);
   return text;
 }
 
-/** A file's kind; only virtual files exist. */
+/** A virtual file's or folder's kind. */
 export function statSync(path: unknown): { isDirectory(): boolean; isFile(): boolean; size: number } {
   const text = files.get(key(path));
-  if (text === undefined) throw notFound(path);
-  return { isDirectory: () => false, isFile: () => true, size: text.length };
+  if (text !== undefined) return { isDirectory: () => false, isFile: () => true, size: text.length };
+  if (isDirectory(key(path))) return { isDirectory: () => true, isFile: () => false, size: 0 };
+  throw notFound(path);
 }
 
-/** No directory is listed in the browser. */
-export function readdirSync(): never[] {
-  return [];
+/** The names in a virtual folder (files and folders), sorted. */
+export function readdirSync(path: unknown): string[] {
+  const prefix = key(path).endsWith('/') ? key(path) : `${key(path)}/`;
+  const names = new Set<string>();
+  for (const file of files.keys()) if (file.startsWith(prefix)) names.add(file.slice(prefix.length).split('/')[0]!);
+  return [...names].sort();
 }
 
 /** Paths are already real. */

