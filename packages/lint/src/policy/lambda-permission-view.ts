@@ -7,7 +7,7 @@
 import type { LocatedValue } from '../located/located-value.js';
 import type { Position } from '../located/position.js';
 import type { ConditionClause, StatementView } from './policy-view.js';
-import { literalTextOf } from './text-value.js';
+import { literalTextOf, servicePrincipalValue } from './text-value.js';
 
 /** A property of the permission: where its name is written, and its value. */
 export interface PermissionProperty {
@@ -42,7 +42,7 @@ export function lambdaPermissionStatement(parts: LambdaPermissionParts): Stateme
   add(parts.sourceAccount, 'StringEquals', 'aws:SourceAccount');
   add(parts.sourceArn, 'ArnLike', 'aws:SourceArn');
   add(parts.principalOrgId, 'StringEquals', 'aws:PrincipalOrgID');
-  const principal = parts.principal?.value;
+  const principal = parts.principal === undefined ? undefined : servicePrincipalValue(parts.principal.value);
   const principalText = principal === undefined ? undefined : literalTextOf(principal);
   const isService = principalText !== undefined && principalText !== '*' && !/^\d{12}$/.test(principalText) && !principalText.startsWith('arn:');
   return {
