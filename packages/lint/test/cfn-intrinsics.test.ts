@@ -39,7 +39,7 @@ describe('Fn::If is linted branch by branch', () => {
 });
 
 describe('unknown but specific values', () => {
-  test('Fn::FindInMap, Ref to a Parameter whose Default is "*", Fn::GetAtt: present and never a wildcard; only the statement without keys and a Lambda permission whose Principal is !Sub 'sns.${AWS::URLSuffix}' are found', async () => {
+  test('Fn::FindInMap, Ref to a Parameter whose Default is "*", Fn::GetAtt: present and never a wildcard; only the statement without keys and a Lambda permission whose Principal is a Fn::Sub over AWS::URLSuffix are found', async () => {
     await expectFixtureFindings(join(FIXTURES, 'cfn-unknown-specific.yaml'), 'yaml', [
       ['DPT001', 54, `statement 1 ${UNPROTECTED_STATES}`],
       ['DPT001', 61, 'the Lambda permission allows sns.amazonaws.com (Amazon SNS) without aws:SourceArn'],
