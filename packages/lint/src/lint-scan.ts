@@ -5,6 +5,7 @@
 import type { CheckSink, Exemption, RawFinding, StatementCheck } from './checks/check.js';
 import { checkConfusedDeputyKeys } from './checks/confused-deputy-keys.js';
 import { checkExactOperatorWildcard } from './checks/exact-operator-wildcard.js';
+import { checkFederatedTrust } from './checks/federated-trust.js';
 import { checkInvalidOperator } from './checks/invalid-operator.js';
 import { checkJudgement, withoutSubsumedJudgements } from './checks/judgement.js';
 import { checkMalformedSourceValues } from './checks/malformed-source-values.js';
@@ -35,6 +36,7 @@ export const STATEMENT_CHECKS: readonly StatementCheck[] = [
   checkPublicPrincipal,
   checkNegatedKeysInDeny,
   checkTemplatePlaceholders,
+  checkFederatedTrust,
   checkJudgement,
 ];
 

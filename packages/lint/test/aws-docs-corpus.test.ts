@@ -31,8 +31,8 @@ const EXPECTED: Record<string, { rules: readonly string[]; why: string }> = {
   's3-to-sns-topic-policy-sourceaccount': { rules: ['DPT002'], why: 'warning: aws:SourceAccount only, while the catalog documents aws:SourceArn for S3 as well' },
   'ssm-inventory-resource-data-sync-account-bucket': { rules: ['DPT001'], why: 'the s3:GetBucketAcl statement trusts ssm.amazonaws.com with no condition' },
   'ssm-inventory-resource-data-sync-org-bucket': {
-    rules: ['DPT001', 'DPT002'],
-    why: 'GetBucketAcl and PutObjectTagging statements have no condition; PutObject has aws:SourceOrgID but not the aws:SourceArn the catalog documents (warning)',
+    rules: ['DPT001'],
+    why: 'GetBucketAcl and PutObjectTagging statements have no condition; PutObject has aws:SourceOrgID alone, the organization-wide form AWS documents for SSM (the catalog records that SSM sends the organization keys to S3)',
   },
   'transfer-custom-idp-lambda-permission': { rules: ['DPT006'], why: 'aws:SourceArn is the template placeholder "$server_arn" (recorded docDefect)' },
   'vended-logs-s3-bucket-policy': { rules: ['DPT006'], why: 'the account "0123456789" has 10 digits, in aws:SourceAccount and in the aws:SourceArn' },

@@ -41,7 +41,7 @@ describe('DPT001 / DPT002', () => {
 
   test('Deny statements and non-service principals are not DPT001 material', async () => {
     expect(await findings({ ...trust('personalize.amazonaws.com'), Effect: 'Deny' })).toEqual([]);
-    expect(await findings({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' })).toEqual([]);
+    expect(rules(await findings({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }))).toEqual(['DPT021/warning']);
   });
 
   test('one finding per statement, covering every lacking service, with one SourceArn per documented pattern', async () => {

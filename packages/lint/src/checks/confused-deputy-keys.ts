@@ -3,7 +3,7 @@
  * catalog documents for that service. Services with no documented key, service-linked roles and services
  * deputy does not know are exempt, with the reason recorded for `--verbose`.
  */
-import { documentedKeys, noKeysNotice, parseConditionOperator, type ConfusedDeputyKey, type IntegrationKind, type PolicyString, type ServiceCatalogEntry } from '@deputy/policy-model';
+import { documentedKeys, integrationFor, noKeysNotice, parseConditionOperator, type ConfusedDeputyKey, type IntegrationKind, type PolicyString, type ServiceCatalogEntry } from '@deputy/policy-model';
 import { accountValue, keptClauses, sourceArnClause } from '../fixes/condition-edits.js';
 import { fresh, type FixClause } from '../fixes/fix-plan.js';
 import { readArn } from '../policy/arn-text.js';
@@ -22,6 +22,13 @@ const SATISFIED_BY: Record<ConfusedDeputyKey, readonly string[]> = {
   'aws:SourceOrgID': ['aws:sourceorgid'],
   'aws:SourceOrgPaths': ['aws:sourceorgpaths', 'aws:sourceorgid'],
 };
+
+/**
+ * Organization keys: an organization-wide trust (aws:SourceOrgID / aws:SourceOrgPaths instead of the account
+ * and resource keys, as AWS documents for services that send them) satisfies every documented key, unless
+ * the catalog records that the service does not send them here (then the service itself is denied).
+ */
+const ORGANIZATION_KEYS = ['aws:sourceorgid', 'aws:sourceorgpaths'];
 
 /** The check. */
 export const checkConfusedDeputyKeys: StatementCheck = (input, sink) => {
@@ -49,7 +56,8 @@ export const checkConfusedDeputyKeys: StatementCheck = (input, sink) => {
       exemption(noKeysNotice(entry, usage));
       continue;
     }
-    const missing = keys.filter((key) => !SATISFIED_BY[key].some((satisfying) => present.has(satisfying)));
+    const organizationWide = ORGANIZATION_KEYS.some((key) => present.has(key)) && integrationFor(entry, usage)?.organizationKeys !== 'not-sent';
+    const missing = organizationWide ? [] : keys.filter((key) => !SATISFIED_BY[key].some((satisfying) => present.has(satisfying)));
     if (missing.length > 0) lacking.push({ service, entry, missing });
   }
   if (lacking.length === 0) return;

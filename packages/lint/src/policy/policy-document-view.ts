@@ -57,6 +57,7 @@ function principalOf(statement: DocBlock, principals: readonly DocBlock[]): Prin
   let unknown = statement.dynamicBlocks.has('principals');
   const services: LocatedValue[] = [];
   const aws: LocatedValue[] = [];
+  const federated: LocatedValue[] = [];
   let serviceList: LocatedValue | undefined;
   for (const principal of principals) {
     const type = textAttribute(principal, 'type');
@@ -69,12 +70,13 @@ function principalOf(statement: DocBlock, principals: readonly DocBlock[]): Prin
     const items = itemsOf(identifiers);
     if ((type === '*' || type === 'AWS') && items.some((item) => literalTextOf(item) === '*')) anyone = true;
     if (type === 'AWS') aws.push(...items);
+    if (type === 'Federated') federated.push(...items);
     if (type === 'Service') {
       services.push(...items);
       serviceList ??= identifiers;
     }
   }
-  return { at: principals[0]?.at ?? statement.at, anyone, services, aws, ...(serviceList ? { serviceList } : {}), unknown };
+  return { at: principals[0]?.at ?? statement.at, anyone, services, aws, ...(federated.length > 0 ? { federated } : {}), ...(serviceList ? { serviceList } : {}), unknown };
 }
 
 function conditionOf(statement: DocBlock): ConditionView {

@@ -16,6 +16,8 @@ export interface PrincipalView {
   readonly services: readonly LocatedValue[];
   /** The `AWS` principals (accounts, ARNs, `*`), one value each. */
   readonly aws: readonly LocatedValue[];
+  /** The `Federated` principals (OIDC / SAML provider ARNs, web identity providers), one value each; absent means none. */
+  readonly federated?: readonly LocatedValue[];
   /** The principal value as a whole, when written as one value (used to rewrite it). */
   readonly serviceList?: LocatedValue;
   /** True when part of the principal cannot be read statically. */

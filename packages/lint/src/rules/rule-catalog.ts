@@ -145,6 +145,46 @@ export const RULES: readonly RuleDescriptor[] = [
     description:
       'The call for another account is still denied (another key carries the protection), but one of the keys AWS documents does not do its part: StringLike aws:SourceAccount "*" next to a pinned aws:SourceArn, a SourceArn for any account, an …IfExists operator that lets a call without the key through. Pin every documented key to this account and its resources.',
   },
+  {
+    id: 'DPT017',
+    name: 'federated-trust-any-identity',
+    severity: 'error',
+    summary: 'A federated (OIDC / SAML) trust that a token of another repository, organization, namespace or application satisfies.',
+    description:
+      'GitHub Actions, GitLab and an EKS cluster issue tokens to many tenants: without a …:sub condition, with a subject any owner matches (repo:*, system:serviceaccount:*), or with StringNotEquals on the subject in an Allow, a workflow of any repository in the world (any service account of the cluster) can assume the role. For Cognito and other OIDC providers the audience (client ID) pins the application. Pin the subject with StringEquals (StringLike only for a wildcard after the repository): repo:OWNER/REPO:ref:refs/heads/BRANCH, repo:OWNER/REPO:environment:NAME, system:serviceaccount:NAMESPACE:NAME. Same judgement as deputy emit and verify.',
+  },
+  {
+    id: 'DPT018',
+    name: 'federated-trust-organization-wide',
+    severity: 'warning',
+    summary: 'A federated trust whose subject matches every repository of an organization, project of a group or service account of a namespace.',
+    description:
+      'repo:OWNER/* (project_path:GROUP/*, system:serviceaccount:NAMESPACE:*) lets every repository of the owner assume the role, including ones created later and forks inside the organization. Name the repository, or suppress the finding with the reason the organization-wide trust is meant.',
+  },
+  {
+    id: 'DPT019',
+    name: 'federated-audience-missing',
+    severity: 'warning',
+    summary: 'A federated trust without the audience condition (…:aud, SAML:aud) AWS documents.',
+    description:
+      'AWS and GitHub document StringEquals token.actions.githubusercontent.com:aud = sts.amazonaws.com, EKS documents <issuer>:aud = sts.amazonaws.com, SAML trusts SAML:aud. For a generic OIDC provider with no pinned subject the audience is the only pin, and its absence is an error.',
+  },
+  {
+    id: 'DPT020',
+    name: 'federated-claim-operator',
+    severity: 'warning',
+    summary: 'StringLike on a claim value without a wildcard, or ForAnyValue: / ForAllValues: on a single-valued claim.',
+    description:
+      'AWS documents StringEquals for exact subjects and audiences, StringLike only when the value has a wildcard. sub and aud are single-valued: a set operator adds nothing, and ForAllValues: also holds when the claim is absent.',
+  },
+  {
+    id: 'DPT021',
+    name: 'cross-account-root-trust',
+    severity: 'warning',
+    summary: 'An account trusted as a whole (its root) without sts:ExternalId, aws:PrincipalOrgID / aws:PrincipalOrgPaths or aws:PrincipalArn.',
+    description:
+      'Every principal the other account allows can assume the role; when that account is a third party acting for several customers, the role is open to the confused deputy unless it requires the external ID agreed with you. Add StringEquals sts:ExternalId, an organization condition, or name the role ARNs; suppress with the reason for an account you own.',
+  },
 ];
 
 /** The rule with this id. */

@@ -44,6 +44,8 @@ export interface TrustStatementFacts {
   readonly clauses: readonly TrustClause[];
   /** True when part of the Condition element cannot be read (then nothing is reported about missing keys). */
   readonly conditionsUnknown: boolean;
+  /** The actions, when known (undefined items: not literal); a whole account is judged only where it may call sts:AssumeRole. */
+  readonly actions?: readonly (string | undefined)[];
   /** The account the policy belongs to, when known (trusting it as a whole is not a cross-account trust). */
   readonly ownAccount?: string;
 }
@@ -226,6 +228,7 @@ function judgeAccounts(facts: TrustStatementFacts): FederatedFinding[] {
     .map((value) => (value === undefined ? undefined : accountOfRoot(value)))
     .filter((account): account is string => account !== undefined && account !== facts.ownAccount);
   if (roots.length === 0 || facts.conditionsUnknown) return [];
+  if (facts.actions !== undefined && !facts.actions.some((action) => action === undefined || /^(\*|sts:\*|sts:AssumeRole)$/i.test(action))) return [];
   if (facts.clauses.some((clause) => ORGANIZATION_BINDINGS.includes(clause.key.toLowerCase()))) return [];
   return [
     {
