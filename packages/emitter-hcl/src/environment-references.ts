@@ -29,6 +29,8 @@ export function hclPart(part: PlanTextPart): HclTemplatePart {
 
 /** Text parts as an expression: a quoted string, a string template, or a bare reference when the whole text is one reference. */
 export function partsExpression(parts: readonly PlanTextPart[]): HclExpression {
+  const [first] = parts;
+  if (parts.length === 1 && typeof first === 'string') return text(first);
   const merged: HclTemplatePart[] = [];
   for (const part of parts) {
     const last = merged[merged.length - 1];

@@ -38,6 +38,7 @@ export interface HclStringEscapeOptions {
  * `unicode-normalization.ts`). Throws on a lone UTF-16 surrogate, which no UTF-8 file can carry.
  */
 export function escapeHclStringText(text: string, options: HclStringEscapeOptions = {}): string {
+  if (PRINTABLE_ASCII.test(text)) return text.replace(ASCII_ESCAPES, asciiEscape);
   let escaped = '';
   const characters = Array.from(text);
   for (let index = 0; index < characters.length; index++) {
@@ -50,6 +51,14 @@ export function escapeHclStringText(text: string, options: HclStringEscapeOption
     escaped += options.escapeCombiningMarks && COMBINING_MARK.test(character) ? codePointEscape(character) : escapeCharacter(character);
   }
   return escaped;
+}
+
+/** Printable ASCII: the only escapes it can need are `\"`, `\\`, `$${` and `%%{` (the common, fast case). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const ASCII_ESCAPES = /[$%](?=\{)|["\\]/g;
+
+function asciiEscape(match: string): string {
+  return match === '"' || match === '\\' ? `\\${match}` : match + match;
 }
 
 /** Text as a complete HCL quoted string literal, e.g. `"$${aws:username}"`. */
@@ -82,6 +91,7 @@ function isLoneSurrogate(character: string): boolean {
  * always stays one line and hides nothing; a lone surrogate becomes U+FFFD. Trailing spaces are dropped.
  */
 export function commentText(text: string): string {
+  if (PRINTABLE_ASCII.test(text)) return text.trimEnd();
   return Array.from(text).map(commentCharacter).join('').trimEnd();
 }
 

@@ -195,8 +195,17 @@ const KEYWORDS = new Set(['for', 'in', 'if', 'else', 'endif', 'endfor', 'null', 
  * with combining marks escaped so that `terraform fmt` counts its width as this writer does.
  */
 export function objectKey(key: string): string {
-  return BARE_KEY.test(key) && !KEYWORDS.has(key) ? key : hclQuotedString(key, { escapeCombiningMarks: true });
+  let written = objectKeys.get(key);
+  if (written === undefined) {
+    written = BARE_KEY.test(key) && !KEYWORDS.has(key) ? key : hclQuotedString(key, { escapeCombiningMarks: true });
+    if (objectKeys.size < OBJECT_KEY_CACHE_LIMIT) objectKeys.set(key, written);
+  }
+  return written;
 }
+
+/** Policy keys repeat in every document (`Version`, `Statement`, `Effect`, condition keys): each is written once. */
+const objectKeys = new Map<string, string>();
+const OBJECT_KEY_CACHE_LIMIT = 10_000;
 
 /** Applies terraform fmt's `=` alignment and indentation, and joins the lines. */
 function alignLines(lines: readonly Line[]): string {

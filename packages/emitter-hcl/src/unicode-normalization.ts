@@ -15,27 +15,30 @@ export const UNICODE_NFC_COMMENT = UNICODE_NFC_NOTICE;
 
 /** The block, with the NFC comment added when Terraform would change any of its text. */
 export function withUnicodeNfcNotice(block: HclBlock): HclBlock {
-  if (!textsIn(block.body).some(terraformChangesText)) return block;
+  if (!bodyChanges(block.body)) return block;
   return { ...block, comments: [...(block.comments ?? []), UNICODE_NFC_COMMENT] };
 }
 
-function textsIn(items: readonly HclBodyItem[]): string[] {
-  return items.flatMap((item) => (item.kind === 'attribute' ? expressionTexts(item.value) : [...item.labels, ...textsIn(item.body)]));
+function bodyChanges(items: readonly HclBodyItem[]): boolean {
+  for (const item of items) {
+    if (item.kind === 'attribute' ? expressionChanges(item.value) : item.labels.some(terraformChangesText) || bodyChanges(item.body)) return true;
+  }
+  return false;
 }
 
-function expressionTexts(expression: HclExpression): string[] {
+function expressionChanges(expression: HclExpression): boolean {
   switch (expression.kind) {
     case 'template':
-      return expression.parts.filter((part): part is string => typeof part === 'string');
+      return expression.parts.some((part) => typeof part === 'string' && terraformChangesText(part));
     case 'tuple':
-      return expression.items.flatMap(expressionTexts);
+      return expression.items.some(expressionChanges);
     case 'object':
-      return expression.entries.flatMap((entry) => [entry.key, ...expressionTexts(entry.value)]);
+      return expression.entries.some((entry) => terraformChangesText(entry.key) || expressionChanges(entry.value));
     case 'call':
-      return expression.args.flatMap(expressionTexts);
+      return expression.args.some(expressionChanges);
     case 'traversal':
     case 'number':
     case 'bool':
-      return [];
+      return false;
   }
 }

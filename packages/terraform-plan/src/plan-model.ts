@@ -2,7 +2,8 @@
  * A model as a Terraform plan: the blocks of its roles and resource policies in definition order, then the
  * roles' outputs; and, apart, the shared declarations (provider, data sources, variables) those blocks use.
  */
-import { ENVIRONMENT_FIELDS, mapPolicyStrings, referencedFields, type DeputyModel, type EnvironmentField } from '@deputy/policy-model';
+import { ENVIRONMENT_FIELDS, type DeputyModel, type EnvironmentField } from '@deputy/policy-model';
+import { forEachInterpolation } from './policy-interpolations.js';
 import { environmentReferences, type AwsProviderMajorVersion, type EnvironmentReferences } from './environment-references.js';
 import { planBlockAddress, type PlanBlock, type PlanOutput } from './plan-blocks.js';
 import type { PlanContext } from './plan-context.js';
@@ -34,11 +35,32 @@ export interface TerraformPlan {
   readonly roleLabels: ReadonlyMap<string, string>;
 }
 
-/** Plans a model. Pure. */
+/**
+ * Plans already made, per model and provider version (without reserved labels): a CLI run asks for the same
+ * model's plan once per Terraform target and once for the directory's checks. A plan is never mutated.
+ */
+const planned = new WeakMap<DeputyModel, Map<AwsProviderMajorVersion, TerraformPlan>>();
+
+/** Plans a model. Pure: the same model and options always give the same plan (made once, then shared). */
 export function planTerraform(model: DeputyModel, options: TerraformPlanOptions = {}): TerraformPlan {
   const awsProviderMajorVersion = options.awsProviderMajorVersion ?? 6;
+  if (options.reservedLabels !== undefined) return buildPlan(model, awsProviderMajorVersion, options.reservedLabels);
+  let byVersion = planned.get(model);
+  if (byVersion === undefined) {
+    byVersion = new Map();
+    planned.set(model, byVersion);
+  }
+  let plan = byVersion.get(awsProviderMajorVersion);
+  if (plan === undefined) {
+    plan = buildPlan(model, awsProviderMajorVersion, undefined);
+    byVersion.set(awsProviderMajorVersion, plan);
+  }
+  return plan;
+}
+
+function buildPlan(model: DeputyModel, awsProviderMajorVersion: AwsProviderMajorVersion, reservedLabels: TerraformPlanOptions['reservedLabels']): TerraformPlan {
   const labels = new LabelNamespaces();
-  for (const [namespace, taken] of options.reservedLabels ?? []) for (const label of taken) labels.reserve(namespace, label);
+  for (const [namespace, taken] of reservedLabels ?? []) for (const label of taken) labels.reserve(namespace, label);
   const context: PlanContext = { references: environmentReferences(model.environment, awsProviderMajorVersion), labels };
   const blocks: PlanBlock[] = [];
   const outputs: PlanOutput[] = [];
@@ -116,9 +138,8 @@ function usedFields(references: EnvironmentReferences, blocks: readonly PlanBloc
       case 'map':
         return value.entries.forEach((entry) => visit(entry.value));
       case 'policy':
-        mapPolicyStrings(value.document, (text) => {
-          if (typeof text !== 'string') for (const field of referencedFields(text)) used.add(field);
-          return text;
+        forEachInterpolation(value.document, (interpolation) => {
+          for (const part of interpolation.parts) if (typeof part !== 'string') used.add(part.field);
         });
         return;
       case 'number':
