@@ -82,6 +82,12 @@ describe('templatefile targets', () => {
   });
 });
 
+describe('public module inputs in .tf.json', () => {
+  test('a module object (cdktf) builds the same trust policy; create_iam_role = false builds none', async () => {
+    await expectFixtureFindings(join(FIXTURES, 'modules.tf.json'), 'tf-json', [['DPT001', 7, 'allows scheduler.amazonaws.com (Amazon EventBridge Scheduler) without']]);
+  });
+});
+
 describe('directory-scan hint', () => {
   test('files that build a policy only through module inputs or templatefile() match TERRAFORM_POLICY_HINT', async () => {
     const { TERRAFORM_POLICY_HINT } = await import('../src/sources/terraform/terraform-file.js');

@@ -53,15 +53,21 @@ export function trustModuleOf(sourceText: string): TrustModule | undefined {
 /** The trust policy a module block builds, or undefined when it is not a known module or builds no role. */
 export function moduleTrustPolicy(block: Node, source: HclSource): ModuleTrustPolicy | undefined {
   const attributes = blockAttributes(block);
-  const input = (name: string): DocAttribute | undefined => {
+  return trustPolicyOfInputs((name) => {
     const attribute = attributes.get(name);
     return attribute ? { at: source.position(attribute.name.startIndex), value: hclValue(attribute.value, source) } : undefined;
-  };
+  }, source.position(block.startIndex));
+}
+
+/**
+ * The trust policy a module builds from its inputs, whatever syntax they are read from (an HCL `module`
+ * block, a `.tf.json` `module` object); `at` is where the module is declared.
+ */
+export function trustPolicyOfInputs(input: Input, at: Position): ModuleTrustPolicy | undefined {
   const sourceText = input('source');
   const module = sourceText === undefined ? undefined : trustModuleOf(literalTextOf(sourceText.value) ?? '');
   if (module === undefined) return undefined;
   if (isFalse(input('create_role')) || isFalse(input('create_iam_role')) || isFalse(input('create'))) return undefined;
-  const at = source.position(block.startIndex);
   const statements = statementsFor(module, input, at);
   if (statements === undefined) return undefined;
   const used = ['trust_policy_permissions', 'trusted_role_services', 'trusted_entities', 'assume_role_policy_statements']
@@ -75,7 +81,8 @@ export function moduleTrustPolicy(block: Node, source: HclSource): ModuleTrustPo
   };
 }
 
-type Input = (name: string) => DocAttribute | undefined;
+/** Reads one module input by name. */
+export type Input = (name: string) => DocAttribute | undefined;
 
 function statementsFor(module: TrustModule, input: Input, at: Position): { known: DocBlock[]; unknown: boolean } | undefined {
   switch (module) {

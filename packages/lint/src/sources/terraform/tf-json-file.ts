@@ -19,6 +19,7 @@ import { directiveText, parseDirective, suppressionFrom, type Suppression } from
 import { decodedTextOf, interpolationEnd, substituteInterpolations } from '../embedded-json.js';
 import type { SourceScan, UnreadablePolicy } from '../source-scan.js';
 import { childrenOf, hclValue, objectKeyOf, type HclSource } from './hcl-expression.js';
+import { trustPolicyOfInputs } from './module-trust.js';
 import { terraformParser } from './tree-sitter-terraform.js';
 
 const NESTED_BLOCKS = new Set(['statement', 'principals', 'not_principals', 'condition']);
@@ -51,6 +52,26 @@ class TfJsonScanner {
       if (path.length === 3 && section === 'data' && type === 'aws_iam_policy_document') {
         for (const instance of itemsOf(value)) this.add(instance, path, { kind: 'tf-json-policy-document' }, statementsOfPolicyDocument(docBlockOf(instance)), scoped);
         return;
+      }
+      if (path.length === 2 && section === 'module') {
+        const trust = trustPolicyOfInputs((name) => {
+          const entry = entryOf(value, name);
+          return entry ? { at: entry.keyAt, value: templated(entry.value) } : undefined;
+        }, value.at);
+        if (trust) {
+          const read = statementsOfPolicyDocument(trust.document);
+          this.policies.push({
+            file: this.file,
+            label: `module.${String(type)} (the ${trust.module} module's trust policy)`,
+            syntax: { kind: 'tf-json-policy-document' },
+            usage: 'trust',
+            at: value.at,
+            statements: read.statements,
+            unknownStatements: read.unknownStatements,
+            anchorLines: trust.anchorLines,
+            suppressions: scoped,
+          });
+        }
       }
       if (path.length === 3 && section === 'resource' && type === 'aws_lambda_permission') {
         this.add(value, path, { kind: 'lambda-permission', format: 'tf-json' }, { statements: [lambdaPermission(value)], unknownStatements: false }, scoped);
