@@ -101,6 +101,15 @@ describe('a broken file among good ones', () => {
   });
 });
 
+describe('--help', () => {
+  test('documents the exit codes, including unreadable files', async () => {
+    const run = await runLintCommand(['--help'], PACKAGE_DIR);
+    expect(run.stdout).toContain('Exit codes:');
+    expect(run.stdout).toContain('1  findings at or above --severity (not in the baseline), or files that could not be read');
+    expect(run.stdout).toContain('2  bad flags or config, a path that does not exist, or no file could be read at all');
+  });
+});
+
 describe('encodings', () => {
   const utf16 = (text: string, bigEndian: boolean): Buffer => {
     const body = Buffer.from(text, 'utf16le');
