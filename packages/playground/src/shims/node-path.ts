@@ -33,7 +33,9 @@ export function isAbsolute(path: string): boolean {
 
 /** The folder part of a path. */
 export function dirname(path: string): string {
-  const index = path.replace(/\/+$/, '').lastIndexOf('/');
+  const trimmed = path.replace(/\/+$/, '');
+  if (trimmed === '' && path.startsWith('/')) return '/';
+  const index = trimmed.lastIndexOf('/');
   if (index < 0) return '.';
   return index === 0 ? '/' : path.slice(0, index);
 }
@@ -48,7 +50,7 @@ export function basename(path: string, suffix?: string): string {
 export function extname(path: string): string {
   const base = basename(path);
   const index = base.lastIndexOf('.');
-  return index <= 0 ? '' : base.slice(index);
+  return index <= 0 || base === '..' ? '' : base.slice(index);
 }
 
 /** The path from one absolute path to another. */

@@ -18,7 +18,10 @@ export function mountDefinitionMode(store: Store, ready: () => Promise<void>): (
     editor.setAttribute('aria-invalid', outputs.problems.length > 0 ? 'true' : 'false');
     replaceChildren(byId('definition-problems'), ...(outputs.problems.length > 0 ? [problemList(outputs.problems, locate)] : []));
     replaceChildren(byId('definition-notices'), ...(outputs.notices.length > 0 ? [h('ul', {}, ...outputs.notices.map((notice) => h('li', {}, notice)))] : []));
-    if (outputs.problems.length === 0) {
+    const stale = outputs.problems.length > 0;
+    byId('definition-outputs').dataset['stale'] = String(stale);
+    byId('definition-stale').textContent = stale ? 'The outputs below are those of the last definition that loaded: fix the errors above to update them.' : '';
+    if (!stale) {
       replaceChildren(byId('definition-outputs'), ...outputPanels(outputs.targets, locate));
       byId('definition-verification').textContent = outputs.verification;
     }

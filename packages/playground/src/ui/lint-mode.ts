@@ -60,8 +60,15 @@ export function mountLintMode(store: Store): (state: PlaygroundState) => Promise
     const locate = (problem: Problem) => problem.location && focusAt(area, problem.location.line, problem.location.column);
     replaceChildren(byId('lint-problems'), ...(unreadable.length > 0 ? [problemList(unreadable, locate)] : []));
     replaceChildren(byId('lint-findings'), ...report.findings.map((finding) => findingView(finding, area)));
-    byId('lint-verification').textContent = report.verification ?? (state.lintKind === 'json' ? '' : 'The scenario table is shown for IAM policy JSON documents (deputy verify); use the JSON kind for a policy.');
+    byId('lint-verification').textContent = verificationText(report.verification, unreadable.length > 0, state.lintKind);
   };
+}
+
+function verificationText(verification: string | undefined, unreadable: boolean, kind: LintKind): string {
+  if (verification !== undefined) return verification;
+  if (unreadable) return 'Nothing to verify: the text could not be read.';
+  if (kind !== 'json') return 'The scenario table (deputy verify) is shown for an IAM policy JSON document: read as JSON to see it.';
+  return 'Nothing to verify: this JSON is not an IAM policy document (no Statement).';
 }
 
 function findingView(finding: ExplainedFinding, area: HTMLTextAreaElement): HTMLElement {
