@@ -7,3 +7,6 @@ export * from './scenarios/verify-policy.js';
 export * from './scenarios/format-verification.js';
 export * from './scenarios/literal-environment.js';
 export * from './scenarios/verify-model.js';
+export * from './scenarios/judge-verification.js';
+export * from './scenarios/judge-model.js';
+export * from './scenarios/federated-scenarios.js';

@@ -16,7 +16,7 @@ import {
   type LiteralPolicyDocument,
   type Partition,
 } from '@deputy/policy-model';
-import { verifyPolicy, type PolicyVerification, type ScenarioResult } from '@deputy/verify';
+import { describeJudgement, judgeServiceVerification, verifyPolicy, type JudgementClass, type PolicyVerification, type ScenarioResult } from '@deputy/verify';
 import { fresh, type FixClause, type FixPlan } from '../fixes/fix-plan.js';
 import { accountValue, keptClauses, sourceArnClause } from '../fixes/condition-edits.js';
 import type { FoundPolicy } from '../policy/found-policy.js';
@@ -47,47 +47,23 @@ export const checkJudgement: StatementCheck = (input, sink) => {
   for (const service of judgement.verification.services) {
     const entry = serviceByPrincipal(service.principal)?.entry;
     if (!entry) continue;
-    for (const scenario of service.scenarios) {
-      if (scenario.pass || !decidedHere(scenario, judgement, statement)) continue;
-      if (scenario.scenario === 'foreign-account') {
-        sink.finding({
-          ruleId: 'DPT014',
-          at: statement.condition.at ?? statement.at,
-          message: `${statementName(statement)} lets ${service.principal} (${entry.name}) act for another account: ${scenario.description} is allowed`,
-          fix: pinningFix(input, service.usage),
-          statement,
-        });
-      } else if (WEAKER.has(scenario.scenario) && keyWritten(statement, scenario.scenario) && !foreignAccountAllowed(service) && !legitimateDenied(service)) {
-        sink.finding({
-          ruleId: 'DPT016',
-          at: statement.condition.at ?? statement.at,
-          message: `${statementName(statement)} protects ${service.principal} (${entry.name}) less than AWS documents: ${scenario.description} is allowed, so ${WEAKER.get(scenario.scenario)}`,
-          fix: pinningFix(input, service.usage),
-          statement,
-        });
-      } else if (scenario.scenario === 'legitimate' && !judgement.literal.opaqueSourceValues && isDocumented(integrationFor(entry, service.usage))) {
-        sink.finding({
-          ruleId: 'DPT015',
-          at: statement.condition.at ?? statement.at,
-          message: `${statementName(statement)} denies ${service.principal} (${entry.name}) its own call (${scenario.description}): ${scenario.decidedBy}`,
-          fix: pinningFix(input, service.usage),
-          statement,
-        });
-      }
+    const judgeLegitimate = !judgement.literal.opaqueSourceValues && isDocumented(integrationFor(entry, service.usage));
+    for (const finding of judgeServiceVerification(service, { judgeLegitimate })) {
+      const { scenario } = finding;
+      if (!decidedHere(scenario, judgement, statement)) continue;
+      if (finding.judgement === 'weaker' && !keyWritten(statement, scenario.scenario)) continue;
+      sink.finding({
+        ruleId: RULE_OF[finding.judgement],
+        at: statement.condition.at ?? statement.at,
+        message: `${statementName(statement)}: ${describeJudgement(finding, service)} (${entry.name})`,
+        fix: pinningFix(input, service.usage),
+        statement,
+      });
     }
   }
 };
 
-/**
- * Single-key attacks that show a key is written but does not do its part, with what that means. A call
- * without a documented key is not among them: the service always sends the keys AWS documents, so an
- * …IfExists operator changes nothing for its calls.
- */
-const WEAKER = new Map<string, string>([
-  ['foreign-source-account', 'the aws:SourceAccount condition admits another account'],
-  ['foreign-source-arn', 'the aws:SourceArn condition admits a resource in another account'],
-  ['foreign-organization', 'the organization condition admits another organization'],
-]);
+const RULE_OF: { readonly [judgement in JudgementClass]: string } = { 'another-account': 'DPT014', 'service-denied': 'DPT015', weaker: 'DPT016' };
 
 const SCENARIO_KEYS: Readonly<Record<string, string>> = {
   'foreign-source-account': 'aws:sourceaccount',
@@ -99,14 +75,6 @@ const SCENARIO_KEYS: Readonly<Record<string, string>> = {
 function keyWritten(statement: StatementView, scenario: string): boolean {
   const key = SCENARIO_KEYS[scenario];
   return key !== undefined && statement.condition.clauses.some((clause) => clause.key.toLowerCase().startsWith(key));
-}
-
-function legitimateDenied(service: PolicyVerification['services'][number]): boolean {
-  return service.scenarios.some((scenario) => scenario.scenario === 'legitimate' && !scenario.pass);
-}
-
-function foreignAccountAllowed(service: PolicyVerification['services'][number]): boolean {
-  return service.scenarios.some((scenario) => scenario.scenario === 'foreign-account' && !scenario.pass);
 }
 
 function judgementOf(input: StatementCheckInput): PolicyJudgement | undefined {

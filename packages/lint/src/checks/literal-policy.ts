@@ -57,7 +57,7 @@ export function literalPolicy(statements: readonly StatementView[], environment:
   }
   if (literal.length === 0) return undefined;
   const opaqueSourceValues = statements.some((statement) =>
-    statement.condition.clauses.some((clause) => clause.key.toLowerCase().startsWith('aws:source') && clause.items.some((item) => item.kind === 'text' && (item.parts.some((part) => typeof part !== 'string') || isPlaceholder(clause.key, item.parts.join(''))))),
+    statement.condition.clauses.some((clause) => clause.key.toLowerCase().startsWith('aws:source') && clause.items.some((item) => isOpaqueOrPlaceholder(clause.key, item))),
   );
   return { document: { Version: '2012-10-17', Statement: literal }, opaqueSourceValues };
 }
@@ -110,6 +110,14 @@ type Position = 'account' | 'organization' | 'arn' | 'other';
 
 const ACCOUNT_FIELD = /^(\d{12}|[\d*?]*[*?][\d*?]*|)$/;
 const REGION_FIELD = /^([a-z]{2}(-[a-z]+)+-\d+|[a-z0-9*?-]*[*?][a-z0-9*?-]*|)$/;
+
+/** True when a value is known only at deploy time, or is a documentation placeholder. */
+function isOpaqueOrPlaceholder(key: string, item: LocatedValue): boolean {
+  if (item.kind === 'number' || item.kind === 'boolean') return false;
+  const parts = textPartsOf(item);
+  if (parts === undefined || parts.some((part) => typeof part !== 'string')) return true;
+  return isPlaceholder(key, parts.join(''));
+}
 
 /**
  * True for prose placeholders as documentation writes them (`account-id`, `arn:aws:svc:region:account-id:*`):

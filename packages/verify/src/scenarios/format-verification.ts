@@ -2,6 +2,23 @@
 import { formatTextTable } from '@deputy/policy-model';
 import type { ScenarioResult, ServiceVerification } from './scenario.js';
 import type { PolicyVerification } from './verify-policy.js';
+import type { FederatedVerification } from './federated-scenarios.js';
+
+const FEDERATED_HEADERS = ['SCENARIO', 'TOKEN OR CALL', 'EXPECTED', 'ACTUAL', 'DECIDED BY', 'RESULT'];
+
+/** One federated or whole-account principal: a heading and its scenario table (advisory rows say `warn`, not FAIL). */
+export function formatFederatedVerification(verification: FederatedVerification): string {
+  const heading = `${verification.principal} (${verification.provider}), Statement[${verification.statementIndex}]: ${verification.passed ? 'PROVEN' : 'FAILED'}\n`;
+  const rows = verification.scenarios.map((scenario) => [
+    scenario.scenario,
+    scenario.description,
+    scenario.expected,
+    scenario.actual,
+    scenario.decidedBy,
+    scenario.pass ? 'pass' : scenario.advisory ? 'warn' : 'FAIL',
+  ]);
+  return `${heading}${formatTextTable(FEDERATED_HEADERS, rows)}`;
+}
 
 const HEADERS = ['SCENARIO', 'ACTION', 'CALL', 'EXPECTED', 'ACTUAL', 'DECIDED BY', 'RESULT'];
 const BASELINE_KEYS = ['aws:principalisawsservice', 'aws:principalservicename', 'aws:securetransport'];
@@ -20,12 +37,14 @@ export function formatServiceVerification(verification: ServiceVerification): st
 
 /** A whole policy's verification, services separated by blank lines, then unverified principals and a summary line. */
 export function formatPolicyVerification(verification: PolicyVerification, label = `${verification.kind} policy`): string {
-  const blocks = verification.services.map(formatServiceVerification);
+  const blocks = [...verification.services.map(formatServiceVerification), ...(verification.federated ?? []).map(formatFederatedVerification)];
   const unverified = verification.unverified.map((item) => `not verified: ${item.principal} in Statement[${item.statementIndex}]${item.sid ? ` (${item.sid})` : ''}: ${item.reason}\n`).join('');
   const failed = verification.services.filter((service) => !service.passed).length;
+  const federatedFailed = (verification.federated ?? []).filter((item) => !item.passed).length;
+  const federatedLine = (verification.federated ?? []).length > 0 ? `${label}: ${verification.federated.length - federatedFailed} of ${verification.federated.length} federated or cross-account principals proven${federatedFailed > 0 ? `, ${federatedFailed} FAILED` : ''}\n` : '';
   const summary = verification.services.length === 0
-    ? `${label}: no service principal to verify\n`
-    : `${label}: ${verification.services.length - failed} of ${verification.services.length} service verifications proven${failed > 0 ? `, ${failed} FAILED` : ''}\n`;
+    ? federatedLine || `${label}: no service principal to verify\n`
+    : `${label}: ${verification.services.length - failed} of ${verification.services.length} service verifications proven${failed > 0 ? `, ${failed} FAILED` : ''}\n${federatedLine}`;
   return [...blocks, `${unverified}${summary}`].join('\n');
 }
 

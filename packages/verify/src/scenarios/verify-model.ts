@@ -56,7 +56,7 @@ export function verifyModel(model: DeputyModel, options: ModelVerificationOption
     const verification = verifyPolicy(literalPolicy(document, environment), { ...options, ...environment, kind, ...(integration ? { integration } : {}) });
     const waived: WaivedService[] = waivers.map((waiver) => ({ service: waiver.service, reason: waiver.reason }));
     const isWaived = (service: ServiceVerification): boolean => waived.some((waiver) => waiver.service === service.service || waiver.service === service.principal);
-    const passed = verification.services.every((service) => service.passed || isWaived(service));
+    const passed = verification.services.every((service) => service.passed || isWaived(service)) && verification.federated.every((item) => item.passed);
     return { label, name, kind, environment, verification, waived, passed };
   };
   const policies = [

@@ -7,6 +7,7 @@ import type { IntegrationKind, LiteralPolicyDocument, PrincipalUsage } from '@de
 import { findService, integrationKindOfActions, listOf, statementsOf, suggestServices } from '@deputy/policy-model';
 import type { ServiceVerification, VerifyEnvironment } from './scenario.js';
 import { verifyServiceTrust } from './verify-service-trust.js';
+import { verifyFederatedTrust, type FederatedVerification } from './federated-scenarios.js';
 import { concreteText } from './source-arn.js';
 import { concreteAction } from './policy-facts.js';
 
@@ -30,7 +31,9 @@ export interface PolicyVerification {
   readonly services: readonly ServiceVerification[];
   /** Service principals not verified. */
   readonly unverified: readonly UnverifiedPrincipal[];
-  /** True when every verified service passed; unverified principals do not count. */
+  /** Federated (OIDC, SAML) and whole-account principals of a trust policy, with their scenarios. */
+  readonly federated: readonly FederatedVerification[];
+  /** True when every verified service and federated principal passed; unverified principals do not count. */
   readonly passed: boolean;
 }
 
@@ -79,7 +82,8 @@ export function verifyPolicy(document: LiteralPolicyDocument, options: PolicyVer
       );
     }
   });
-  return { kind, services, unverified, passed: services.every((service) => service.passed) };
+  const federated = kind === 'trust' ? verifyFederatedTrust(document) : [];
+  return { kind, services, unverified, federated, passed: services.every((service) => service.passed) && federated.every((item) => item.passed) };
 }
 
 /** Verifies a role trust policy. */
