@@ -5,7 +5,7 @@
 import { convertPolicyText, DeputyInputError, formatProblem, parseSourceText, type Problem } from '@deputy/policy-model';
 import { lintText, ruleById, type Finding, type LintResult } from '@deputy/lint';
 import { formatModelVerification, verifyModel } from '@deputy/verify';
-import type { LintKind, PlaygroundState } from './playground-state.js';
+import type { PlaygroundState } from './playground-state.js';
 
 /** A finding with its rule's explanation. */
 export interface ExplainedFinding extends Finding {
@@ -25,16 +25,6 @@ export interface LintReport {
   readonly findings: readonly ExplainedFinding[];
   /** The verify text for a policy JSON document; undefined for other inputs. */
   readonly verification?: string;
-}
-
-/** The kind a file name implies, when it implies one. */
-export function lintKindOfFile(file: string): LintKind | undefined {
-  const name = file.toLowerCase();
-  if (name.endsWith('.tf.json')) return 'tf-json';
-  if (name.endsWith('.tf')) return 'terraform';
-  if (name.endsWith('.json')) return 'json';
-  if (/\.(ya?ml|template)$/.test(name)) return 'yaml';
-  return undefined;
 }
 
 /** Lints the state's text and, for a policy document, verifies it. */

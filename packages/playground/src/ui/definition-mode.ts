@@ -1,5 +1,7 @@
-/** Definition mode: the editor, its located problems, every target's files and the verification. */
-import { definitionOutputs } from '../definition-outputs.js';
+/**
+ * Definition mode: the editor, its located problems, every target's files and the verification. The loader's
+ * schema validator and the verifier are loaded when the mode is first drawn.
+ */
 import type { PlaygroundState } from '../playground-state.js';
 import { byId, h, replaceChildren } from './dom.js';
 import { outputPanels } from './output-panels.js';
@@ -12,6 +14,7 @@ export function mountDefinitionMode(store: Store, ready: () => Promise<void>): (
   editor.addEventListener('input', () => store.update({ definition: editor.value }, 150));
   return async (state) => {
     await ready();
+    const { definitionOutputs } = await import('../definition-outputs.js');
     if (editor.value !== state.definition) editor.value = state.definition;
     const outputs = definitionOutputs(state);
     const locate = (problem: { location?: { line: number; column: number } }) => problem.location && focusAt(editor, problem.location.line, problem.location.column);

@@ -1,6 +1,10 @@
-/** Lint mode: paste, open or drop a file; findings with line, explanation and fix; the verification. */
+/**
+ * Lint mode: paste, open or drop a file; findings with line, explanation and fix; the verification. The
+ * linter (and its Terraform parser) is loaded when the mode is first drawn, not before the first render.
+ */
 import type { Problem } from '@deputy/policy-model';
-import { lintKindOfFile, lintReport, type ExplainedFinding } from '../lint-report.js';
+import { lintKindOfFile } from '../lint-kind.js';
+import type { ExplainedFinding } from '../lint-report.js';
 import type { LintKind, PlaygroundState } from '../playground-state.js';
 import { byId, h, replaceChildren } from './dom.js';
 import { focusAt, problemList } from './problem-list.js';
@@ -42,6 +46,7 @@ export function mountLintMode(store: Store): (state: PlaygroundState) => Promise
     if (fileName.value !== state.lintFile && document.activeElement !== fileName) fileName.value = state.lintFile;
     kind.value = state.lintKind;
     const run = (generation += 1);
+    const { lintReport } = await import('../lint-report.js');
     const report = await lintReport(state);
     if (run !== generation) return;
     const { result } = report;
