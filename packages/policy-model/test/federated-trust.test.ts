@@ -137,7 +137,10 @@ describe('emit refuses federated trust another owner can satisfy (file:line:col)
   });
 
   it('a generic OIDC item with a wildcard subject and no audience is refused at its field', () => {
-    expect(problemsOf(role("    trustedFederation:\n      - oidc: { issuer: https://idp.example.com, subject: '*' }\n"))).toEqual([expect.stringMatching(/^federated-any-identity 7:15 idp.example.com:sub "\*" matches any subject/)]);
+    expect(problemsOf(role("    trustedFederation:\n      - oidc: { issuer: https://idp.example.com, subject: '*' }\n"))).toEqual([
+      expect.stringMatching(/^federated-any-identity 7:15 idp.example.com:sub "\*" matches any subject/),
+      expect.stringMatching(/^federated-missing-audience 7:15 /),
+    ]);
   });
 
   it('the schema refuses two GitHub scopes at once and a wildcard owner', () => {
@@ -147,6 +150,14 @@ describe('emit refuses federated trust another owner can satisfy (file:line:col)
 });
 
 describe('the judgement and subject scopes', () => {
+  it('for a generic provider, a pinned audience holds an open subject (and a pinned subject an open audience)', () => {
+    const facts = (clauses: TrustStatementFacts['clauses']): TrustStatementFacts => ({ federated: ['arn:aws:iam::123456789012:oidc-provider/idp.example.com'], aws: [], clauses, conditionsUnknown: false });
+    const severities = (clauses: TrustStatementFacts['clauses']) => judgeTrustStatement(facts(clauses)).map((f) => `${f.kind}/${f.severity}`);
+    expect(severities([{ operator: 'StringEquals', key: 'idp.example.com:aud', values: ['app'] }, { operator: 'StringLike', key: 'idp.example.com:sub', values: ['*'] }])).toEqual(['owner-wide/warning']);
+    expect(severities([{ operator: 'StringEquals', key: 'idp.example.com:sub', values: ['user-1'] }, { operator: 'StringLike', key: 'idp.example.com:aud', values: ['*'] }])).toEqual(['any-identity/warning']);
+    expect(severities([{ operator: 'StringLike', key: 'idp.example.com:aud', values: ['*'] }])).toEqual(['any-identity/error']);
+  });
+
   const github = providerOfPrincipal('arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com')!;
   const eks = providerOfPrincipal('arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC123')!;
 

@@ -125,10 +125,11 @@ function judgeProvider(provider: FederatedProvider, facts: TrustStatementFacts):
   const audiences = indexed.filter(({ clause }) => sameKey(clause.key, audience));
   const label = subjectLabel(provider);
   const required = subjectRequired(provider);
-  for (const { clause, index } of [...subjects, ...audiences]) findings.push(...judgeClause(provider, clause, index, sameKey(clause.key, subject)));
+  const pinnedSubject = subjects.some(({ clause }) => pins(clause) && clause.values.every((value) => value === undefined || subjectScope(provider, value) !== 'any'));
+  const pinnedAudience = audiences.some(({ clause }) => pins(clause) && clause.values.every((value) => value === undefined || !/^[*?]+$/.test(value)));
+  const context = { pinnedSubject: required || pinnedSubject, pinnedAudience: required || pinnedAudience };
+  for (const { clause, index } of [...subjects, ...audiences]) findings.push(...judgeClause(provider, clause, index, sameKey(clause.key, subject), context));
   if (facts.conditionsUnknown) return findings;
-  const pinnedSubject = subjects.some(({ clause }) => pins(clause));
-  const pinnedAudience = audiences.some(({ clause }) => pins(clause));
   if (required && subjects.length === 0) {
     findings.push({
       kind: 'any-identity',
@@ -152,7 +153,7 @@ function judgeProvider(provider: FederatedProvider, facts: TrustStatementFacts):
   if (audiences.length === 0) {
     findings.push({
       kind: 'missing-audience',
-      severity: required || pinnedSubject || provider.kind === 'saml' ? 'warning' : 'error',
+      severity: required || pinnedSubject ? 'warning' : 'error',
       message: `the statement trusts ${providerName(provider)} without ${audience}, which AWS documents for this provider`,
       hint: `add StringEquals ${audience} = ${provider.kind === 'saml' ? 'https://signin.aws.amazon.com/saml' : required ? 'sts.amazonaws.com' : '<your client ID>'}`,
       provider,
@@ -162,7 +163,12 @@ function judgeProvider(provider: FederatedProvider, facts: TrustStatementFacts):
   return findings;
 }
 
-function judgeClause(provider: FederatedProvider, clause: TrustClause, index: number, isSubject: boolean): FederatedFinding[] {
+/**
+ * One subject or audience clause. For providers whose audience pins the application (Cognito, generic OIDC,
+ * SAML) an open subject is an error only without a pinned audience, and an open audience only without a
+ * pinned subject: either pin keeps another application's token out.
+ */
+function judgeClause(provider: FederatedProvider, clause: TrustClause, index: number, isSubject: boolean, pinned: { readonly pinnedSubject: boolean; readonly pinnedAudience: boolean }): FederatedFinding[] {
   const parsed = parseConditionOperator(clause.operator.trim());
   if (!parsed) return [];
   const label = subjectLabel(provider);
@@ -170,9 +176,10 @@ function judgeClause(provider: FederatedProvider, clause: TrustClause, index: nu
   const findings: FederatedFinding[] = [];
   const where = { clauseIndex: index, provider, key: clause.key };
   if (base === 'StringNotEquals' || base === 'StringNotLike' || base === 'StringNotEqualsIgnoreCase') {
+    const heldByOtherPin = isSubject ? pinned.pinnedAudience && !subjectRequired(provider) : pinned.pinnedSubject;
     findings.push({
       kind: 'any-identity',
-      severity: 'error',
+      severity: heldByOtherPin ? 'warning' : 'error',
       message: `${clause.operator} ${clause.key} in an Allow admits every ${isSubject ? label.one : 'audience'} except the ones listed`,
       hint: `use StringEquals ${clause.key} with the ${isSubject ? label.one : 'audience'} to trust`,
       ...where,
@@ -185,7 +192,9 @@ function judgeClause(provider: FederatedProvider, clause: TrustClause, index: nu
     const scopes = literal.map((value) => ({ value, scope: subjectScope(provider, value) }));
     const open = scopes.find(({ scope }) => scope === 'any');
     const wide = scopes.find(({ scope }) => scope === 'group');
-    if (open) {
+    if (open && pinned.pinnedAudience && !subjectRequired(provider)) {
+      findings.push({ kind: 'owner-wide', severity: 'warning', message: `${clause.key} ${JSON.stringify(open.value)} admits every subject of the application the audience names`, hint: 'pin the subject too, or drop the condition', ...where });
+    } else if (open) {
       findings.push({
         kind: 'any-identity',
         severity: 'error',
@@ -206,7 +215,7 @@ function judgeClause(provider: FederatedProvider, clause: TrustClause, index: nu
     }
   }
   if (patternOperator && !isSubject && literal.some((value) => value === '*' || /^[*?]+$/.test(value))) {
-    findings.push({ kind: 'any-identity', severity: subjectRequired(provider) ? 'warning' : 'error', message: `${clause.key} ${JSON.stringify('*')} admits a token for any audience`, hint: `use StringEquals ${clause.key} with the audience`, ...where });
+    findings.push({ kind: 'any-identity', severity: pinned.pinnedSubject ? 'warning' : 'error', message: `${clause.key} ${JSON.stringify('*')} admits a token for any audience`, hint: `use StringEquals ${clause.key} with the audience`, ...where });
   }
   if (patternOperator && literal.length === clause.values.length && literal.every((value) => !hasWildcard(value))) {
     findings.push({ kind: 'operator-misuse', severity: 'warning', message: `${clause.operator} ${clause.key} has no wildcard in its value`, hint: `use ${clause.operator.replace('StringLike', 'StringEquals')}: AWS documents StringLike only for values with a wildcard`, ...where });
