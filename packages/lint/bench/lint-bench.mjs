@@ -89,7 +89,7 @@ function writeTemplate(directory, format) {
     }
   }
   const template = { AWSTemplateFormatVersion: '2010-09-09', Resources: resources };
-  const text = format === 'json' ? JSON.stringify(template, null, 2) : stringify(template, { version: '1.1', lineWidth: 0 });
+  const text = format === 'json' ? JSON.stringify(template, null, 2) : stringify(template, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false });
   const path = join(directory, format === 'json' ? 'big.template.json' : 'big.template.yaml');
   writeFileSync(path, text);
   return `one CloudFormation ${format.toUpperCase()} template of ${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB (${Object.keys(resources).length} resources)`;

@@ -25,10 +25,13 @@ export interface CfnYamlRead {
   readonly notices: readonly ScanNotice[];
 }
 
-/** Parses CloudFormation YAML; throws {@link DeputyInputError} with every syntax error PyYAML would also reject. */
-export function parseCfnYaml(text: string, file: string): CfnYamlRead {
+/**
+ * Parses CloudFormation YAML; throws {@link DeputyInputError} with every syntax error PyYAML would also reject.
+ * `firstLine` is the file line the text starts on (a part of a larger file, see large-yaml-template.ts).
+ */
+export function parseCfnYaml(text: string, file: string, firstLine = 1): CfnYamlRead {
   let document = parse(text);
-  let lines = lineIndexOf(text);
+  let lines = withLineOffset(lineIndexOf(text), firstLine - 1);
   if (document.errors.some((error) => error.code === 'MULTIPLE_DOCS')) return { root: undefined, multiDocument: true, notices: [] };
   if (document.errors.length > 0) {
     const relaxed = relaxIndentation(text);
@@ -45,7 +48,7 @@ export function parseCfnYaml(text: string, file: string): CfnYamlRead {
     }
     document = retry;
     text = relaxed!.text;
-    lines = shiftedLineIndex(lineIndexOf(text), relaxed!.shifts);
+    lines = withLineOffset(shiftedLineIndex(lineIndexOf(text), relaxed!.shifts), firstLine - 1);
   }
   if (document.contents === null) return { root: undefined, multiDocument: false, notices: [] };
   const reader = new YamlReader(text, lines, file);
@@ -60,6 +63,20 @@ function parse(text: string): Document {
 /** The parser's message without its advice about its own API. */
 function readerMessage(message: string): string {
   return message.split('\n')[0]!.replace(/;\s*please use [^;]*$/i, '').trim();
+}
+
+/** A line index for text that starts on file line `offset + 1`. */
+function withLineOffset(lines: LineIndex, offset: number): LineIndex {
+  if (offset === 0) return lines;
+  return {
+    lineCount: lines.lineCount + offset,
+    lineStart: (line) => lines.lineStart(line - offset),
+    lineText: (line) => lines.lineText(line - offset),
+    position(at) {
+      const position = lines.position(at);
+      return { line: position.line + offset, column: position.column };
+    },
+  };
 }
 
 /** A line index whose columns discount the spaces {@link relaxIndentation} added. */

@@ -15,6 +15,7 @@ import { parseCfnYaml } from './cfn-yaml.js';
 import { templatePolicies } from './cloudformation/cfn-template.js';
 import { isCloudFormationTemplate, withIntrinsics } from './cloudformation/long-form-intrinsics.js';
 import { LARGE_TEMPLATE_BYTES, readLargeJsonTemplate } from './large-json-template.js';
+import { LARGE_YAML_TEMPLATE_BYTES, readLargeYamlTemplate } from './large-yaml-template.js';
 import type { SourceScan } from './source-scan.js';
 
 /** Reads a JSON file; `fileSuppressions` (from a sidecar) cover every policy in it. A template of a megabyte or more is read member by member ({@link readLargeJsonTemplate}). */
@@ -31,9 +32,10 @@ export function scanJsonFile(text: string, file: string, fileSuppressions: reado
   return scanDocument(root, file, 'json', fileSuppressions);
 }
 
-/** Reads a YAML file; `# deputy:ignore` comments are collected. */
+/** Reads a YAML file; `# deputy:ignore` comments are collected. A template of a megabyte or more is read part by part ({@link readLargeYamlTemplate}). */
 export function scanYamlFile(text: string, file: string, fileSuppressions: readonly Suppression[] = []): SourceScan {
-  const read = parseCfnYaml(text, file);
+  const large = text.length >= LARGE_YAML_TEMPLATE_BYTES ? readLargeYamlTemplate(text, file) : undefined;
+  const read = large !== undefined ? { ...large, multiDocument: false } : parseCfnYaml(text, file);
   if (read.multiDocument) return { policies: [], unreadable: [], suppressions: [], notInfrastructure: 'multi-document YAML (Kubernetes, Helm output)' };
   const suppressions = [...commentSuppressions(text, file, ['#']), ...fileSuppressions];
   if (read.root === undefined) return { policies: [], unreadable: [], suppressions, notices: read.notices };

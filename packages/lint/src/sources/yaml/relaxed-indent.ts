@@ -30,33 +30,60 @@ type Mode = 'block' | 'single' | 'double';
 export function relaxIndentation(text: string): RelaxedText | undefined {
   const lines = text.split('\n');
   const shifts = new Map<number, number>();
+  followLines(lines, (index, required) => {
+    const line = lines[index]!;
+    const indent = indentOf(line);
+    if (line.trim() === '' || indent >= required || /^(?:---|\.\.\.)(?:\s|$)/.test(line)) return;
+    lines[index] = ' '.repeat(required - indent) + line;
+    shifts.set(index + 1, required - indent);
+  });
+  return shifts.size === 0 ? undefined : { text: lines.join('\n'), shifts };
+}
+
+/**
+ * Which lines continue a construct begun on an earlier line (a quoted scalar, a flow collection or a block
+ * scalar), so that a line-based split of a file never cuts through one.
+ */
+export function continuationLines(lines: readonly string[]): boolean[] {
+  const continued = lines.map(() => false);
+  followLines(lines, (index) => {
+    continued[index] = true;
+  }, (index) => {
+    continued[index] = true;
+  });
+  return continued;
+}
+
+/**
+ * Walks the lines, calling `onContinuation(index, required)` for each line inside a quoted scalar or flow
+ * collection begun earlier (`required`: the indentation the yaml package wants), and `onBlockScalar(index)`
+ * for each line of a block scalar's content. `onContinuation` may rewrite `lines[index]` (re-indent it).
+ */
+function followLines(lines: string[] | readonly string[], onContinuation: (index: number, required: number) => void, onBlockScalar: (index: number) => void = () => undefined): void {
   let mode: Mode = 'block';
   let flowDepth = 0;
   let required = 0;
   let blockScalarIndent = -1;
   for (let index = 0; index < lines.length; index++) {
-    let line = lines[index]!;
-    const indent = indentOf(line);
-    const blank = line.trim() === '';
+    const original = lines[index]!;
+    const indent = indentOf(original);
     if (blockScalarIndent >= 0) {
-      if (blank || indent > blockScalarIndent) continue;
+      if (original.trim() === '' || indent > blockScalarIndent) {
+        onBlockScalar(index);
+        continue;
+      }
       blockScalarIndent = -1;
     }
     const continuing = mode !== 'block' || flowDepth > 0;
-    if (!continuing && (line.startsWith('---') || line.startsWith('...'))) continue;
-    if (continuing && !blank && indent < required && !/^(?:---|\.\.\.)(?:\s|$)/.test(line)) {
-      const added = required - indent;
-      line = ' '.repeat(added) + line;
-      lines[index] = line;
-      shifts.set(index + 1, added);
-    }
+    if (!continuing && (original.startsWith('---') || original.startsWith('...'))) continue;
+    if (continuing) onContinuation(index, required);
+    const line = lines[index]!;
     if (!continuing) required = contentColumn(line) + 1;
     const scanned = scanLine(line, mode, flowDepth);
     mode = scanned.mode;
     flowDepth = scanned.flowDepth;
-    if (mode === 'block' && flowDepth === 0 && scanned.blockScalar) blockScalarIndent = indent;
+    if (mode === 'block' && flowDepth === 0 && scanned.blockScalar) blockScalarIndent = indentOf(line);
   }
-  return shifts.size === 0 ? undefined : { text: lines.join('\n'), shifts };
 }
 
 /** The column (0-based) of a line's content after its indentation and any `- ` sequence markers. */
