@@ -13,6 +13,7 @@ import {
   definitionClaims,
   formatProblem,
   loadDefinitionText,
+  type PathProblem,
   readSourceFile,
   type DeputyModel,
   type Problem,
@@ -30,6 +31,8 @@ export interface GenerateFlags {
   outDir: string;
   set: string[];
   env?: string;
+  /** True when `--target` was not given (`all` by default): json is then left out, with a warning, for definitions without literal values. */
+  defaultTarget?: boolean;
   templates?: string;
   hclStyle?: string;
   cfnFormat?: string;
@@ -74,9 +77,12 @@ export async function generateOutputs(inputs: readonly string[], flags: Generate
     throw new DeputyInputError([{ code: 'templates-not-found', message: `templates directory ${flags.templates} not found`, hint: 'give a directory holding <target>/*.hbs files', file: '--templates' }]);
   }
   const awsProviderMajorVersion = providerVersion(flags.awsProviderVersion);
+  const jsonOptional = flags.defaultTarget === true && targets.includes('json');
   const groups = await Promise.all(
-    targetGroups(targets, setFor).map(async ({ set, targets: members }) => ({
+    targetGroups(targets, setFor, jsonOptional).map(async ({ set, key, optional, targets: members }) => ({
       set,
+      key,
+      optional,
       render: await targetRenderer(members, {
         ...(awsProviderMajorVersion ? { awsProviderMajorVersion } : {}),
         ...(style ? { style } : {}),
@@ -91,11 +97,20 @@ export async function generateOutputs(inputs: readonly string[], flags: Generate
   const crossChecks = new CrossDefinitionChecks();
   const others = otherDefinitions(targets.map((target) => join(resolve(io.cwd, flags.outDir), target)), covers, io.cwd);
   for (const warning of loadContext(others, groups, flags.env, crossChecks)) io.stderr(`${warning}\n`);
-  const definitionCount = loadEach(definitions, groups, flags.env, inputs, crossChecks, (input, model, render) => {
-    for (const output of renderNaming(render, model, input)) {
+  const withoutLiterals: string[] = [];
+  const { judgeModel } = await import('@deputy/verify');
+  const definitionCount = loadEach(definitions, groups, flags.env, inputs, crossChecks, (input, model, group) => {
+    const outputs = group.optional ? renderUnlessLiteralsMissing(group.render, model, input, withoutLiterals) : renderNaming(group.render, model, input);
+    for (const output of outputs) {
       byTarget.get(output.target)!.push(...output.files.map((file) => ({ path: file.path, contents: file.contents, source: input.file, definition: input.absolute })));
     }
-  });
+  }, (model) => judgeModel(model));
+  if (withoutLiterals.length > 0) {
+    byTarget.delete('json');
+    io.stderr(
+      `warning: json not written: ${withoutLiterals.join(', ')} ${withoutLiterals.length === 1 ? 'refers' : 'refer'} to the deploying account, Region or partition, which raw JSON cannot; give literals with --set json:account=123456789012 --set json:region=us-east-1 --set json:partition=aws or an environment (--env), or pass --target explicitly\n`,
+    );
+  }
   const userFiles = userFileNames([...others, ...definitions]);
   for (const group of groups) {
     for (const shared of sharedFilesNaming(group.render, userFiles)) byTarget.get(shared.target)!.push(...shared.files.map((file) => ({ path: file.path, contents: file.contents, source: file.path })));
@@ -168,17 +183,39 @@ function sharedFilesNaming(render: ModelRenderer, userFiles: ReadonlyMap<string,
   }
 }
 
-/** Targets that get the same `--set` values share one load of each definition. */
-function targetGroups(targets: readonly TargetName[], setFor: (target: string) => TargetSetValues): { set: TargetSetValues; targets: TargetName[] }[] {
-  const groups = new Map<string, { set: TargetSetValues; targets: TargetName[] }>();
+/** Targets rendered together: they get the same `--set` values (`key`), and share one load of each definition. */
+interface TargetGroup {
+  readonly set: TargetSetValues;
+  /** The `--set` values as a key: groups with the same key share the loaded model. */
+  readonly key: string;
+  /** True for json under the default `--target all`: left out (with a warning) when a definition needs literals it lacks. */
+  readonly optional: boolean;
+  readonly targets: TargetName[];
+}
+
+function targetGroups(targets: readonly TargetName[], setFor: (target: string) => TargetSetValues, jsonOptional: boolean): TargetGroup[] {
+  const groups = new Map<string, TargetGroup>();
   for (const target of targets) {
     const set = setFor(target);
     const key = JSON.stringify([Object.entries(set.environment).sort(), Object.entries(set.placeholders).sort()]);
-    const group = groups.get(key) ?? { set, targets: [] };
+    const optional = jsonOptional && target === 'json';
+    const groupKey = `${optional ? 'optional ' : ''}${key}`;
+    const group = groups.get(groupKey) ?? { set, key, optional, targets: [] };
     group.targets.push(target);
-    groups.set(key, group);
+    groups.set(groupKey, group);
   }
   return [...groups.values()];
+}
+
+/** Renders the optional json group, or records the definition when raw JSON lacks the literal values it needs. */
+function renderUnlessLiteralsMissing(render: ModelRenderer, model: DeputyModel, input: DefinitionInput, withoutLiterals: string[]): ReturnType<ModelRenderer> {
+  try {
+    return render(model);
+  } catch (error) {
+    if (!(error instanceof DeputyInputError) || !error.problems.every((problem) => problem.code === 'json-needs-literals')) throw error;
+    withoutLiterals.push(input.file);
+    return [];
+  }
 }
 
 /** Renders, naming the file as the user gave it in problems (the model's source is relative to the definitions root). */
@@ -259,6 +296,8 @@ function distinct(problems: readonly Problem[]): Problem[] {
 /** A prepared group of targets sharing `--set` values. */
 interface RenderGroup {
   readonly set: TargetSetValues;
+  readonly key: string;
+  readonly optional: boolean;
   readonly render: ModelRenderer;
 }
 
@@ -275,7 +314,8 @@ function loadEach(
   environment: string | undefined,
   inputs: readonly string[],
   crossChecks: CrossDefinitionChecks,
-  render: (input: DefinitionInput, model: DeputyModel, renderer: ModelRenderer) => void,
+  render: (input: DefinitionInput, model: DeputyModel, group: RenderGroup) => void,
+  judge?: (model: DeputyModel) => readonly PathProblem[],
 ): number {
   const problems: Problem[] = [];
   for (const input of files) {
@@ -287,22 +327,25 @@ function loadEach(
       problems.push(...error.problems);
       continue;
     }
+    const models = new Map<string, DeputyModel>();
     for (const [index, group] of groups.entries()) {
-      let model: DeputyModel;
+      let model = models.get(group.key);
       try {
-        model = loadDefinitionText(text, input.file, {
+        model ??= loadDefinitionText(text, input.file, {
           set: group.set.environment,
           source: input.sourceLabel,
           placeholderValues: group.set.placeholders,
           ...(environment !== undefined ? { environment } : {}),
+          ...(judge ? { judge } : {}),
         });
       } catch (error) {
         if (!(error instanceof DeputyInputError)) throw error;
         problems.push(...error.problems);
         break;
       }
+      models.set(group.key, model);
       if (index === 0) crossChecks.add(input.file, input.absolute, definitionClaims(model));
-      if (problems.length === 0) render(input, model, group.render);
+      if (problems.length === 0) render(input, model, group);
     }
   }
   if (problems.length > 0) throw new DeputyInputError(distinct(problems));

@@ -170,9 +170,22 @@ describe('partial runs into a shared output directory', () => {
 describe('values per target and per environment', () => {
   const currentDefinition = roleDefinition('ml-a');
 
+  it('the default --target all works with current: json is left out with a warning until it has literals', async () => {
+    const dir = repository({ 'ml.yaml': currentDefinition });
+    const result = await deputy(['emit', 'ml.yaml', '--out-dir', 'out'], dir);
+    expect(result.stderr).toBe(
+      'warning: json not written: ml.yaml refers to the deploying account, Region or partition, which raw JSON cannot; give literals with --set json:account=123456789012 --set json:region=us-east-1 --set json:partition=aws or an environment (--env), or pass --target explicitly\n' +
+        'deputy: 1 definition → out: 5 written, 0 unchanged, 0 removed\n',
+    );
+    expect(result.code).toBe(0);
+    expect(listed(join(dir, 'out'))).not.toContain('json');
+    const check = await deputy(['check', 'ml.yaml', '--out-dir', 'out'], dir);
+    expect(check.code).toBe(0);
+  });
+
   it('--target all works with current: --set json:… gives literals to json alone; Terraform keeps data sources', async () => {
     const dir = repository({ 'ml.yaml': currentDefinition });
-    const refused = await deputy(['emit', 'ml.yaml', '--out-dir', 'out'], dir);
+    const refused = await deputy(['emit', 'ml.yaml', '--out-dir', 'out', '--target', 'all'], dir);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--set json:account=123456789012');
     const result = await deputy(['emit', 'ml.yaml', '--out-dir', 'out', '--set', 'json:account=000000000001', '--set', 'json:region=eu-west-1', '--set', 'json:partition=aws'], dir);

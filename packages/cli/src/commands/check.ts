@@ -28,8 +28,8 @@ export interface Drift {
 export function registerCheck(program: Command, io: CliIo): void {
   addGenerateOptions(program.command('check').description('check that generated outputs are current: exit 1 listing missing, stale or hand-edited files'))
     .option('--diff', 'print a unified diff (on disk → what deputy would write) for each file that is not current')
-    .action(async (inputs: string[], flags: GenerateFlags & { diff?: boolean }) => {
-      const generated = await generateOutputs(inputs, flags, io);
+    .action(async (inputs: string[], flags: GenerateFlags & { diff?: boolean }, command: Command) => {
+      const generated = await generateOutputs(inputs, { ...flags, defaultTarget: command.getOptionValueSource('target') === 'default' }, io);
       const outDir = resolve(io.cwd, flags.outDir);
       const drifts = [...generated.byTarget].flatMap(([target, files]) => driftsOf(planSync(join(outDir, target), files, { prune: true, covers: generated.covers }), io.cwd));
       if (drifts.length === 0) {
