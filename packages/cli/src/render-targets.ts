@@ -2,10 +2,11 @@
  * Runs the chosen targets over models, applying template overrides and target options. Terraform targets
  * written to a directory leave their shared declarations (provider pin, data sources, variables) out of each
  * definition's file; after the last model, `sharedFiles()` gives each target's `deputy.tf` / `deputy.tf.json`,
- * or throws when two definitions declare the same Terraform address.
+ * or throws when two definitions declare the same Terraform address. `@deputy/terraform-plan` is loaded only
+ * when a Terraform target writes a directory, so `deputy snippet --target json` never loads it.
  */
 import { DeputyInputError, loadTemplateSet, defaultTemplateDir, type DeputyModel, type EmittedFile } from '@deputy/policy-model';
-import { DirectoryAddresses, directoryEntry, type SharedDeclarations } from '@deputy/terraform-plan';
+import type { SharedDeclarations } from '@deputy/terraform-plan';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTarget, type TargetName, type TargetOptions } from './targets.js';
@@ -70,12 +71,12 @@ export async function targetRenderer(targets: readonly TargetName[], settings: R
       return { name, target, options, shared };
     }),
   );
-  const terraform = prepared.some((entry) => entry.shared);
+  const plan = prepared.some((entry) => entry.shared) ? await import('@deputy/terraform-plan') : undefined;
   const declarations: SharedDeclarations[] = [];
-  const addresses = new DirectoryAddresses();
+  const addresses = plan ? new plan.DirectoryAddresses() : undefined;
   const addContext = (model: DeputyModel): void => {
-    if (!terraform) return;
-    const entry = directoryEntry(model, { awsProviderMajorVersion: settings.awsProviderMajorVersion ?? 6 });
+    if (!plan || !addresses) return;
+    const entry = plan.directoryEntry(model, { awsProviderMajorVersion: settings.awsProviderMajorVersion ?? 6 });
     declarations.push(entry.declarations);
     addresses.add(model.source, entry.addresses);
   };
@@ -84,7 +85,7 @@ export async function targetRenderer(targets: readonly TargetName[], settings: R
     return prepared.map(({ name, target, options }) => ({ target: name, model, files: target.emit(model, options) }));
   };
   const sharedFiles = (): SharedOutput[] => {
-    const problems = addresses.problems();
+    const problems = addresses?.problems() ?? [];
     if (problems.length > 0) throw new DeputyInputError(problems);
     return prepared.flatMap(({ name, target, options, shared }) => (shared && target.emitShared ? [{ target: name, files: target.emitShared(declarations, options) }] : []));
   };
