@@ -23,7 +23,7 @@ import {
   STS_AUDIENCE,
   subjectRequired,
 } from '@deputy/policy-model';
-import { describeCondition, evaluatePolicy } from '../evaluator/evaluate-policy.js';
+import { evaluatePolicy } from '../evaluator/evaluate-policy.js';
 import type { Decision } from '../evaluator/evaluation-result.js';
 import type { EvaluationRequest, RequestContext } from '../evaluator/request.js';
 
@@ -132,8 +132,7 @@ function accountScenarios(document: LiteralPolicyDocument, statementIndex: numbe
 function run(document: LiteralPolicyDocument, scenario: FederatedScenarioName, description: string, request: EvaluationRequest, expected: 'Allow' | 'Deny', advisory: boolean): FederatedScenarioResult {
   const result = evaluatePolicy(document, request);
   const pass = expected === 'Allow' ? result.decision === 'Allow' : result.decision !== 'Allow';
-  const decidedBy = result.condition ? `${result.explanation.split(' (')[0]} (${describeCondition(result.condition)})` : result.explanation;
-  return { scenario, description, expected, actual: result.decision, advisory, pass, decidedBy, request };
+  return { scenario, description, expected, actual: result.decision, advisory, pass, decidedBy: result.explanation, request };
 }
 
 /** The values of positive string operators (StringEquals, StringLike, their set and IfExists forms) on `key`. */

@@ -35,14 +35,17 @@ export function verifyServiceTrust(document: LiteralPolicyDocument, target: Serv
   const region = ('region' in match ? match.region : undefined) ?? target.region;
   const principal = callingPrincipal(entry, written, target.partition, region, target.partition);
   const origin: CallOrigin = { account: target.sourceAccount ?? sourceAccountOf(document, principal, target.account), region, partition: target.partition };
-  const required = requiredKeys(integration);
+  const organization = organizationOf(document, principal, integration, target.organizationId);
+  // An organization-wide trust (aws:SourceOrgID / SourceOrgPaths where the service sends them, as AWS
+  // documents) stands in for the account and resource keys, as it does for emit and lint.
+  const required = integration?.organizationKeys === 'sent' && organization !== undefined ? [] : requiredKeys(integration);
   const sent = keysSentIn(integration);
   const sourceArn = sent.includes('aws:SourceArn') ? legitimateSourceArn(document, principal, integration, origin) : undefined;
   const legitimate: CallShape = {
     principal,
     ...(sent.includes('aws:SourceAccount') ? { sourceAccount: origin.account } : {}),
     ...(sourceArn !== undefined ? { sourceArn } : {}),
-    ...(organizationOf(document, principal, integration, target.organizationId) ?? {}),
+    ...(organization ?? {}),
   };
   const { planned, skipped } = planScenarios({
     entry,
