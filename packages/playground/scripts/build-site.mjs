@@ -108,6 +108,23 @@ const result = await build({
 writeFileSync(join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
 
 for (const file of readdirSync(join(root, 'site'))) copyFileSync(join(root, 'site', file), join(out, file));
+
+// the entry's static chunks, preloaded from the page so they are fetched alongside the entry, not after it
+const outputs = result.metafile.outputs;
+const entryOutput = Object.keys(outputs).find((path) => outputs[path].entryPoint?.endsWith(join('src', 'main.ts')));
+const staticChunks = new Set();
+const visit = (path) => {
+  for (const imported of outputs[path]?.imports ?? []) {
+    if (imported.kind !== 'import-statement' || staticChunks.has(imported.path)) continue;
+    staticChunks.add(imported.path);
+    visit(imported.path);
+  }
+};
+visit(entryOutput);
+const siteRelative = (path) => resolve(process.cwd(), path).slice(out.length + 1);
+const preloads = [...staticChunks].map((path) => `  <link rel="modulepreload" href="${siteRelative(path)}">`).join('\n');
+const indexFile = join(out, 'index.html');
+writeFileSync(indexFile, readFileSync(indexFile, 'utf8').replace('  <script type="module" src="playground.js"></script>', `${preloads}\n  <script type="module" src="playground.js"></script>`));
 // web-tree-sitter fetches tree-sitter.wasm beside its own module (import.meta.url): the output file that holds it
 const treeSitterOutput = Object.entries(result.metafile.outputs).find(([, output]) => Object.keys(output.inputs).some((input) => input.includes('web-tree-sitter/')))?.[0];
 if (treeSitterOutput === undefined) throw new Error('web-tree-sitter is not in the bundle');

@@ -18,8 +18,7 @@ export interface CompactIamActions {
 export function registerIamActions(data: CompactIamActions): void {
   registerVirtualFile(`${IAM_DATA_FOLDER}/serviceNames.json`, JSON.stringify(data.serviceNames));
   for (const [prefix, names] of Object.entries(data.actions)) {
-    const byKey = Object.fromEntries(names.map((name) => [name.toLowerCase(), { name }]));
-    registerVirtualFile(`${IAM_DATA_FOLDER}/actions/${prefix}.json`, JSON.stringify(byKey));
+    registerVirtualFile(`${IAM_DATA_FOLDER}/actions/${prefix}.json`, () => JSON.stringify(Object.fromEntries(names.map((name) => [name.toLowerCase(), { name }]))));
   }
 }
 

@@ -7,11 +7,19 @@
  */
 import { LINT_PACKAGE_JSON } from 'virtual:deputy-cjs';
 
-const files = new Map<string, string>();
+const files = new Map<string, string | (() => string)>();
 
-/** Adds (or replaces) a virtual file. */
-export function registerVirtualFile(path: string, contents: string): void {
+/** Adds (or replaces) a virtual file: its text, or a function that makes the text when it is first read. */
+export function registerVirtualFile(path: string, contents: string | (() => string)): void {
   files.set(path, contents);
+}
+
+function textOf(path: string): string | undefined {
+  const entry = files.get(path);
+  if (typeof entry !== 'function') return entry;
+  const text = entry();
+  files.set(path, text);
+  return text;
 }
 
 function key(path: unknown): string {
@@ -36,14 +44,14 @@ export function existsSync(path: unknown): boolean {
 /** The text of a virtual file (any `package.json`: @deputy/lint's); throws ENOENT otherwise. */
 export function readFileSync(path: unknown): string {
   if (key(path).endsWith('/package.json')) return LINT_PACKAGE_JSON;
-  const text = files.get(key(path));
+  const text = textOf(key(path));
   if (text === undefined) throw notFound(path);
   return text;
 }
 
 /** A virtual file's or folder's kind. */
 export function statSync(path: unknown): { isDirectory(): boolean; isFile(): boolean; size: number } {
-  const text = files.get(key(path));
+  const text = textOf(key(path));
   if (text !== undefined) return { isDirectory: () => false, isFile: () => true, size: text.length };
   if (isDirectory(key(path))) return { isDirectory: () => true, isFile: () => false, size: 0 };
   throw notFound(path);
