@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emitTerraformJson } from '@deputy/emitter-cdktf';
+import { emitTerraformJson } from '@deputy/emitter-tf-json';
 import { emitCfn } from '@deputy/emitter-cfn';
 import { emitHcl } from '@deputy/emitter-hcl';
 import { confusedDeputyGaps, loadDefinitionText, statementsOf, type DeputyModel, type EmittedFile, type PolicyDocument, type WaiverRecord } from '@deputy/policy-model';
