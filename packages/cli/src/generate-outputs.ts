@@ -5,8 +5,8 @@
  * Paths written into output (the `Source:` header) are relative to the definitions root — the directory
  * argument, or the file's own directory — so the output is the same from any working directory.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import {
   CrossDefinitionChecks,
   DeputyInputError,
@@ -19,8 +19,9 @@ import {
   type Problem,
 } from '@deputy/policy-model';
 import type { CliIo } from './cli-io.js';
-import { MANIFEST_FILE, readManifest } from './generated-manifest.js';
+import { coverage, definitionInputs, type DefinitionInput } from './definition-inputs.js';
 import type { PlannedFile } from './output-files.js';
+import { loadContext, otherDefinitions, sharedFilesNaming, userFileNames } from './shared-directory.js';
 import { targetRenderer, type ModelRenderer } from './render-targets.js';
 import { choice, parseScopedSetFlags, providerVersion, type TargetSetValues } from './shared-options.js';
 import { parseTargets, type TargetName } from './targets.js';
@@ -52,20 +53,7 @@ export interface GeneratedOutputs {
   readonly covers: (definition: string) => boolean;
 }
 
-/** A definition file to read, with the root its output paths are relative to. */
-export interface DefinitionInput {
-  /** The path as the user wrote it (relative to the working directory), for messages. */
-  readonly file: string;
-  /** The absolute path. */
-  readonly absolute: string;
-  /** The path relative to its definitions root, `/` separators: what the output's `Source:` header says. */
-  readonly sourceLabel: string;
-}
-
-const DEFINITION_EXTENSIONS = ['.yaml', '.yml', '.json'];
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.terraform', '.nx', 'dist']);
-/** The marker of a definitions folder for the nx plugin (@deputy/nx-plugin); never a definition. */
-const PROJECT_MARKER = 'deputy.json';
+export { definitionFiles, definitionInputs, type DefinitionInput } from './definition-inputs.js';
 
 /** Loads every definition and renders every chosen target; throws with every problem found. */
 export async function generateOutputs(inputs: readonly string[], flags: GenerateFlags, io: CliIo): Promise<GeneratedOutputs> {
@@ -116,71 +104,6 @@ export async function generateOutputs(inputs: readonly string[], flags: Generate
     for (const shared of sharedFilesNaming(group.render, userFiles)) byTarget.get(shared.target)!.push(...shared.files.map((file) => ({ path: file.path, contents: file.contents, source: file.path })));
   }
   return { definitionCount, byTarget, covers };
-}
-
-/**
- * Definitions this run does not cover whose outputs are already in its target directories (the manifest
- * records each file's definition): another team's, in a shared output directory. They are read again, not
- * written, so that the directory's shared Terraform declarations keep their variables and so that this run is
- * checked against them (a role or Terraform address another team already declares).
- */
-function otherDefinitions(targetDirs: readonly string[], covers: (definition: string) => boolean, cwd: string): DefinitionInput[] {
-  const found = new Map<string, DefinitionInput>();
-  for (const targetDir of targetDirs) {
-    for (const entry of Object.values(readManifest(targetDir).files)) {
-      if (entry.source === undefined) continue;
-      const absolute = resolve(targetDir, entry.source);
-      if (found.has(absolute) || covers(absolute) || !existsSync(absolute)) continue;
-      found.set(absolute, { file: relative(cwd, absolute), absolute, sourceLabel: posix(relative(dirname(absolute), absolute)) });
-    }
-  }
-  return [...found.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
-}
-
-/**
- * Loads the other definitions of the output directory into each renderer's shared declarations and into the
- * cross-definition checks. One that does not load with this run's values (it needs its own --set or --env) is
- * left out, with a warning.
- */
-function loadContext(others: readonly DefinitionInput[], groups: readonly RenderGroup[], environment: string | undefined, crossChecks: CrossDefinitionChecks): string[] {
-  const warnings: string[] = [];
-  for (const input of others) {
-    try {
-      const text = readSourceFile(input.absolute, input.file);
-      for (const [index, group] of groups.entries()) {
-        const model = loadDefinitionText(text, input.file, { set: group.set.environment, source: input.sourceLabel, ...(environment !== undefined ? { environment } : {}) });
-        if (index === 0) crossChecks.add(input.file, input.absolute, definitionClaims(model), true);
-        group.render.addContext(model);
-      }
-    } catch (error) {
-      if (!(error instanceof DeputyInputError)) throw error;
-      warnings.push(`warning: ${input.file}: its outputs share the output directory, but it does not load with this run's values (${error.problems[0]?.message ?? 'invalid'}); emit it together with this run so that shared declarations and cross-definition checks include it`);
-    }
-  }
-  return warnings;
-}
-
-/** Each definition's Source label → the path the user knows it by, for labels that name one file only. */
-function userFileNames(inputs: readonly DefinitionInput[]): Map<string, string> {
-  const names = new Map<string, string>();
-  const ambiguous = new Set<string>();
-  for (const input of inputs) {
-    if (names.has(input.sourceLabel) && names.get(input.sourceLabel) !== input.file) ambiguous.add(input.sourceLabel);
-    names.set(input.sourceLabel, input.file);
-  }
-  for (const label of ambiguous) names.delete(label);
-  return names;
-}
-
-/** The shared files; problems (two definitions declaring one Terraform address) name the files as the user gave them. */
-function sharedFilesNaming(render: ModelRenderer, userFiles: ReadonlyMap<string, string>): ReturnType<ModelRenderer['sharedFiles']> {
-  try {
-    return render.sharedFiles();
-  } catch (error) {
-    if (!(error instanceof DeputyInputError)) throw error;
-    const rename = (text: string) => text.replace(/(?<=^| )([^ ]+)(?= and |$)/g, (label: string) => userFiles.get(label) ?? label);
-    throw new DeputyInputError(error.problems.map((problem) => ({ ...problem, message: rename(problem.message), ...(problem.file !== undefined ? { file: userFiles.get(problem.file) ?? problem.file } : {}) })));
-  }
 }
 
 /** Targets rendered together: they get the same `--set` values (`key`), and share one load of each definition. */
@@ -235,51 +158,6 @@ function withUserFile(problem: Problem, source: string, file: string): Problem {
     ...renamed,
     hint: `raw JSON cannot refer to the deploying account or a parameter; give literal values to the json target alone with --set json:account=123456789012 --set json:region=us-east-1 --set json:partition=aws, or in an environment (environments.<name>) chosen with --env <name>; or leave json out with --target hcl,cfn,tf-json`,
   };
-}
-
-/** The definition files named by the inputs, directories walked in sorted order; paths as the user wrote them. */
-export function definitionFiles(inputs: readonly string[], cwd: string): string[] {
-  return definitionInputs(inputs, cwd).map((input) => input.file);
-}
-
-/** The definition files named by the inputs, each with its path relative to its definitions root. */
-export function definitionInputs(inputs: readonly string[], cwd: string): DefinitionInput[] {
-  const files: DefinitionInput[] = [];
-  for (const input of inputs) {
-    const absolute = resolve(cwd, input);
-    if (existsSync(absolute) && statSync(absolute).isDirectory()) {
-      files.push(...walk(absolute).map((file) => ({ file: relative(cwd, file), absolute: file, sourceLabel: posix(relative(absolute, file)) })));
-    } else {
-      files.push({ file: input, absolute, sourceLabel: posix(relative(dirname(absolute), absolute)) });
-    }
-  }
-  return files;
-}
-
-function posix(path: string): string {
-  return path.split(sep).join('/');
-}
-
-/** The run covers the files it read and every definition under a directory it was given. */
-function coverage(inputs: readonly string[], cwd: string, definitions: readonly DefinitionInput[]): (definition: string) => boolean {
-  const files = new Set(definitions.map((input) => input.absolute));
-  const directories = inputs.map((input) => resolve(cwd, input)).filter((path) => existsSync(path) && statSync(path).isDirectory());
-  return (definition) => files.has(definition) || directories.some((directory) => definition.startsWith(`${directory}${sep}`));
-}
-
-/**
- * Definition files under a directory, sorted. Output directories (those holding deputy's manifest) and the nx
- * plugin's `deputy.json` marker are not definitions, so `deputy emit . --out-dir generated` works from a
- * definitions folder.
- */
-function walk(dir: string): string[] {
-  const names = readdirSync(dir).sort();
-  if (names.includes(MANIFEST_FILE)) return [];
-  return names.flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return SKIPPED_DIRECTORIES.has(name) ? [] : walk(path);
-    return DEFINITION_EXTENSIONS.some((extension) => name.endsWith(extension)) && !name.startsWith('.') && name !== PROJECT_MARKER ? [path] : [];
-  });
 }
 
 /** Problems without repeats (a `--set` problem is found once per definition). */
