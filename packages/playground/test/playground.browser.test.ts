@@ -43,6 +43,20 @@ const WEAKENED_TERRAFORM = `resource "aws_iam_role" "personalize" {
 }
 `;
 
+const WEAKENED_TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  PersonalizeRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: personalize.amazonaws.com
+            Action: sts:AssumeRole
+`;
+
 describe.skipIf(!browserAvailable())('playground in headless Chromium', () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveSite>>;
@@ -119,6 +133,11 @@ describe.skipIf(!browserAvailable())('playground in headless Chromium', () => {
       expect(await outputOf(page, 'snippet-outputs', target), target).toBe(deputy(['snippet', '--service', 'personalize', ...flags, '--target', target]));
     }
     await expect.poll(() => page.locator('#snippet-outputs section[data-target="json"]').innerText()).toContain('not emitted');
+
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+    await page.locator('#snippet-outputs section[data-target="tf-json"] button[data-action="copy"]').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(await outputOf(page, 'snippet-outputs', 'tf-json'));
+    await expect.poll(() => page.locator('#status').innerText()).toContain('Copied');
 
     const download = page.waitForEvent('download');
     await page.locator('#snippet-outputs section[data-target="hcl"] button[data-action="download"]').click();
@@ -201,6 +220,21 @@ describe.skipIf(!browserAvailable())('playground in headless Chromium', () => {
     await page.getByLabel('Text to lint (you can also drop a file here)').fill(WEAKENED_TRUST_POLICY);
     await expect.poll(() => renderedFindings(page)).toEqual(expected.findings.map(findingKey));
     await expect.poll(() => page.locator('#lint-problems').innerText()).toBe('');
+
+    await page.getByLabel('Open a file').setInputFiles({ name: 'stack.yaml', mimeType: 'text/yaml', buffer: Buffer.from(WEAKENED_TEMPLATE) });
+    const template = await lintText(WEAKENED_TEMPLATE, 'stack.yaml', 'yaml');
+    expect(template.findings.length).toBeGreaterThan(0);
+    await expect.poll(() => page.getByLabel('Read as').inputValue()).toBe('yaml');
+    await expect.poll(() => renderedFindings(page)).toEqual(template.findings.map(findingKey));
+
+    await page.locator('#lint-text').evaluate((area, text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped.tf', { type: 'text/plain' }));
+      area.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, WEAKENED_TERRAFORM);
+    await expect.poll(() => page.getByLabel('File name').inputValue()).toBe('dropped.tf');
+    const dropped = await lintText(WEAKENED_TERRAFORM, 'dropped.tf', 'terraform');
+    await expect.poll(() => renderedFindings(page)).toEqual(dropped.findings.map(findingKey));
     await page.close();
   });
 
@@ -227,6 +261,26 @@ describe.skipIf(!browserAvailable())('playground in headless Chromium', () => {
     await page.locator('#panel-lint').waitFor({ state: 'visible' });
     await page.keyboard.press('Home');
     await page.locator('#panel-snippet').waitFor({ state: 'visible' });
+    await page.close();
+  });
+
+  it('labels every visible control in every mode', async () => {
+    const page = await open();
+    for (const mode of ['snippet', 'definition', 'lint'] as const) {
+      await page.locator(`#tab-${mode}`).click();
+      await page.locator(`#panel-${mode}`).waitFor({ state: 'visible' });
+      const unlabelled = await page.locator('input, select, textarea, button').evaluateAll((elements) =>
+        elements
+          .filter((element) => (element as HTMLElement).offsetParent !== null)
+          .filter((element) => {
+            const control = element as HTMLInputElement;
+            const named = (control.labels?.length ?? 0) > 0 || control.getAttribute('aria-label') || (element.tagName === 'BUTTON' && element.textContent?.trim());
+            return !named;
+          })
+          .map((element) => element.outerHTML.slice(0, 80)),
+      );
+      expect(unlabelled, mode).toEqual([]);
+    }
     await page.close();
   });
 
