@@ -18,7 +18,7 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'intr
 const UNPROTECTED_STATES = 'allows states.amazonaws.com (AWS Step Functions) without aws:SourceAccount or aws:SourceArn';
 
 describe('Fn::If is linted branch by branch', () => {
-  test('YAML: the unprotected branch of a statement, a Condition block, a condition value, a statement list, a whole PolicyDocument and the SourceArn of a Lambda permission; sound branches are clean, and a branch in Resource alone is one reading', async () => {
+  test('YAML: the unprotected branch of a statement, a Condition block, a condition value, a statement list, a whole PolicyDocument and the SourceArn of a Lambda permission; sound branches are clean, and a branch in Resource alone is one reading; a statement the same in every reading is reported once, without a branch', async () => {
     await expectFixtureFindings(join(FIXTURES, 'cfn-if-branches.yaml'), 'yaml', [
       ['DPT001', 29, `statement 1 (when condition IsProd is false) ${UNPROTECTED_STATES}`],
       ['DPT001', 39, `statement 1 (when condition IsProd is false) ${UNPROTECTED_STATES}`],
@@ -27,6 +27,8 @@ describe('Fn::If is linted branch by branch', () => {
       ['DPT001', 118, `statement 1 (when condition IsProd is false) ${UNPROTECTED_STATES}`],
       ['DPT001', 125, 'the Lambda permission (when condition IsProd is false) allows sns.amazonaws.com (Amazon SNS) without aws:SourceArn'],
       ['DPT001', 140, 'statement 1 allows s3.amazonaws.com (Amazon S3) without'],
+      ['DPT001', 151, 'statement 1 allows scheduler.amazonaws.com (Amazon EventBridge Scheduler) without'],
+      ['DPT001', 155, `statement 2 (when condition IsProd is false) ${UNPROTECTED_STATES}`],
     ]);
   });
 

@@ -14,6 +14,8 @@ export interface ConditionalVariant {
   readonly value: LocatedValue | undefined;
   /** Which branch this is, e.g. `when condition IsProd is false`; absent when the value has no `Fn::If`. */
   readonly branch?: string;
+  /** The conditions chosen for this reading (the fixed ones included). */
+  readonly choices: ReadonlyMap<string, boolean>;
 }
 
 /** More condition names than this in one value: the value is left unresolved (read as unknown). */
@@ -45,7 +47,7 @@ export function conditionalVariants(value: LocatedValue, fixed: ReadonlyMap<stri
   for (const name of fixed.keys()) names.delete(name);
   if (names.size === 0) {
     const resolved = fixed.size > 0 ? resolveConditionals(value, fixed) : value;
-    return [{ value: resolved }];
+    return [{ value: resolved, choices: fixed }];
   }
   if (names.size > MAX_CONDITION_NAMES || names.has('')) return undefined;
   const ordered = [...names];
@@ -58,12 +60,12 @@ export function conditionalVariants(value: LocatedValue, fixed: ReadonlyMap<stri
   }
   if (byKey.size === 1) {
     const [only] = byKey.values();
-    return [{ value: only!.value }];
+    return [{ value: only!.value, choices: only!.assignment }];
   }
   return [...byKey.entries()].map(([key, { value: resolved, assignment }]) => {
     const relevant = ordered.filter((name) => shapeKeyOf(resolveConditionals(value, new Map([...assignment, [name, !assignment.get(name)]]))) !== key);
     const shown = relevant.length > 0 ? relevant : ordered;
-    return { value: resolved, branch: describeBranch(shown.map((name) => [name, assignment.get(name)!])) };
+    return { value: resolved, branch: describeBranch(shown.map((name) => [name, assignment.get(name)!])), choices: assignment };
   });
 }
 
@@ -114,8 +116,11 @@ function isNoValue(value: LocatedValue): boolean {
   return value.kind === 'intrinsic' && value.name === 'Ref' && literalTextOf(value.argument) === 'AWS::NoValue';
 }
 
-/** The value with each `Fn::If` replaced by the branch the assignment picks; undefined for `AWS::NoValue`. */
-function resolveConditionals(value: LocatedValue, assignment: Assignment): LocatedValue | undefined {
+/**
+ * The value with each `Fn::If` whose condition the assignment names replaced by the branch it picks (other
+ * `Fn::If` stay as written); undefined for `AWS::NoValue`.
+ */
+export function resolveConditionals(value: LocatedValue, assignment: Assignment): LocatedValue | undefined {
   switch (value.kind) {
     case 'object': {
       const entries: LocatedEntry[] = [];
@@ -132,9 +137,8 @@ function resolveConditionals(value: LocatedValue, assignment: Assignment): Locat
     case 'intrinsic': {
       if (isNoValue(value)) return undefined;
       const branches = ifBranches(value);
-      if (branches && branches.condition !== undefined) {
-        return resolveConditionals(assignment.get(branches.condition) === false ? branches.whenFalse : branches.whenTrue, assignment);
-      }
+      const chosen = branches?.condition === undefined ? undefined : assignment.get(branches.condition);
+      if (branches && chosen !== undefined) return resolveConditionals(chosen ? branches.whenTrue : branches.whenFalse, assignment);
       const argument = resolveConditionals(value.argument, assignment);
       if (argument === undefined) return { ...value, argument: { kind: 'null', at: value.argument.at, raw: '' } };
       return argument === value.argument ? value : { ...value, argument };

@@ -4,7 +4,6 @@
  * standing for unknown values.
  */
 import { entryOf, itemsOf, memberOf, type LocatedValue } from '../located/located-value.js';
-import { conditionalVariants, hasConditional, type DocumentBranch } from './conditional-variants.js';
 import type { ConditionClause, ConditionView, PrincipalView, StatementView } from './policy-view.js';
 import { literalTextOf, servicePrincipalValue } from './text-value.js';
 
@@ -23,57 +22,26 @@ export function isPolicyDocumentValue(value: LocatedValue): boolean {
 }
 
 /**
- * Reads the statements of a JSON-shaped policy document. A CloudFormation `Fn::If` (around the statement
- * list, a statement, or anything inside one) is read branch by branch: each distinct reading of a statement
- * is a statement of its own, naming its branch. `documentBranch` is the `Fn::If` branch the whole
- * document is written in, if any (its conditions are not chosen again inside).
+ * Reads the statements of a JSON-shaped policy document as written. A statement that is not an object (an
+ * intrinsic, a reference) makes the statements unknown; CloudFormation `Fn::If` is read branch by branch by
+ * `policyReadings` instead.
  */
-export function statementsOfDocument(document: LocatedValue, documentBranch?: DocumentBranch): StatementsRead {
-  const fixed = documentBranch?.choices ?? new Map<string, boolean>();
+export function statementsOfDocument(document: LocatedValue, branch?: string): StatementsRead {
   const statement = memberOf(document, 'Statement');
   if (statement === undefined) return { statements: [], unknownStatements: document.kind !== 'object' };
-  const lists = statement.kind === 'intrinsic' && hasConditional(statement) ? conditionalVariants(statement, fixed) : [{ value: statement }];
-  if (lists === undefined) return { statements: [], unknownStatements: true };
+  if (statement.kind !== 'object' && statement.kind !== 'array') return { statements: [], unknownStatements: true };
   const statements: StatementView[] = [];
   let unknownStatements = false;
-  for (const list of lists) {
-    if (list.value === undefined) continue;
-    if (list.value.kind !== 'object' && list.value.kind !== 'array') {
-      unknownStatements = true;
-      continue;
-    }
-    itemsOf(list.value).forEach((item, index) => {
-      const readings = hasConditional(item) ? statementReadings(item, fixed) : [{ value: item }];
-      if (readings === undefined) {
-        unknownStatements = true;
-        return;
-      }
-      for (const reading of readings) {
-        if (reading.value === undefined) continue;
-        const branch = [documentBranch?.description, list.branch, reading.branch].filter((part): part is string => part !== undefined).join(', ');
-        if (reading.value.kind === 'object') statements.push(statementOf(reading.value, index, branch || undefined));
-        else unknownStatements = true;
-      }
-    });
-  }
+  itemsOf(statement).forEach((item, index) => {
+    if (item.kind === 'object') statements.push(statementOfObject(item, index, branch));
+    else unknownStatements = true;
+  });
   return { statements, unknownStatements };
 }
 
-/** Members whose `Fn::If` branches do not change what the rules judge: they are not read branch by branch. */
-const UNJUDGED_MEMBERS = new Set(['Resource', 'NotResource', 'Sid']);
-
-/**
- * The readings of a statement holding `Fn::If`: one per distinct combination of the branches in its Effect,
- * Principal, Action and Condition (a branch inside Resource alone yields no second reading; the Resource is
- * read as written, an unknown value).
- */
-function statementReadings(item: LocatedValue, fixed: ReadonlyMap<string, boolean>): ReturnType<typeof conditionalVariants> {
-  if (item.kind !== 'object') return conditionalVariants(item, fixed);
-  const judged = item.entries.filter((entry) => !UNJUDGED_MEMBERS.has(entry.key));
-  const rest = item.entries.filter((entry) => UNJUDGED_MEMBERS.has(entry.key));
-  return conditionalVariants({ ...item, entries: judged }, fixed)?.map((reading) =>
-    reading.value?.kind === 'object' ? { ...reading, value: { ...reading.value, entries: [...reading.value.entries, ...rest] } } : reading,
-  );
+/** Reads one statement object; `branch` names the `Fn::If` branch this reading of it is. */
+export function statementOfObject(statement: LocatedValue & { kind: 'object' }, index: number, branch?: string): StatementView {
+  return statementOf(statement, index, branch);
 }
 
 function statementOf(statement: LocatedValue & { kind: 'object' }, index: number, branch?: string): StatementView {

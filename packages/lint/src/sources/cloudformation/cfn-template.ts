@@ -10,6 +10,7 @@ import type { FoundPolicy, PolicySyntax } from '../../policy/found-policy.js';
 import { findPolicyDocuments, formatTreePath, type TreePath } from '../../policy/find-documents.js';
 import { isPolicyDocumentValue, statementsOfDocument, type StatementsRead } from '../../policy/json-policy-view.js';
 import { conditionalVariants, hasConditional } from '../../policy/conditional-variants.js';
+import { policyReadings } from '../../policy/policy-readings.js';
 import { lambdaPermissionStatement, type PermissionProperty } from '../../policy/lambda-permission-view.js';
 import type { StatementView } from '../../policy/policy-view.js';
 import type { Position } from '../../located/position.js';
@@ -38,15 +39,17 @@ export function templatePolicies(template: LocatedValue, file: string, format: '
     const base = { file, suppressions, anchorLines: [resource.keyAt.line], ...(type !== undefined ? { resourceType: type } : {}) };
     if (type === 'AWS::Lambda::Permission') {
       const readings = lambdaPermissionReadings(resource);
-      result.policies.push({
-        ...base,
-        label: `Resources.${resource.key}`,
-        syntax: { kind: 'lambda-permission', format: format === 'yaml' ? 'cfn-yaml' : 'cfn-json' },
-        usage: 'resource',
-        at: resource.keyAt,
-        statements: readings ?? [],
-        unknownStatements: readings === undefined,
-      });
+      for (const reading of readings ?? [undefined]) {
+        result.policies.push({
+          ...base,
+          label: `Resources.${resource.key}`,
+          syntax: { kind: 'lambda-permission', format: format === 'yaml' ? 'cfn-yaml' : 'cfn-json' },
+          usage: 'resource',
+          at: resource.keyAt,
+          statements: reading ? [reading] : [],
+          unknownStatements: reading === undefined,
+        });
+      }
       continue;
     }
     const properties = memberOf(resource.value, 'Properties');
@@ -57,14 +60,16 @@ export function templatePolicies(template: LocatedValue, file: string, format: '
       const context = { ...base, label, anchorLines: [resource.keyAt.line, ...propertyLines(properties, candidate.path.slice(3))], ...(exemptReason ? { exemptReason } : {}) };
       const usage = candidate.path.includes('AssumeRolePolicyDocument') ? ({ usage: 'trust' } as const) : {};
       if (candidate.kind === 'document') {
-        result.policies.push({ ...context, ...usage, syntax: { kind: format === 'yaml' ? 'cfn-yaml' : 'cfn-json' }, at: candidate.value.at, ...read(statementsOfDocument(candidate.value, candidate.branch)) });
+        for (const reading of policyReadings(candidate.value, candidate.branch)) {
+          result.policies.push({ ...context, ...usage, syntax: { kind: format === 'yaml' ? 'cfn-yaml' : 'cfn-json' }, at: candidate.value.at, ...read(reading) });
+        }
         continue;
       }
       try {
         const { document, substituted } = parseEmbeddedJson(candidate.value);
         if (!isPolicyDocumentValue(document)) continue;
         const syntax: PolicySyntax = { kind: 'json', interpolation: substituted ? 'cloudformation' : 'none' };
-        result.policies.push({ ...context, ...usage, syntax, at: document.at, ...read(statementsOfDocument(document, candidate.branch)) });
+        result.policies.push({ ...context, ...usage, syntax, at: document.at, ...read(statementsOfDocument(document, candidate.branch?.description)) });
       } catch (error) {
         if (!(error instanceof LocatedSyntaxError)) throw error;
         result.unreadable.push({ file, at: error.at, label, message: error.message });
