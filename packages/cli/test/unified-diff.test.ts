@@ -1,11 +1,11 @@
 /** `check --diff`'s unified diff: `patch` applies it to give the new text, and it is as short as `diff -u`'s. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { unifiedDiff } from '../src/commands/unified-diff.js';
-import { temporaryDirectory } from './support/run-cli.js';
 
 const hasTools = ['patch', 'diff'].every((tool) => spawnSync(tool, ['--version']).status === 0);
 const lines = fc.array(fc.constantFrom('a', 'b', 'c', 'resource {', '}', ''), { maxLength: 30 });
@@ -22,8 +22,16 @@ describe('unifiedDiff', () => {
     expect(unifiedDiff('', 'new\n', '/dev/null', 'b/f')).toBe('--- /dev/null\n+++ b/f\n@@ -0,0 +1 @@\n+new\n');
   });
 
+  it('shows a rewritten file as removed then added, keeping the common head and tail', () => {
+    const before = ['head', ...Array.from({ length: 2500 }, (_, index) => `old ${index}`), 'tail'].map((line) => `${line}\n`).join('');
+    const after = ['head', ...Array.from({ length: 2500 }, (_, index) => `new ${index}`), 'tail'].map((line) => `${line}\n`).join('');
+    const lines = unifiedDiff(before, after, 'a/f', 'b/f').split('\n');
+    expect(lines.slice(0, 4)).toEqual(['--- a/f', '+++ b/f', '@@ -1,2502 +1,2502 @@', ' head']);
+    expect([lines[4], lines[2503], lines[2504], lines[5003], lines[5004]]).toEqual(['-old 0', '-old 2499', '+new 0', '+new 2499', ' tail']);
+  });
+
   it.runIf(hasTools)('gives what patch turns into the new text, with as few changed lines as diff -u (property)', () => {
-    const dir = temporaryDirectory();
+    const dir = mkdtempSync(join(tmpdir(), 'deputy-diff-'));
     fc.assert(
       fc.property(text, text, (before, after) => {
         writeFileSync(join(dir, 'before'), before);

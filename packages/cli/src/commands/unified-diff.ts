@@ -27,17 +27,37 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-/** The shortest edit script from `a` to `b` (Myers), as kept, removed and added lines in order. */
+/**
+ * The edit script from `a` to `b`: common head and tail kept, the middle by Myers' shortest edit script. When
+ * the middle needs more than MAX_EDITS edits (a rewritten file), it is shown as removed then added, which is
+ * still a correct diff and keeps time and memory bounded.
+ */
 function diffLines(a: readonly string[], b: readonly string[]): Edit[] {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const middleA = a.slice(head, a.length - tail);
+  const middleB = b.slice(head, b.length - tail);
+  const middle = myers(middleA, middleB) ?? [...middleA.map((line): Edit => ({ kind: '-', line })), ...middleB.map((line): Edit => ({ kind: '+', line }))];
+  const kept = (lines: readonly string[]) => lines.map((line): Edit => ({ kind: ' ', line }));
+  return [...kept(a.slice(0, head)), ...middle, ...kept(a.slice(a.length - tail))];
+}
+
+const MAX_EDITS = 2000;
+
+/** Myers' shortest edit script, or undefined when it needs more than MAX_EDITS edits. */
+function myers(a: readonly string[], b: readonly string[]): Edit[] | undefined {
   const n = a.length;
   const m = b.length;
   const max = n + m;
   const offset = max + 1;
   const v = new Int32Array(2 * max + 3);
   const trace: Int32Array[] = [];
-  let found = false;
+  let found = max === 0;
   for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
+    if (d > MAX_EDITS) return undefined;
+    trace.push(v.slice(offset - d, offset + d + 1));
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
@@ -57,10 +77,11 @@ function diffLines(a: readonly string[], b: readonly string[]): Edit[] {
   let y = m;
   for (let d = trace.length - 1; d >= 0; d--) {
     const previous = trace[d]!;
+    const at = (k: number) => previous[k + d]!;
     const k = x - y;
-    const down = k === -d || (k !== d && previous[offset + k - 1]! < previous[offset + k + 1]!);
+    const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
     const previousK = down ? k + 1 : k - 1;
-    const previousX = d === 0 ? 0 : previous[offset + previousK]!;
+    const previousX = d === 0 ? 0 : at(previousK);
     const previousY = previousX - previousK;
     while (x > previousX && y > previousY) {
       y--;
