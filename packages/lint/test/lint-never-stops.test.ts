@@ -101,6 +101,20 @@ describe('a broken file among good ones', () => {
   });
 });
 
+describe('a .template written as JSON', () => {
+  test('is read as JSON (fixes in JSON), and a .yaml that is not JSON as YAML', async () => {
+    const json = readFileSync(join(PACKAGE_DIR, 'test/corpus/generated/cfn-json/personalize-trust--conditions-stripped.json'), 'utf8');
+    const root = tree({ 'old.template': json, 'flow.yaml': "{ AWSTemplateFormatVersion: '2010-09-09', Resources: { R: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [ { Effect: Allow, Principal: { Service: personalize.amazonaws.com }, Action: 'sts:AssumeRole' } ] } } } } }\n" });
+    const run = await runLintCommand(['.', '--format', 'json'], root);
+    const report = JSON.parse(run.stdout) as { files: string[]; findings: { file: string; ruleId: string; fix?: { text?: string } }[] };
+    expect(report.files).toEqual(['flow.yaml', 'old.template']);
+    const fixes = report.findings.filter((finding) => finding.ruleId === 'DPT001');
+    expect(fixes.map((finding) => finding.file)).toEqual(['flow.yaml', 'old.template']);
+    expect(fixes[1]!.fix!.text).toContain('"StringEquals"');
+    expect(fixes[0]!.fix!.text).toContain('StringEquals:');
+  });
+});
+
 describe('--help', () => {
   test('documents the exit codes, including unreadable files', async () => {
     const run = await runLintCommand(['--help'], PACKAGE_DIR);

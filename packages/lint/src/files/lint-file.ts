@@ -84,7 +84,20 @@ export async function scanText(text: string, file: string, kind: FileKind, fileS
     case 'json':
       return scanJsonFile(text, file, fileSuppressions);
     case 'yaml':
-      return scanYamlFile(text, file, fileSuppressions);
+      return text.trimStart().startsWith('{') ? jsonThenYaml(text, file, fileSuppressions) : scanYamlFile(text, file, fileSuppressions);
+  }
+}
+
+/**
+ * A `.template` / `.yaml` file written as JSON (older CloudFormation templates) is read by the JSON reader,
+ * which is exact and fast for JSON (large templates member by member); text that is not JSON is YAML.
+ */
+function jsonThenYaml(text: string, file: string, fileSuppressions: Parameters<typeof scanJsonFile>[2]): SourceScan {
+  try {
+    return scanJsonFile(text, file, fileSuppressions);
+  } catch (error) {
+    if (!(error instanceof DeputyInputError)) throw error;
+    return scanYamlFile(text, file, fileSuppressions);
   }
 }
 
