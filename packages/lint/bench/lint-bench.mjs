@@ -20,7 +20,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
@@ -106,7 +106,7 @@ try {
     const imported = performance.now();
     const result = await lint([${JSON.stringify(directory)}]);
     const done = performance.now();
-    console.log(JSON.stringify({ importMs: imported - started, lintMs: done - imported, rssMb: process.resourceUsage().maxRSS / 1024, files: result.files.length, policies: result.policyCount, findings: result.findings.length + result.suppressed.length, unreadable: (result.unreadable ?? []).length }));
+    console.log(JSON.stringify({ importMs: imported - started, lintMs: done - imported, rssMb: process.resourceUsage().maxRSS / 1024, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000, files: result.files.length, policies: result.policyCount, findings: result.findings.length + result.suppressed.length, unreadable: (result.unreadable ?? []).length }));
   `;
   const runs = [];
   for (let run = 0; run < RUNS; run++) {
@@ -125,7 +125,9 @@ try {
   console.log(`  lint() incl. parser start-up: ${stat('lintMs')}`);
   console.log(`  import of @deputy/lint:       ${stat('importMs')}`);
   console.log(`  whole process (node start-up, import, lint, exit): ${stat('wallMs')}`);
+  console.log(`  CPU time of the process, all threads (user + system; steadier than wall time on a busy machine): ${stat('cpuMs')}`);
   console.log(`  peak RSS: ${stat('rssMb', 'MB')}`);
+  console.log(`  load average when done: ${loadavg().map((load) => load.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs`);
 } finally {
   if (!KEEP) rmSync(directory, { recursive: true, force: true });
 }
