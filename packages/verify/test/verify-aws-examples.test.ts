@@ -36,13 +36,17 @@ const KNOWN_GAPS: Readonly<Record<string, { readonly failing: readonly string[];
     failing: ['missing-source-arn', 'other-partition'],
     reason: 'checks aws:SourceAccount only; S3 sends aws:SourceArn too and the S3 guide checks both',
   },
+  'ses-to-sns-topic-policy-sourceowner': {
+    failing: ['legitimate'],
+    reason: 'checks the legacy aws:SourceOwner, which the scenario calls do not send (SES sends aws:SourceAccount, which the SES guide protects topics with)',
+  },
   'ssm-inventory-resource-data-sync-account-bucket': {
-    failing: ['foreign-source-account', 'foreign-source-arn', 'missing-source-account', 'missing-source-arn', 'other-partition'],
+    failing: ['foreign-account', 'foreign-source-account', 'foreign-source-arn', 'missing-source-account', 'missing-source-arn', 'other-partition'],
     reason: 'the s3:GetBucketAcl statement for ssm.amazonaws.com has no condition at all',
   },
   'ssm-inventory-resource-data-sync-org-bucket': {
-    failing: ['foreign-source-account', 'foreign-source-arn', 'missing-source-account', 'missing-source-arn', 'foreign-organization', 'missing-organization', 'other-partition'],
-    reason: 'the s3:GetBucketAcl and s3:PutObjectTagging statements have no condition, and the delivery statement checks aws:SourceOrgID only',
+    failing: ['foreign-account', 'foreign-organization', 'missing-organization'],
+    reason: 'the s3:GetBucketAcl and s3:PutObjectTagging statements have no condition (the catalog records aws:SourceOrgID as the key of the organization bucket)',
   },
 };
 

@@ -33,7 +33,7 @@ describe('trust policies', () => {
     const verification = verify(trust('personalize.amazonaws.com', PERSONALIZE_CONDITION), 'personalize');
     expect(verification.passed).toBe(true);
     expect(verification.legitimateSourceArn).toBe(`arn:aws:personalize:us-east-1:${ACCOUNT}:deputy-verify`);
-    expect(verification.scenarios.map((s) => s.scenario)).toEqual(['legitimate', 'foreign-source-account', 'foreign-source-arn', 'missing-source-account', 'missing-source-arn', 'other-service', 'other-partition', 'other-partition']);
+    expect(verification.scenarios.map((s) => s.scenario)).toEqual(['legitimate', 'foreign-account', 'foreign-source-account', 'foreign-source-arn', 'missing-source-account', 'missing-source-arn', 'other-service', 'other-partition', 'other-partition']);
   });
 
   test('without aws:SourceArn, a SourceArn in a foreign account and a missing SourceArn get through', () => {
@@ -42,7 +42,7 @@ describe('trust policies', () => {
   });
 
   test('without any condition, every attack gets through', () => {
-    expect(failing(verify(trust('personalize.amazonaws.com'), 'personalize'))).toEqual(['foreign-source-account', 'foreign-source-arn', 'missing-source-account', 'missing-source-arn', 'other-partition']);
+    expect(failing(verify(trust('personalize.amazonaws.com'), 'personalize'))).toEqual(['foreign-account', 'foreign-source-account', 'foreign-source-arn', 'missing-source-account', 'missing-source-arn', 'other-partition']);
   });
 
   test('the wrong account denies the service itself', () => {
@@ -56,17 +56,17 @@ describe('trust policies', () => {
     expect(failing(verification)).toContain('legitimate');
   });
 
-  test('requiring a key the service does not send denies the service itself (CloudWatch Logs and aws:SourceAccount)', () => {
-    const document = trust('logs.us-east-1.amazonaws.com', { StringEquals: { 'aws:SourceAccount': ACCOUNT }, StringLike: { 'aws:SourceArn': `arn:aws:logs:us-east-1:${ACCOUNT}:*` } });
-    const verification = verify(document, 'logs.us-east-1.amazonaws.com');
+  test('requiring a key the service does not send denies the service itself (Clean Rooms and aws:SourceAccount)', () => {
+    const document = trust('cleanrooms.amazonaws.com', { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': `arn:aws:cleanrooms:us-east-1:${ACCOUNT}:membership/*` } });
+    const verification = verify(document, 'cleanrooms');
     expect(failing(verification)).toEqual(['legitimate']);
     expect(verification.skipped.map((s) => s.scenario)).toContain('missing-source-account');
   });
 
-  test('CloudWatch Logs with its regional principal and SourceArn is proven; the global principal is not', () => {
+  test('CloudWatch Logs: the global principal the current pages use and the regional form are both proven', () => {
     const condition = { StringLike: { 'aws:SourceArn': `arn:aws:logs:us-east-1:${ACCOUNT}:*` } };
-    expect(verify(trust('logs.us-east-1.amazonaws.com', condition), 'logs').passed).toBe(true);
-    expect(failing(verify(trust('logs.amazonaws.com', condition), 'logs'))).toEqual(['legitimate']);
+    expect(verify(trust('logs.us-east-1.amazonaws.com', condition), 'logs.us-east-1.amazonaws.com').passed).toBe(true);
+    expect(verify(trust('logs.amazonaws.com', condition), 'logs').passed).toBe(true);
   });
 
   test('EKS Pod Identity needs sts:TagSession; Roles Anywhere also needs sts:SetSourceIdentity', () => {

@@ -30,6 +30,12 @@ export interface LoadDefinitionOptions {
   readonly environment?: string;
   /** Values of custom placeholders (`--set team=ml`), which win over the environment's values and the defaults. */
   readonly placeholderValues?: Readonly<Record<string, string>>;
+  /**
+   * deputy's decision procedure (`judgeModel` of `@deputy/verify`, passed in by the CLI so that this package
+   * depends on no other): problems of the normalised model's policies, located by path in the definition.
+   * The loader reports them like every other problem, so a definition it rejects is never written.
+   */
+  readonly judge?: (model: DeputyModel) => readonly PathProblem[];
 }
 
 /** Reads, checks and normalises a definition file. */
@@ -54,6 +60,7 @@ export function loadDefinitionText(text: string, file: string, options: LoadDefi
     ...(options.set ? { set: options.set } : {}),
   });
   if (!result.model) throw new DeputyInputError(locateProblems(source, result.problems));
+  if (options.judge) fail(source, options.judge(result.model));
   return result.model;
 }
 

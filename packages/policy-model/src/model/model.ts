@@ -46,6 +46,11 @@ export interface RoleModel {
   readonly notices: readonly string[];
   /** Services trusted without confused-deputy conditions by the definition's explicit decision. */
   readonly waivers?: readonly WaiverRecord[];
+  /**
+   * The reason of the definition's waiver for the whole trust policy (`waiver:` next to `trustPolicy`): it
+   * also covers conditions that deputy's judgement finds weak, not only statements without any.
+   */
+  readonly policyWaiver?: string;
 }
 
 /** A service trusted without confused-deputy conditions, and why. */
@@ -88,6 +93,8 @@ export interface ResourcePolicyModel {
   readonly notices: readonly string[];
   /** Service principals trusted without confused-deputy conditions by the definition's explicit decision. */
   readonly waivers?: readonly WaiverRecord[];
+  /** The reason of the definition's waiver for the whole document: it also covers conditions the judgement finds weak. */
+  readonly policyWaiver?: string;
 }
 
 /**

@@ -146,6 +146,7 @@ function normalizeRole(role: RoleDefinition, id: string, environment: Environmen
     tags: Object.entries(role.tags ?? {}).map(([key, value]) => ({ key, value })),
     notices,
     ...(waivers.length > 0 ? { waivers } : {}),
+    ...(role.trustPolicy !== undefined && role.waiver?.reason !== undefined ? { policyWaiver: role.waiver.reason } : {}),
   };
 }
 
@@ -156,7 +157,7 @@ function normalizeResourcePolicy(policy: ResourcePolicyDefinition, id: string, e
   const usage = attachment.type === 'document' ? 'resource' : attachment.type;
   const document = checkedDocument(policy.document, [...path, 'document'], environment, policy.waiver?.reason, { notices, waivers }, problems, usage);
   if (attachment.type === 'lambda-permission') problems.push(...validateLambdaStatements(policy.document, [...path, 'document']));
-  return { name: policy.name, id, attachment, document, notices, ...(waivers.length > 0 ? { waivers } : {}) };
+  return { name: policy.name, id, attachment, document, notices, ...(waivers.length > 0 ? { waivers } : {}), ...(policy.waiver?.reason !== undefined ? { policyWaiver: policy.waiver.reason } : {}) };
 }
 
 function toAttachment(policy: ResourcePolicyDefinition, environment: Environment): ResourceAttachment {

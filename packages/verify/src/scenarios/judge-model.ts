@@ -22,7 +22,7 @@ export function judgeModel(model: DeputyModel, options: ModelVerificationOptions
   const roleCount = model.roles.length;
   return verification.policies.flatMap((policy, index) => {
     const path = index < roleCount ? ['roles', index] : ['resourcePolicies', index - roleCount];
-    const waived = (service: string, principal: string): boolean => policy.waived.some((waiver) => waiver.service === service || waiver.service === principal);
+    const waived = (service: string, principal: string): boolean => policy.waived.some((waiver) => waiver.service === '*' || waiver.service === service || waiver.service === principal);
     return policy.verification.services
       .filter((service) => !service.passed && !waived(service.service, service.principal))
       .flatMap((service) => {

@@ -15,7 +15,7 @@ export type ModelVerificationOptions = Partial<LiteralEnvironment> & Omit<Verify
 
 /** A service whose confused-deputy conditions the definition waived, with the recorded reason. */
 export interface WaivedService {
-  /** The service as the definition names it (key or principal). */
+  /** The service as the definition names it (key or principal); `*` for a waiver of the whole policy. */
   readonly service: string;
   /** The reason recorded with the waiver. */
   readonly reason: string;
@@ -51,18 +51,18 @@ export interface ModelVerification {
 
 /** Verifies every trust policy and resource policy of `model`. */
 export function verifyModel(model: DeputyModel, options: ModelVerificationOptions = {}): ModelVerification {
-  const verify = (label: string, name: string, kind: PrincipalUsage, document: PolicyDocument, waivers: readonly WaiverRecord[] = [], integration?: IntegrationKind): ModelPolicyVerification => {
+  const verify = (label: string, name: string, kind: PrincipalUsage, document: PolicyDocument, waivers: readonly WaiverRecord[] = [], policyWaiver?: string, integration?: IntegrationKind): ModelPolicyVerification => {
     const environment = literalEnvironment(model.environment, options, document);
     const verification = verifyPolicy(literalPolicy(document, environment), { ...options, ...environment, kind, ...(integration ? { integration } : {}) });
-    const waived: WaivedService[] = waivers.map((waiver) => ({ service: waiver.service, reason: waiver.reason }));
-    const isWaived = (service: ServiceVerification): boolean => waived.some((waiver) => waiver.service === service.service || waiver.service === service.principal);
+    const waived: WaivedService[] = [...waivers.map((waiver) => ({ service: waiver.service, reason: waiver.reason })), ...(policyWaiver !== undefined ? [{ service: '*', reason: policyWaiver }] : [])];
+    const isWaived = (service: ServiceVerification): boolean => waived.some((waiver) => waiver.service === '*' || waiver.service === service.service || waiver.service === service.principal);
     const passed = verification.services.every((service) => service.passed || isWaived(service)) && verification.federated.every((item) => item.passed);
     return { label, name, kind, environment, verification, waived, passed };
   };
   const policies = [
-    ...model.roles.map((role) => verify(`role ${role.name}`, role.name, 'trust', role.trustPolicy, role.waivers)),
+    ...model.roles.map((role) => verify(`role ${role.name}`, role.name, 'trust', role.trustPolicy, role.waivers, role.policyWaiver)),
     ...model.resourcePolicies.map((policy) =>
-      verify(`resource policy ${policy.name}`, policy.name, 'resource', policy.document, policy.waivers, policy.attachment.type === 'document' ? undefined : policy.attachment.type),
+      verify(`resource policy ${policy.name}`, policy.name, 'resource', policy.document, policy.waivers, policy.policyWaiver, policy.attachment.type === 'document' ? undefined : policy.attachment.type),
     ),
   ];
   return { source: model.source, policies, passed: policies.every((policy) => policy.passed) };
@@ -71,7 +71,8 @@ export function verifyModel(model: DeputyModel, options: ModelVerificationOption
 /** The text of a model verification: each policy's tables, then one summary line. */
 export function formatModelVerification(verification: ModelVerification): string {
   const blocks = verification.policies.map((policy) => {
-    const waived = policy.waived.map((waiver) => `waived: ${waiver.service}: ${waiver.reason}\n`).join('');
+    const shown = policy.waived.filter((waiver) => waiver.service !== '*' || !policy.waived.some((other) => other.service !== '*' && other.reason === waiver.reason));
+    const waived = shown.map((waiver) => `waived: ${waiver.service === '*' ? 'every service of this policy' : waiver.service}: ${waiver.reason}\n`).join('');
     return `== ${policy.label} (${policy.kind} policy)\n${formatPolicyVerification(policy.verification, policy.label)}${waived}`;
   });
   const failed = verification.policies.filter((policy) => !policy.passed).length;

@@ -10,6 +10,7 @@ import { verifyServiceTrust } from './verify-service-trust.js';
 import { verifyFederatedTrust, type FederatedVerification } from './federated-scenarios.js';
 import { concreteText } from './source-arn.js';
 import { concreteAction } from './policy-facts.js';
+import { widenBareArnWildcards } from './bare-arn-wildcard.js';
 
 /** A service principal deputy could not verify, and why. */
 export interface UnverifiedPrincipal {
@@ -49,8 +50,9 @@ export interface PolicyVerificationOptions extends VerifyEnvironment {
 }
 
 /** Verifies every service principal the document allows. */
-export function verifyPolicy(document: LiteralPolicyDocument, options: PolicyVerificationOptions): PolicyVerification {
+export function verifyPolicy(written: LiteralPolicyDocument, options: PolicyVerificationOptions): PolicyVerification {
   const { kind, integration, ...environment } = options;
+  const document = widenBareArnWildcards(written);
   const services: ServiceVerification[] = [];
   const unverified: UnverifiedPrincipal[] = [];
   const seen = new Set<string>();
