@@ -17,6 +17,13 @@ import { expectFixtureFindings } from './support/fixture-findings.js';
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'intrinsics');
 const UNPROTECTED_STATES = 'allows states.amazonaws.com (AWS Step Functions) without aws:SourceAccount or aws:SourceArn';
 
+const read = (value: unknown) => {
+  const json = JSON.stringify(value);
+  return withIntrinsics(parseLocatedJson(fileText(json, lineIndexOf(json))));
+};
+const ifOf = (condition: unknown, whenTrue: unknown, whenFalse: unknown) => ({ 'Fn::If': [condition, whenTrue, whenFalse] });
+const NO_VALUE = { Ref: 'AWS::NoValue' };
+
 describe('Fn::If is linted branch by branch', () => {
   test('YAML: the unprotected branch of a statement, a Condition block, a condition value, a statement list, a whole PolicyDocument and the SourceArn of a Lambda permission; sound branches are clean, and a branch in Resource alone is one reading; a statement the same in every reading is reported once, without a branch', async () => {
     await expectFixtureFindings(join(FIXTURES, 'cfn-if-branches.yaml'), 'yaml', [
@@ -40,6 +47,31 @@ describe('Fn::If is linted branch by branch', () => {
   });
 });
 
+describe('many independent conditions', () => {
+  test('eight optional statements behind eight conditions: each is read (one component at a time), the unprotected ones named by their own condition', async () => {
+    await expectFixtureFindings(join(FIXTURES, 'cfn-if-many-flags.yaml'), 'yaml', [
+      ['DPT001', 50, `statement "Feature3" (when condition Flag3 is true) ${UNPROTECTED_STATES}`],
+      ['DPT001', 97, `statement "Feature7" (when condition Flag7 is true) ${UNPROTECTED_STATES}`],
+    ]);
+  });
+
+  test('policyReadings combines independent components exhaustively up to MAX_READINGS, then one at a time', async () => {
+    const { policyReadings, MAX_READINGS } = await import('../src/policy/policy-readings.js');
+    const statementIf = (name: string) => ifOf(name, { Effect: 'Allow', Principal: { Service: 'states.amazonaws.com' }, Action: 'sts:AssumeRole' }, { Ref: 'AWS::NoValue' });
+    const two = policyReadings(read({ Statement: [statementIf('A'), statementIf('B')] }));
+    expect(two.map((reading) => reading.statements.map((statement) => statement.branch))).toEqual([
+      ['when condition A is true', 'when condition B is true'],
+      ['when condition A is true'],
+      ['when condition B is true'],
+      [],
+    ]);
+    const many = policyReadings(read({ Statement: Array.from({ length: 8 }, (_, index) => statementIf(`C${index}`)) }));
+    expect(2 ** 8).toBeGreaterThan(MAX_READINGS);
+    expect(many).toHaveLength(1 + 8);
+    expect(many.every((reading) => !reading.unknownStatements)).toBe(true);
+  });
+});
+
 describe('unknown but specific values', () => {
   test('Fn::FindInMap, Ref to a Parameter whose Default is "*", Fn::GetAtt: present and never a wildcard; only the statement without keys and a Lambda permission whose Principal is a Fn::Sub over AWS::URLSuffix are found', async () => {
     await expectFixtureFindings(join(FIXTURES, 'cfn-unknown-specific.yaml'), 'yaml', [
@@ -59,12 +91,6 @@ describe('Fn::FindInMap through Mappings', () => {
 });
 
 describe('conditional variants', () => {
-  const read = (value: unknown) => {
-    const json = JSON.stringify(value);
-    return withIntrinsics(parseLocatedJson(fileText(json, lineIndexOf(json))));
-  };
-  const ifOf = (condition: unknown, whenTrue: unknown, whenFalse: unknown) => ({ 'Fn::If': [condition, whenTrue, whenFalse] });
-  const NO_VALUE = { Ref: 'AWS::NoValue' };
 
   test('combinations giving the same value merge, and only the conditions that matter are named', () => {
     const variants = conditionalVariants(read({ a: ifOf('A', 1, 2), b: ifOf('B', 'x', 'x') }))!;

@@ -76,7 +76,7 @@ export function describeBranch(choices: readonly (readonly [string, boolean])[])
 }
 
 /** The condition names of every `Fn::If` in the value (an empty name for one that is not literal). */
-function conditionNamesOf(value: LocatedValue): Set<string> {
+export function conditionNamesOf(value: LocatedValue): Set<string> {
   const names = new Set<string>();
   const visit = (current: LocatedValue): void => {
     switch (current.kind) {
