@@ -138,10 +138,25 @@ const role = {
   },
 } as const;
 
+const serviceGrant = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['service', 'actions'],
+  properties: {
+    service: { type: 'string', minLength: 1, description: 'A catalog key (cloudtrail) or a service principal (cloudtrail.amazonaws.com).' },
+    actions: { ...oneOrMany, description: 'The actions the service may perform, e.g. s3:PutObject or sns:Publish.' },
+    resources: { ...oneOrMany, description: 'The resources; default: the attached resource (bucket and objects, topic, queue, function).' },
+    sourceArn: { ...oneOrMany, description: "Replaces the catalog's aws:SourceArn value for this integration: one ARN or pattern, or a list." },
+    sourceAccount: { type: 'string', description: "The account the service acts from, when it is not the resource's account." },
+    sid: { type: 'string', pattern: '^[A-Za-z0-9]*$', description: "The statement's Sid (letters and digits)." },
+  },
+} as const;
+
 const resourcePolicy = {
   type: 'object',
   additionalProperties: false,
-  required: ['name', 'document'],
+  required: ['name'],
+  anyOf: [{ required: ['document'] }, { required: ['grants'] }],
   properties: {
     name: { type: 'string', pattern: '^[A-Za-z0-9][\\w.-]{0,127}$', description: 'A name, unique in the definition.' },
     attachTo: {
@@ -158,6 +173,7 @@ const resourcePolicy = {
       },
     },
     document: policyDocument,
+    grants: { type: 'array', items: serviceGrant, minItems: 1, description: 'AWS services granted access to the resource, each with the confused-deputy conditions the catalog documents for this integration.' },
     waiver,
   },
 } as const;

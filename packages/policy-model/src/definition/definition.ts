@@ -151,10 +151,32 @@ export interface ResourcePolicyDefinition {
   readonly name: string;
   /** What the policy is attached to; omitted means the document alone. */
   readonly attachTo?: AttachmentDefinition;
-  /** The policy document. */
-  readonly document: LiteralPolicyDocument;
+  /** The policy document; optional when `grants` write every statement. */
+  readonly document?: LiteralPolicyDocument;
+  /**
+   * AWS services granted access to the resource. deputy writes one statement per grant, with the service
+   * principal and the confused-deputy conditions the catalog documents for this integration (an S3 bucket,
+   * SNS topic, SQS queue or Lambda function, from `attachTo`), after the statements of `document`.
+   */
+  readonly grants?: readonly ServiceGrantDefinition[];
   /** A reason to accept service-principal statements without confused-deputy conditions. */
   readonly waiver?: Waiver;
+}
+
+/** One AWS service granted access to a resource, with its conditions from the catalog. */
+export interface ServiceGrantDefinition {
+  /** A catalog key (cloudtrail) or a service principal (cloudtrail.amazonaws.com). */
+  readonly service: string;
+  /** The actions the service may perform, e.g. `s3:PutObject` or `sns:Publish`. */
+  readonly actions: string | readonly string[];
+  /** The resources; default: the attached resource (the bucket and its objects, the topic, the queue, the function). */
+  readonly resources?: string | readonly string[];
+  /** Replaces the catalog's aws:SourceArn value for this integration: one ARN or pattern, or a list. */
+  readonly sourceArn?: string | readonly string[];
+  /** The account the service acts from, when it is not the resource's account (cross-account delivery). */
+  readonly sourceAccount?: string;
+  /** The statement's Sid. */
+  readonly sid?: string;
 }
 
 /** The resource a policy is attached to: exactly one field. */

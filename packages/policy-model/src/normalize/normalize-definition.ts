@@ -9,10 +9,12 @@ import type { DeputyModel, InlinePolicyModel, ResourceAttachment, ResourcePolicy
 import type { Environment, EnvironmentField, EnvironmentValue } from '../model/value.js';
 import { ENVIRONMENT_FIELDS } from '../model/value.js';
 import type { LiteralPolicyDocument, PolicyDocument } from '../policy/policy-document.js';
+import { statementsOf } from '../policy/policy-document.js';
 import { mapPolicyStrings } from '../policy/map-policy-strings.js';
 import type { PathProblem } from '../policy/validate-policy.js';
 import { validateConditionBlock, validatePolicyDocument } from '../policy/validate-policy.js';
 import { confusedDeputyGaps } from './confused-deputy-gaps.js';
+import { buildGrantStatement, type GrantTarget } from './grant-statement.js';
 import { actionNameProblems } from '../policy/action-names.js';
 import { uniqueIdentifiers } from './identifiers.js';
 import { validateLambdaStatements } from './lambda-permission.js';
@@ -155,9 +157,39 @@ function normalizeResourcePolicy(policy: ResourcePolicyDefinition, id: string, e
   const waivers: WaiverRecord[] = [];
   const attachment = toAttachment(policy, environment);
   const usage = attachment.type === 'document' ? 'resource' : attachment.type;
-  const document = checkedDocument(policy.document, [...path, 'document'], environment, policy.waiver?.reason, { notices, waivers }, problems, usage);
-  if (attachment.type === 'lambda-permission') problems.push(...validateLambdaStatements(policy.document, [...path, 'document']));
+  const written = policy.document ? checkedDocument(policy.document, [...path, 'document'], environment, policy.waiver?.reason, { notices, waivers }, problems, usage) : undefined;
+  if (policy.document && attachment.type === 'lambda-permission') problems.push(...validateLambdaStatements(policy.document, [...path, 'document']));
+  const target = grantTarget(policy);
+  const granted = (policy.grants ?? []).map((grant, index) => buildGrantStatement(grant, target, environment, [...path, 'grants', index]));
+  for (const result of granted) {
+    problems.push(...result.problems);
+    notices.push(...result.notices);
+  }
+  const grantStatements = granted.flatMap((result) => (result.statement ? [result.statement] : []));
+  const document: PolicyDocument =
+    grantStatements.length === 0 && written ? written : { Version: written?.Version ?? '2012-10-17', ...(written?.Id !== undefined ? { Id: written.Id } : {}), Statement: [...(written ? statementsOf(written) : []), ...grantStatements] };
   return { name: policy.name, id, attachment, document, notices, ...(waivers.length > 0 ? { waivers } : {}), ...(policy.waiver?.reason !== undefined ? { policyWaiver: policy.waiver.reason } : {}) };
+}
+
+/** The integration of a resource policy and the ARNs its attached resource has, as definition text. */
+function grantTarget(policy: ResourcePolicyDefinition): GrantTarget {
+  const target = policy.attachTo;
+  if (target?.s3Bucket !== undefined) {
+    const bucket = target.s3Bucket.startsWith('arn:') ? target.s3Bucket.replace(/^arn:[^:]*:s3:::/, '') : target.s3Bucket;
+    return { kind: 's3-bucket', defaultResources: [`arn:{{partition}}:s3:::${bucket}`, `arn:{{partition}}:s3:::${bucket}/*`] };
+  }
+  if (target?.snsTopic !== undefined) return { kind: 'sns-topic', defaultResources: [target.snsTopic] };
+  if (target?.sqsQueue !== undefined) {
+    const url = /^https:\/\/sqs\.([^/]+)\.amazonaws\.com(\.cn)?\/([^/]+)\/([^/]+)$/.exec(target.sqsQueue);
+    const arn = target.sqsQueue.startsWith('arn:') ? target.sqsQueue : url ? `arn:${url[2] ? 'aws-cn' : '{{partition}}'}:sqs:${url[1]}:${url[3]}:${url[4]}` : undefined;
+    return { kind: 'sqs-queue', defaultResources: arn ? [arn] : [] };
+  }
+  if (target?.lambdaFunction !== undefined) {
+    const name = target.lambdaFunction;
+    const arn = name.startsWith('arn:') ? name : /^\d{12}:function:/.test(name) ? `arn:{{partition}}:lambda:{{region}}:${name}` : `arn:{{partition}}:lambda:{{region}}:{{account}}:function:${name}`;
+    return { kind: 'lambda-permission', defaultResources: [arn] };
+  }
+  return { kind: 'resource', defaultResources: [] };
 }
 
 function toAttachment(policy: ResourcePolicyDefinition, environment: Environment): ResourceAttachment {

@@ -10,6 +10,7 @@ import type { WaiverRecord } from '../model/model.js';
 import { interpolate, reference } from '../model/value.js';
 import type { ConditionBlock, ConditionKeyMap, ConditionValue, Statement } from '../policy/policy-document.js';
 import { environmentPart, fromCatalogPattern, fromDefinitionText } from './placeholders.js';
+import { ConditionBuilder } from './condition-builder.js';
 import type { PathProblem } from '../policy/validate-policy.js';
 import type { PathSegment } from '../load/source-document.js';
 
@@ -153,31 +154,4 @@ function listOfStrings(value: string | readonly string[]): readonly string[] {
 
 function convertValue(value: ConditionValue<string>, environment: Environment): ConditionValue {
   return typeof value === 'string' ? fromDefinitionText(value, environment) : value;
-}
-
-/** Collects condition operators and keys in insertion order. */
-class ConditionBuilder {
-  private readonly operators = new Map<string, Map<string, ConditionValue | ConditionValue[]>>();
-
-  /** Adds a key under an operator; false when that key is already set under that operator. */
-  add(operator: string, key: string, value: ConditionValue | ConditionValue[]): boolean {
-    let keys = this.operators.get(operator);
-    if (!keys) {
-      keys = new Map();
-      this.operators.set(operator, keys);
-    }
-    if ([...keys.keys()].some((existing) => existing.toLowerCase() === key.toLowerCase())) return false;
-    keys.set(key, value);
-    return true;
-  }
-
-  isEmpty(): boolean {
-    return this.operators.size === 0;
-  }
-
-  build(): ConditionBlock {
-    const block: Record<string, ConditionKeyMap> = {};
-    for (const [operator, keys] of this.operators) block[operator] = Object.fromEntries(keys);
-    return block;
-  }
 }
