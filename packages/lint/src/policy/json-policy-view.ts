@@ -41,10 +41,6 @@ export function statementsOfDocument(document: LocatedValue, branch?: string): S
 
 /** Reads one statement object; `branch` names the `Fn::If` branch this reading of it is. */
 export function statementOfObject(statement: LocatedValue & { kind: 'object' }, index: number, branch?: string): StatementView {
-  return statementOf(statement, index, branch);
-}
-
-function statementOf(statement: LocatedValue & { kind: 'object' }, index: number, branch?: string): StatementView {
   const sid = memberOf(statement, 'Sid');
   const effect = memberOf(statement, 'Effect');
   const effectText = effect === undefined ? undefined : literalTextOf(effect);
