@@ -4,7 +4,7 @@ import { searchCatalog } from '../catalog-search.js';
 import type { PlaygroundState } from '../playground-state.js';
 import { snippetOutputs } from '../snippet-outputs.js';
 import { byId, h, replaceChildren } from './dom.js';
-import { evidenceView } from './evidence-view.js';
+import { chosenIntegration, evidenceView } from './evidence-view.js';
 import { outputPanels } from './output-panels.js';
 import { problemList } from './problem-list.js';
 import type { Store } from './store.js';
@@ -59,12 +59,16 @@ function drawSnippet(store: Store, state: PlaygroundState): void {
 
   const integrations = entry ? integrationsOf(entry) : [];
   const select = byId<HTMLSelectElement>('integration');
-  select.replaceChildren(...(integrations.length > 0
-    ? integrations.map((integration, index) => h('option', { value: integration.kind, 'data-index': index }, `${integrationLabel(integration)} (${integration.status})`))
+  const kinds = [...new Set(integrations.map((integration) => integration.kind))];
+  select.replaceChildren(...(kinds.length > 0
+    ? kinds.map((kind) => {
+        const first = integrations.find((integration) => integration.kind === kind)!;
+        return h('option', { value: kind }, `${integrationLabel(first)} (${first.status})`);
+      })
     : [h('option', { value: 'role-trust' }, 'role trust')]));
-  const chosen = integrations.find((integration) => integration.kind === state.integration) ?? integrations.find((integration) => integration.kind === 'role-trust') ?? integrations[0];
+  const chosen = integrations[chosenIntegration(integrations, state.integration)];
   select.value = chosen?.kind ?? 'role-trust';
-  replaceChildren(byId('evidence-body'), ...evidenceView(entry, chosen, state.partition, state.region.trim()));
+  replaceChildren(byId('evidence-body'), ...evidenceView(entry, select.value, state.partition, state.region.trim()));
 
   const outputs = snippetOutputs(state);
   replaceChildren(byId('snippet-problems'), ...(outputs.problems.length > 0 ? [problemList(outputs.problems)] : []));
