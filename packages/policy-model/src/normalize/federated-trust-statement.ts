@@ -57,7 +57,10 @@ export function judgeTrustPolicy(document: LiteralPolicyDocument, path: readonly
   statementsOf(mapPolicyStrings(document, (text) => fromDefinitionText(text, environment))).forEach((statement, index) => {
     if (statement.Effect !== 'Allow') return;
     const at = [...path, 'Statement', ...(many ? [index] : [])];
-    for (const finding of judgeTrustStatement(factsOf(statement, environment))) report(finding, at, waiverReason, notices, problems);
+    const clauses = Object.entries(statement.Condition ?? {}).flatMap(([operator, keys]) => Object.keys(keys).map((key) => ['Condition', operator, key]));
+    for (const finding of judgeTrustStatement(factsOf(statement, environment))) {
+      report(finding, finding.clauseIndex === undefined ? at : [...at, ...clauses[finding.clauseIndex]!], waiverReason, notices, problems);
+    }
   });
   return { notices, problems };
 }

@@ -201,7 +201,7 @@ function judgeClause(provider: FederatedProvider, clause: TrustClause, index: nu
         message: SUBJECT_STRUCTURED.has(provider.kind)
           ? `${clause.key} ${JSON.stringify(open.value)} matches a token of any ${label.owner}: another ${label.owner}'s ${label.one} can assume the role`
           : `${clause.key} ${JSON.stringify(open.value)} matches any subject the provider issues a token to`,
-        hint: `pin the ${label.owner} and the ${label.one}: ${exampleSubject(provider)}`,
+        hint: SUBJECT_STRUCTURED.has(provider.kind) ? `pin the ${label.owner} and the ${label.one}: ${exampleSubject(provider)}` : `pin the subject, or the audience (${claimKeys(provider).audience}) to your client ID`,
         ...where,
       });
     } else if (wide) {
