@@ -3,7 +3,8 @@
  * README), plus what GitHub code scanning relies on: every rule declared, results pointing at
  * repository-relative files with 1-based lines, levels it understands, stable fingerprints.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
@@ -92,5 +93,19 @@ describe('SARIF output', () => {
     const log = JSON.parse(formatSarif(result, { toolVersion: '0.0.0-test' })) as SarifLog;
     expect(validate(log)).toBe(true);
     expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/^file:\/\/\//);
+  });
+
+  test('files that could not be read and lenient readings are tool notifications; the log still validates', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'deputy-sarif-'));
+    writeFileSync(join(directory, 'good.yaml'), readFileSync(join(PACKAGE_DIR, 'test/corpus/generated/cfn-yaml/personalize-trust--conditions-stripped.yaml'), 'utf8').replace("      RoleName: 'personalize-access'\n", "      RoleName: 'a'\n      RoleName: 'b'\n"));
+    writeFileSync(join(directory, 'broken.json'), '{"Statement": [}');
+    const run = await runLintCommand(['.', '--format', 'sarif'], directory);
+    expect(run.code).toBe(1);
+    const log = JSON.parse(run.stdout) as { runs: { invocations: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; descriptor: { id: string } }[] }[] }[] };
+    expect(validate(log)).toBe(true);
+    expect(log.runs[0]!.invocations[0]!.toolExecutionNotifications.map((notification) => [notification.level, notification.descriptor.id])).toEqual([
+      ['error', 'json-syntax-error'],
+      ['note', 'yaml-duplicate-key'],
+    ]);
   });
 });
