@@ -120,6 +120,13 @@ describe('emit refuses federated trust another owner can satisfy (file:line:col)
     expect(problemsOf(policy("          Condition: { StringNotEquals: { 'token.actions.githubusercontent.com:sub': 'repo:evil/x:*' } }\n"))).toEqual([expect.stringMatching(/^federated-any-identity .*StringNotEquals/)]);
   });
 
+  it("a role's waiver (which concerns service principals) does not accept a federated trust another owner can satisfy", () => {
+    const yaml = role(
+      "    waiver: { reason: legacy service role without source keys }\n    trustPolicy:\n      Statement:\n        - Effect: Allow\n          Principal: { Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com' }\n          Action: sts:AssumeRoleWithWebIdentity\n",
+    );
+    expect(problemsOf(yaml)).toEqual([expect.stringMatching(/^federated-any-identity 9:11 the statement trusts GitHub Actions OIDC without token.actions.githubusercontent.com:sub/)]);
+  });
+
   it('an EKS trust with an audience and no subject', () => {
     const issuer = 'oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF0123456789';
     const yaml = role(`    trustPolicy:\n      Statement:\n        - Effect: Allow\n          Principal: { Federated: 'arn:aws:iam::123456789012:oidc-provider/${issuer}' }\n          Action: sts:AssumeRoleWithWebIdentity\n          Condition: { StringEquals: { '${issuer}:aud': sts.amazonaws.com } }\n`);

@@ -47,10 +47,10 @@ export function buildFederatedTrust(role: RoleDefinition, environment: Environme
 }
 
 /**
- * The judgement of every Allow statement of a raw trust policy: errors as problems (unless the role has a
- * waiver, which turns them into notices), warnings as notices.
+ * The judgement of every Allow statement of a raw trust policy: errors as problems, warnings as notices (the
+ * role's waiver concerns service principals only).
  */
-export function judgeTrustPolicy(document: LiteralPolicyDocument, path: readonly PathSegment[], environment: Environment, waiverReason: string | undefined): { notices: string[]; problems: PathProblem[] } {
+export function judgeTrustPolicy(document: LiteralPolicyDocument, path: readonly PathSegment[], environment: Environment): { notices: string[]; problems: PathProblem[] } {
   const notices: string[] = [];
   const problems: PathProblem[] = [];
   const many = Array.isArray(document.Statement);
@@ -59,7 +59,7 @@ export function judgeTrustPolicy(document: LiteralPolicyDocument, path: readonly
     const at = [...path, 'Statement', ...(many ? [index] : [])];
     const clauses = Object.entries(statement.Condition ?? {}).flatMap(([operator, keys]) => Object.keys(keys).map((key) => ['Condition', operator, key]));
     for (const finding of judgeTrustStatement(factsOf(statement, environment))) {
-      report(finding, finding.clauseIndex === undefined ? at : [...at, ...clauses[finding.clauseIndex]!], waiverReason, notices, problems);
+      report(finding, finding.clauseIndex === undefined ? at : [...at, ...clauses[finding.clauseIndex]!], undefined, notices, problems);
     }
   });
   return { notices, problems };
@@ -70,11 +70,15 @@ function addJudged(result: FederatedTrustResult, statement: Statement, path: rea
   for (const finding of judgeTrustStatement(factsOf(statement, environment))) report(finding, path, waiverReason, result.notices, result.problems);
 }
 
+/**
+ * Errors are problems, never waived: a trust another owner's token satisfies is not a missing key a service
+ * cannot send, and lint and verify would reject the output. A waiver turns a warning into a recorded reason.
+ */
 function report(finding: FederatedFinding, path: readonly PathSegment[], waiverReason: string | undefined, notices: string[], problems: PathProblem[]): void {
-  if (finding.severity === 'error' && waiverReason === undefined) {
+  if (finding.severity === 'error') {
     problems.push({ code: `federated-${finding.kind}`, message: finding.message, hint: finding.hint, path });
-  } else if (finding.severity === 'error' || (finding.kind === 'account-root' && waiverReason !== undefined)) {
-    notices.push(`Trust accepted by waiver (${finding.message}): ${waiverReason}`);
+  } else if (waiverReason !== undefined) {
+    notices.push(`Accepted by waiver (${finding.message}): ${waiverReason}`);
   } else {
     notices.push(`Warning: ${finding.message} (${finding.hint})`);
   }

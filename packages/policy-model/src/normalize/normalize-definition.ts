@@ -117,7 +117,7 @@ function normalizeRole(role: RoleDefinition, id: string, environment: Environmen
     trustPolicy = { Version: '2012-10-17', Statement: [...statements.filter((s) => s !== undefined), ...federated.statements] };
   } else if (role.trustPolicy) {
     trustPolicy = checkedDocument(role.trustPolicy, [...path, 'trustPolicy'], environment, role.waiver?.reason, { notices, waivers }, problems, 'trust');
-    const judged = judgeTrustPolicy(role.trustPolicy, [...path, 'trustPolicy'], environment, role.waiver?.reason);
+    const judged = judgeTrustPolicy(role.trustPolicy, [...path, 'trustPolicy'], environment);
     problems.push(...judged.problems);
     notices.push(...judged.notices);
   } else if (federated.statements.length > 0) {
