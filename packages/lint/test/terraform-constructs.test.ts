@@ -36,6 +36,12 @@ describe('concat, flatten, merge and locals', () => {
   });
 });
 
+describe('Terraform conditionals', () => {
+  test('a condition known from a local picks its branch (found when it is the branch without keys); an unknown condition claims nothing', async () => {
+    await expectFixtureFindings(join(FIXTURES, 'conditionals.tf'), 'terraform', [['DPT001', 30, 'statement 1 allows scheduler.amazonaws.com (Amazon EventBridge Scheduler) without']]);
+  });
+});
+
 describe('for_each over literal collections', () => {
   test('each instance is judged with each.key / each.value bound; a null source_arn is not set; a for_each over a variable claims nothing', async () => {
     await expectFixtureFindings(join(FIXTURES, 'for-each.tf'), 'terraform', [

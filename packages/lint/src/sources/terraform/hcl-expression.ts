@@ -2,8 +2,9 @@
  * Turns HCL expressions into located values: literals, strings (with interpolations as opaque parts),
  * tuples and objects. With a scope, references to `local.*` values and to the iterator of a `dynamic` block
  * resolve to what they name, and `concat` / `flatten` / `merge` (and `tolist`, `distinct`…) combine their
- * literal arguments, an unknown argument staying an opaque item (or unknown object members). Anything else
- * (variables, other function calls, conditionals, `for`) is opaque.
+ * literal arguments, an unknown argument staying an opaque item (or unknown object members); a conditional
+ * whose condition is known is its branch. Anything else (variables, other function calls, conditionals on
+ * unknown values, `for`) is opaque.
  */
 import type { Node } from 'web-tree-sitter';
 import { memberOf, mergeParts, type LocatedEntry, type LocatedValue, type TextPart } from '../../located/located-value.js';
@@ -76,9 +77,22 @@ export function hclValue(node: Node, source: HclSource): LocatedValue {
       return objectValue(inner, source, at, raw);
     case 'function_call':
       return (source.scope && functionValue(inner, source, at, raw)) ?? { kind: 'opaque', at, raw };
+    case 'conditional':
+      return (source.scope && conditionalValue(inner, source)) ?? { kind: 'opaque', at, raw };
     default:
       return (source.scope && referenceValue(inner, source)) ?? { kind: 'opaque', at, raw };
   }
+}
+
+/**
+ * `cond ? a : b` whose condition is known (a literal, a local holding one): the branch it picks. An unknown
+ * condition leaves the whole expression unknown (which branch deploys is not known statically).
+ */
+function conditionalValue(node: Node, source: HclSource): LocatedValue | undefined {
+  const [condition, whenTrue, whenFalse] = childrenOf(node).filter((child) => child.type === 'expression');
+  if (condition === undefined || whenTrue === undefined || whenFalse === undefined) return undefined;
+  const decided = hclValue(condition, source);
+  return decided.kind === 'boolean' ? hclValue(decided.value ? whenTrue : whenFalse, source) : undefined;
 }
 
 /** The source with one more name bound. */

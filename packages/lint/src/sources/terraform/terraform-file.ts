@@ -10,6 +10,7 @@ import { lineIndexOf } from '../../located/position.js';
 import type { FoundPolicy, PolicySyntax, PolicyUsage } from '../../policy/found-policy.js';
 import { isPolicyDocumentValue, statementsOfDocument, type StatementsRead } from '../../policy/json-policy-view.js';
 import { lambdaPermissionStatement, type PermissionProperty } from '../../policy/lambda-permission-view.js';
+import { policyReadings } from '../../policy/policy-readings.js';
 import { statementsOfPolicyDocument } from '../../policy/policy-document-view.js';
 import { literalTextOf } from '../../policy/text-value.js';
 import { commentSuppressions } from '../../suppress/suppression.js';
@@ -157,7 +158,7 @@ class TerraformScanner {
     for (const instance of this.instancesOf(object)) {
       const value = hclValue(object, instance.source);
       if (!isPolicyDocumentValue(value)) continue;
-      this.add(object, { kind: 'hcl-object' }, statementsOfDocument(value), undefined, undefined, instance.key);
+      for (const reading of policyReadings(value)) this.add(object, { kind: 'hcl-object' }, reading, undefined, undefined, instance.key);
       found = true;
     }
     return found;
