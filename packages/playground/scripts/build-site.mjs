@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { copyFileSync, existsSync, realpathSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtinModules } from 'node:module';
 import { gzipSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,6 +34,8 @@ const SHIMS = {
   'node:worker_threads': 'node-worker-threads.ts',
 };
 
+const stubbed = new Set();
+
 /** Aliases node built-ins to shims, and serves the emitters' precompiled templates as a virtual module. */
 const browserPlugin = {
   name: 'deputy-playground',
@@ -42,6 +45,15 @@ const browserPlugin = {
       return shim ? { path: join(root, 'src', 'shims', shim) } : undefined;
     });
     pluginBuild.onResolve({ filter: /^(fs\/promises|module)$/ }, (args) => ({ path: args.path, external: true }));
+    // any other Node built-in: an empty CommonJS module, so that a new import in a package never breaks the
+    // bundle; calling into it on a browser path fails loudly (TypeError), and the build lists what it stubbed
+    pluginBuild.onResolve({ filter: /^node:|^[a-z_]+$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (!builtinModules.includes(name) || SHIMS[args.path] || SHIMS[`node:${name}`]) return undefined;
+      stubbed.add(args.path);
+      return { path: name, namespace: 'node-unavailable' };
+    });
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'node-unavailable' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
     pluginBuild.onResolve({ filter: /^virtual:deputy-templates$/ }, () => ({ path: 'templates', namespace: 'deputy-templates' }));
     pluginBuild.onResolve({ filter: /^virtual:deputy-cjs$/ }, () => ({ path: 'cjs', namespace: 'deputy-cjs' }));
     pluginBuild.onLoad({ filter: /.*/, namespace: 'deputy-cjs' }, () => {
@@ -106,6 +118,7 @@ const result = await build({
   logLevel: 'warning',
 });
 writeFileSync(join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
+if (stubbed.size > 0) console.log(`node built-ins stubbed (empty in the browser): ${[...stubbed].sort().join(', ')}`);
 
 for (const file of readdirSync(join(root, 'site'))) copyFileSync(join(root, 'site', file), join(out, file));
 

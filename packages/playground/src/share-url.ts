@@ -1,6 +1,8 @@
 /**
  * The shareable URL: the fields of the state that differ from the defaults, as JSON, UTF-8, base64url, in the
- * fragment `#state=…`. Unknown or ill-typed fields in a pasted URL are ignored, never trusted.
+ * fragment `#state=…`. A readable form is accepted too, for links written by hand or by scripts:
+ * `#service=personalize&region=eu-west-1&awsProviderMajorVersion=5`. Unknown or ill-typed fields in a pasted
+ * URL are ignored, never trusted.
  */
 import { DEFAULT_STATE, LINT_KINDS, MODES, type PlaygroundState } from './playground-state.js';
 
@@ -16,7 +18,7 @@ export function encodeState(state: PlaygroundState): string {
 /** The state a fragment describes; fields missing, unknown or of the wrong type keep their defaults. */
 export function decodeState(fragment: string): PlaygroundState {
   const text = fragment.replace(/^#/, '');
-  if (!text.startsWith(FRAGMENT_KEY)) return DEFAULT_STATE;
+  if (!text.startsWith(FRAGMENT_KEY)) return readableState(text);
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder().decode(fromBase64Url(text.slice(FRAGMENT_KEY.length))));
@@ -24,7 +26,19 @@ export function decodeState(fragment: string): PlaygroundState {
     return DEFAULT_STATE;
   }
   if (typeof parsed !== 'object' || parsed === null) return DEFAULT_STATE;
-  const record = parsed as Record<string, unknown>;
+  return stateFrom(parsed as Record<string, unknown>);
+}
+
+/** The state of a readable fragment (`service=logs&region=eu-west-1`); numbers are read for numeric fields. */
+function readableState(text: string): PlaygroundState {
+  const record: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(text)) {
+    record[key] = typeof DEFAULT_STATE[key as keyof PlaygroundState] === 'number' ? Number(value) : value;
+  }
+  return stateFrom(record);
+}
+
+function stateFrom(record: Record<string, unknown>): PlaygroundState {
   const state: Record<string, unknown> = { ...DEFAULT_STATE };
   for (const [key, fallback] of Object.entries(DEFAULT_STATE)) {
     const value = record[key];

@@ -253,6 +253,12 @@ describe.skipIf(!browserAvailable())('playground in headless Chromium', () => {
     await expect.poll(() => second.getByLabel('Region (or current)').inputValue()).toBe('us-west-2');
     await second.close();
 
+    const readable = await browser.newPage();
+    await readable.goto(`${server.url}#service=sns&region=eu-central-1&format=json`);
+    await readable.waitForSelector('html[data-ready="true"]');
+    expect(await outputOf(readable, 'snippet-outputs', 'cfn')).toBe(deputy(['snippet', '--service', 'sns', '--account', '111122223333', '--region', 'eu-central-1', '--cfn-format', 'json', '--target', 'cfn']));
+    await readable.close();
+
     await page.locator('#tab-snippet').focus();
     await page.keyboard.press('ArrowRight');
     await page.locator('#panel-definition').waitFor({ state: 'visible' });

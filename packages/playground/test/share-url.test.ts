@@ -27,8 +27,20 @@ describe('share URL', () => {
     expect(decodeState(fragment)).toEqual({ ...DEFAULT_STATE, region: 'ap-south-1', style: 'policy-document' });
   });
 
+  it('reads the readable form of the fragment, checked as strictly', () => {
+    expect(decodeState('#service=sagemaker&region=eu-west-1&awsProviderMajorVersion=5&style=policy-document&mode=snippet')).toEqual({
+      ...DEFAULT_STATE,
+      service: 'sagemaker',
+      region: 'eu-west-1',
+      awsProviderMajorVersion: 5,
+      style: 'policy-document',
+    });
+    expect(decodeState('#awsProviderMajorVersion=7&format=xml&mode=admin&service=logs')).toEqual({ ...DEFAULT_STATE, service: 'logs' });
+    expect(decodeState('#account=current&lintText=%7B%22a%22%3A1%7D')).toEqual({ ...DEFAULT_STATE, account: 'current', lintText: '{"a":1}' });
+  });
+
   it('falls back to the defaults for a fragment that is not a state', () => {
-    for (const fragment of ['#other=1', '#state=!!!', `#state=${Buffer.from('[1,2]').toString('base64url')}`, `#state=${Buffer.from('null').toString('base64url')}`]) {
+    for (const fragment of ['#other=1', '#', '#state=!!!', `#state=${Buffer.from('[1,2]').toString('base64url')}`, `#state=${Buffer.from('null').toString('base64url')}`]) {
       expect(decodeState(fragment), fragment).toEqual(DEFAULT_STATE);
     }
   });
