@@ -70,10 +70,12 @@ describe('templatefile targets', () => {
     const result = await lintText(readFileSync(path, 'utf8'), path, 'terraform');
     expect(result.findings.map((finding) => [finding.ruleId, relative(FIXTURES, finding.file), finding.line, finding.policy])).toEqual([
       ['DPT001', 'templates/bucket-policy.json.tpl', 7, 'templatefile("templates/bucket-policy.json.tpl") in aws_s3_bucket_policy.logs.policy'],
+      ['DPT001', 'templates/trust-list.tftpl', 6, 'templatefile("templates/trust-list.tftpl") in aws_iam_role.from_list.assume_role_policy'],
       ['DPT002', 'templates/trust.tftpl', 8, 'templatefile("templates/trust.tftpl") in aws_iam_role.from_template.assume_role_policy'],
     ]);
     expect(result.findings[0]!.message).toContain('statement "Delivery" allows delivery.logs.amazonaws.com');
-    expect(result.findings[1]!.message).toContain('allows scheduler.amazonaws.com (Amazon EventBridge Scheduler) without aws:SourceArn');
+    expect(result.findings[1]!.message).toContain('allows pipes.amazonaws.com (Amazon EventBridge Pipes) without');
+    expect(result.findings[2]!.message).toContain('allows scheduler.amazonaws.com (Amazon EventBridge Scheduler) without aws:SourceArn');
   });
 
   test('templateFileReferences lists the literal template paths a .tf text renders (for a directory scan)', () => {
@@ -82,8 +84,8 @@ describe('templatefile targets', () => {
 
   test('renderTemplate substitutes literal variables and keeps other interpolations opaque', () => {
     const bound = new Map([['name', { kind: 'text', parts: ['x'], at: { line: 1, column: 1 }, raw: '"x"' } as const]]);
-    const rendered = renderTemplate('a ${name} ${other} $${lit} %{ if c }y%{ endif }', bound);
-    expect(rendered.text).toBe('a x \u{E000} ${lit} \u{E000}y\u{E000}');
+    const rendered = renderTemplate('a ${name} ${other} $${lit} %{ if c }y%{ endif } ${jsonencode(name)}', bound);
+    expect(rendered.text).toBe('a x \u{E000} ${lit} \u{E000}y\u{E000} "x"');
     expect(rendered.position(2)).toEqual({ line: 1, column: 3 });
   });
 });

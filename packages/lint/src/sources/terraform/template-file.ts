@@ -56,8 +56,9 @@ export function templateDisplayPath(file: string, path: string): string {
 }
 
 /**
- * The template text with each `${name}` whose variable has a literal scalar value replaced by that text
- * (every character mapped to the interpolation), other interpolations and `%{…}` directives opaque, and
+ * The template text with each `${name}` whose variable has a literal scalar value replaced by that text, and
+ * each `${jsonencode(name)}` whose variable is wholly literal by its JSON (every character mapped to the
+ * interpolation), other interpolations and `%{…}` directives opaque, and
  * `$${` / `%%{` read as the literal `${` / `%{`.
  */
 export function renderTemplate(text: string, variables: ReadonlyMap<string, LocatedValue>): EmbeddedText {
@@ -75,8 +76,7 @@ export function renderTemplate(text: string, variables: ReadonlyMap<string, Loca
       const end = interpolationEnd(text, index + 2);
       if (end > 0) {
         const body = text.slice(index + 2, end - 1).trim();
-        const bound = char === '$' && /^[A-Za-z_][\w-]*$/.test(body) ? variables.get(body) : undefined;
-        const literal = bound === undefined ? undefined : literalTextOf(bound);
+        const literal = char === '$' ? interpolationText(body, variables) : undefined;
         if (literal !== undefined) builder.append(literal, index, false);
         else builder.appendOpaque(text.slice(index, end), index);
         index = end;
@@ -87,6 +87,42 @@ export function renderTemplate(text: string, variables: ReadonlyMap<string, Loca
     index++;
   }
   return builder.build((origin) => lines.position(origin), text.length);
+}
+
+/** `name` → the variable's literal text; `jsonencode(name)` → its JSON when every part of it is literal. */
+function interpolationText(body: string, variables: ReadonlyMap<string, LocatedValue>): string | undefined {
+  if (/^[A-Za-z_][\w-]*$/.test(body)) {
+    const bound = variables.get(body);
+    return bound === undefined ? undefined : literalTextOf(bound);
+  }
+  const encoded = /^jsonencode\(\s*([A-Za-z_][\w-]*)\s*\)$/.exec(body);
+  const bound = encoded ? variables.get(encoded[1]!) : undefined;
+  const plain = bound === undefined ? undefined : plainValueOf(bound);
+  return plain === undefined ? undefined : JSON.stringify(plain);
+}
+
+/** A located value as plain JSON data, when it holds no unknown part. */
+function plainValueOf(value: LocatedValue): unknown {
+  switch (value.kind) {
+    case 'text':
+      return literalTextOf(value);
+    case 'number':
+    case 'boolean':
+      return value.value;
+    case 'null':
+      return null;
+    case 'array': {
+      const items = value.items.map(plainValueOf);
+      return items.includes(undefined) ? undefined : items;
+    }
+    case 'object': {
+      if (value.unknownEntries) return undefined;
+      const entries = value.entries.map((entry) => [entry.key, plainValueOf(entry.value)] as const);
+      return entries.some(([, plain]) => plain === undefined) ? undefined : Object.fromEntries(entries);
+    }
+    default:
+      return undefined;
+  }
 }
 
 /**
