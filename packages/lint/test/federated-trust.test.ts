@@ -68,6 +68,10 @@ describe('federated trust another owner can satisfy: an error in every syntax', 
     expect(await lintEverywhere(statement(githubProvider, { StringEquals: { [`${GITHUB}:aud`]: 'sts.amazonaws.com' }, StringNotEquals: { [`${GITHUB}:sub`]: 'repo:evil/x:ref:refs/heads/main' } }))).toEqual(same(['DPT017/error']));
   });
 
+  test("EKS IRSA: every service account of a namespace (its default service account included) is an error", async () => {
+    expect(await lintEverywhere(statement(eksProvider, { StringEquals: { [`${EKS}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${EKS}:sub`]: 'system:serviceaccount:payments:*' } }))).toEqual(same(['DPT017/error']));
+  });
+
   test('EKS IRSA with an audience but no subject, and with any namespace', async () => {
     expect(await lintEverywhere(statement(eksProvider, { StringEquals: { [`${EKS}:aud`]: 'sts.amazonaws.com' } }))).toEqual(same(['DPT017/error']));
     expect(await lintEverywhere(statement(eksProvider, { StringEquals: { [`${EKS}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${EKS}:sub`]: 'system:serviceaccount:*:api' } }))).toEqual(same(['DPT017/error']));
@@ -105,7 +109,7 @@ describe('pinned trusts: no finding', () => {
 describe('weaker than documented: warnings', () => {
   test('organization-wide GitHub and namespace-wide EKS subjects', async () => {
     expect(await lintEverywhere(statement(githubProvider, { StringEquals: { [`${GITHUB}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${GITHUB}:sub`]: 'repo:octo-org/*' } }))).toEqual(same(['DPT018/warning']));
-    expect(await lintEverywhere(statement(eksProvider, { StringEquals: { [`${EKS}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${EKS}:sub`]: 'system:serviceaccount:payments:*' } }))).toEqual(same(['DPT018/warning']));
+    expect(await lintEverywhere(statement(eksProvider, { StringEquals: { [`${EKS}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${EKS}:sub`]: 'system:serviceaccount:payments:api-*' } }))).toEqual(same(['DPT018/warning']));
   });
 
   test('missing audience next to a pinned subject; StringLike without a wildcard', async () => {

@@ -74,6 +74,11 @@ describe('EKS IRSA', () => {
     ]);
   });
 
+  test("every service account of a namespace: the namespace's default service account gets through", () => {
+    expect(outcomes(eks({ StringEquals: { [`${EKS}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${EKS}:sub`]: 'system:serviceaccount:payments:*' } }))).toContain('sibling-identity:Allow:FAIL');
+    expect(outcomes(eks({ StringEquals: { [`${EKS}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${EKS}:sub`]: 'system:serviceaccount:payments:api-*' } }))).toContain('sibling-identity:Allow:warn');
+  });
+
   test('an audience but no subject: any service account of the cluster gets through', () => {
     expect(outcomes(eks({ StringEquals: { [`${EKS}:aud`]: 'sts.amazonaws.com' } }))).toContain('foreign-owner:Allow:FAIL');
   });
@@ -105,7 +110,8 @@ describe('verify agrees with the judgement emit and lint use', () => {
     ['github negated', github({ StringNotLike: { [`${GITHUB}:sub`]: 'repo:evil/*' } })],
     ['github no aud', github({ StringEquals: { [`${GITHUB}:sub`]: 'repo:o/r:ref:refs/heads/main' } })],
     ['eks pinned', eks({ StringEquals: { [`${EKS}:sub`]: 'system:serviceaccount:ns:sa' } })],
-    ['eks namespace-wide', eks({ StringLike: { [`${EKS}:sub`]: 'system:serviceaccount:ns:*' } })],
+    ['eks every service account of a namespace', eks({ StringLike: { [`${EKS}:sub`]: 'system:serviceaccount:ns:*' } })],
+    ['eks service-account name pattern', eks({ StringLike: { [`${EKS}:sub`]: 'system:serviceaccount:ns:emr-containers-sa-*' } })],
     ['eks any namespace', eks({ StringLike: { [`${EKS}:sub`]: 'system:serviceaccount:*:sa' } })],
     ['eks no sub', eks({ StringEquals: { [`${EKS}:aud`]: 'sts.amazonaws.com' } })],
     ['cognito pinned', trust('cognito-identity.amazonaws.com', { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:pool' } })],

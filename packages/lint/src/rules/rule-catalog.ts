@@ -157,9 +157,9 @@ export const RULES: readonly RuleDescriptor[] = [
     id: 'DPT018',
     name: 'federated-trust-organization-wide',
     severity: 'warning',
-    summary: 'A federated trust whose subject matches every repository of an organization, project of a group or service account of a namespace.',
+    summary: 'A federated trust whose subject matches every repository of an organization, project of a group, or service accounts by a name pattern.',
     description:
-      'repo:OWNER/* (project_path:GROUP/*, system:serviceaccount:NAMESPACE:*) lets every repository of the owner assume the role, including ones created later and forks inside the organization. Name the repository, or suppress the finding with the reason the organization-wide trust is meant.',
+      'repo:OWNER/* (project_path:GROUP/*, system:serviceaccount:NAMESPACE:PREFIX-*) lets every repository of the owner assume the role, including ones created later and forks inside the organization. Name the repository, or suppress the finding with the reason the organization-wide trust is meant. (system:serviceaccount:NAMESPACE:* is DPT017: it includes the default service account every pod runs as.)',
   },
   {
     id: 'DPT019',

@@ -116,6 +116,18 @@ const SUBJECT_SHAPES: { readonly [kind in FederatedProviderKind]?: RegExp } = {
   eks: /^system:serviceaccount:([^:]*):?(.*)$/,
 };
 
+/**
+ * True for a subject that matches every service account of a namespace (`system:serviceaccount:NS:*`): that
+ * includes the namespace's `default` service account, which every pod that names none runs as, so any pod
+ * of the namespace can assume the role. Such a group is judged like another owner (an error); a name
+ * pattern with a literal part (`emr-containers-sa-*`, as EMR on EKS documents) stays a group (a warning).
+ */
+export function matchesEveryServiceAccount(provider: FederatedProvider, value: string): boolean {
+  if (provider.kind !== 'eks') return false;
+  const match = SUBJECT_SHAPES.eks!.exec(value);
+  return match !== null && !hasWildcard(match[1] ?? '') && /^[*?]+$/.test(match[2] ?? '');
+}
+
 /** What a subject value says in words, for messages: `repository octo-org/octo-repo`, `service account ns/sa`. */
 export function subjectLabel(provider: FederatedProvider): { readonly one: string; readonly group: string; readonly owner: string } {
   switch (provider.kind) {

@@ -8,9 +8,10 @@
  * Decisions (documented in the README, "Trust beyond service principals"):
  * - GitHub Actions, GitLab and EKS issue tokens to many tenants: a missing `…:sub`, a subject any owner
  *   matches (`repo:*`, `repo:*​/app`, `system:serviceaccount:*`), or a negated subject operator in an Allow
- *   is an error; a subject that matches every repository of one organization (`repo:org/*`), every project
- *   of a group or every service account of a namespace is a warning (organization-wide trust, sometimes
- *   meant).
+ *   is an error, and so is `system:serviceaccount:NS:*` (it includes the namespace's `default` service
+ *   account, so any pod of the namespace); a subject that matches every repository of one organization
+ *   (`repo:org/*`), every project of a group, or service accounts by a name pattern (`NS:emr-containers-sa-*`)
+ *   is a warning (an organization-wide trust, sometimes meant).
  * - Cognito and other OIDC providers: the audience pins the application; neither `…:aud` nor `…:sub` is
  *   an error; a missing audience next to a pinned subject is a warning. SAML: a missing `SAML:aud` is a warning.
  * - A missing audience on GitHub / GitLab / EKS is a warning (the IAM provider checks the audience against
@@ -22,7 +23,7 @@
  */
 import { parseConditionOperator } from './condition-operators.js';
 import type { FederatedProvider } from './federated-provider.js';
-import { claimKeys, hasWildcard, providerOfKeys, providerOfPrincipal, subjectLabel, subjectRequired, subjectScope } from './federated-provider.js';
+import { claimKeys, hasWildcard, matchesEveryServiceAccount, providerOfKeys, providerOfPrincipal, subjectLabel, subjectRequired, subjectScope } from './federated-provider.js';
 
 /** One condition of the statement, as far as it can be read. */
 export interface TrustClause {
@@ -202,6 +203,14 @@ function judgeClause(provider: FederatedProvider, clause: TrustClause, index: nu
           ? `${clause.key} ${JSON.stringify(open.value)} matches a token of any ${label.owner}: another ${label.owner}'s ${label.one} can assume the role`
           : `${clause.key} ${JSON.stringify(open.value)} matches any subject the provider issues a token to`,
         hint: SUBJECT_STRUCTURED.has(provider.kind) ? `pin the ${label.owner} and the ${label.one}: ${exampleSubject(provider)}` : `pin the subject, or the audience (${claimKeys(provider).audience}) to your client ID`,
+        ...where,
+      });
+    } else if (wide && matchesEveryServiceAccount(provider, wide.value)) {
+      findings.push({
+        kind: 'any-identity',
+        severity: 'error',
+        message: `${clause.key} ${JSON.stringify(wide.value)} matches every service account of the namespace, including its default service account: any pod of the namespace can assume the role`,
+        hint: `name the service account: ${exampleSubject(provider)}`,
         ...where,
       });
     } else if (wide) {

@@ -3,7 +3,8 @@
  * provider an Allow statement trusts, the intended workload's token must be allowed and a token of another
  * owner (another GitHub organization, GitLab group, Kubernetes namespace, or another application of a
  * generic provider) denied; a sibling identity of the same owner and a foreign audience are advisory
- * (they decide warnings, never the verdict). For an account trusted as a whole, a call without
+ * (they decide warnings, never the verdict), except the `default` service account under
+ * `system:serviceaccount:NS:*`, which any pod of the namespace runs as. For an account trusted as a whole, a call without
  * `sts:ExternalId` is advisory too. The subjects come from `@deputy/policy-model`'s provider reading, the
  * same one `emit` and `lint` judge with, so the three agree: an error there is a FAIL here.
  */
@@ -15,6 +16,7 @@ import {
   foreignOwnerSubject,
   intendedSubject,
   listOf,
+  matchesEveryServiceAccount,
   parseConditionOperator,
   providerOfKeys,
   providerOfPrincipal,
@@ -22,6 +24,7 @@ import {
   statementsOf,
   STS_AUDIENCE,
   subjectRequired,
+  subjectScope,
 } from '@deputy/policy-model';
 import { evaluatePolicy } from '../evaluator/evaluate-policy.js';
 import type { Decision } from '../evaluator/evaluation-result.js';
@@ -116,8 +119,9 @@ function federatedScenarios(document: LiteralPolicyDocument, statement: Statemen
       false,
     ),
   ];
-  const sibling = siblingSubject(provider, subjects);
-  if (sibling !== undefined) scenarios.push(run(document, 'sibling-identity', `a token for ${sibling}`, request(sibling, intendedAudience), 'Deny', true));
+  const everyAccount = subjects.find((pattern) => subjectScope(provider, pattern) === 'group' && matchesEveryServiceAccount(provider, pattern));
+  const sibling = everyAccount !== undefined ? everyAccount.replace(/[*?]+$/, 'default') : siblingSubject(provider, subjects);
+  if (sibling !== undefined) scenarios.push(run(document, 'sibling-identity', `a token for ${sibling}`, request(sibling, intendedAudience), 'Deny', everyAccount === undefined));
   if (!foreignApplication) scenarios.push(run(document, 'foreign-audience', `a token for ${intended} with audience ${FOREIGN_AUDIENCE}`, request(intended, FOREIGN_AUDIENCE), 'Deny', true));
   return { statementIndex, principal, provider: provider.kind, scenarios, passed: scenarios.every((scenario) => scenario.pass || scenario.advisory) };
 }
