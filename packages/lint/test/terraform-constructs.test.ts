@@ -27,12 +27,20 @@ describe('dynamic blocks with literal for_each', () => {
 });
 
 describe('concat, flatten, merge and locals', () => {
-  test('literal parts are judged; merge with an unknown map claims nothing; jsonencode(local.x) is checked in the local', async () => {
+  test('literal parts are judged; merge with an unknown map claims nothing; jsonencode(local.x) is checked in the local; heredoc interpolations of locals are read', async () => {
     await expectFixtureFindings(join(FIXTURES, 'combined-values.tf'), 'terraform', [
       ['DPT001', 9, 'allows states.amazonaws.com (AWS Step Functions) without'],
       ['DPT001', 34, 'allows events.amazonaws.com (Amazon EventBridge), scheduler.amazonaws.com (Amazon EventBridge Scheduler) without'],
       ['DPT001', 46, 'allows pipes.amazonaws.com (Amazon EventBridge Pipes) without'],
+      ['DPT001', 76, 'statement 2 allows pipes.amazonaws.com (Amazon EventBridge Pipes) without'],
     ]);
+  });
+
+  test('a heredoc reads ${jsonencode(local.list)} as the list and "${local.name}" as the text', async () => {
+    const path = join(FIXTURES, 'combined-values.tf');
+    const result = await lintText(readFileSync(path, 'utf8'), path, 'terraform');
+    expect(result.exemptions.map((exemption) => [exemption.principal, exemption.at.line])).toContainEqual(['delivery.logs.amazonaws.com', 71]);
+    expect(result.findings.find((finding) => finding.line === 76)?.column).toBe(37);
   });
 });
 

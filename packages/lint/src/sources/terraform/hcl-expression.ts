@@ -8,6 +8,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { memberOf, mergeParts, type LocatedEntry, type LocatedValue, type TextPart } from '../../located/located-value.js';
+import { EmbeddedTextBuilder, OPAQUE_MARK, type EmbeddedText } from '../../located/embedded-text.js';
 import type { LineIndex, Position } from '../../located/position.js';
 import { decodeTemplate, templateParts } from './hcl-template.js';
 
@@ -162,6 +163,81 @@ function resolveInterpolations(parts: readonly TextPart[], source: HclSource): T
       return part;
     }),
   );
+}
+
+/**
+ * JSON written in a heredoc or string with its interpolations of known values filled in: `${local.x}` inside
+ * a JSON string by its (escaped) text, `${jsonencode(local.x)}` anywhere by the JSON of a wholly literal
+ * value. Undefined when nothing is known (the text is read as it is, interpolations unknown).
+ */
+export function resolveJsonTemplate(decoded: EmbeddedText, source: HclSource): EmbeddedText | undefined {
+  if (source.scope === undefined || decoded.opaque.length === 0) return undefined;
+  const builder = new EmbeddedTextBuilder();
+  let ordinal = 0;
+  let inString = false;
+  let changed = false;
+  for (let index = 0; index < decoded.text.length; index++) {
+    const char = decoded.text[index]!;
+    if (char !== OPAQUE_MARK) {
+      if (char === '"' && !escapedAt(decoded.text, index)) inString = !inString;
+      builder.append(char, index);
+      continue;
+    }
+    const opaque = decoded.opaque[ordinal++] ?? '';
+    const filled = filledInterpolation(opaque, inString, source);
+    if (filled === undefined) builder.appendOpaque(opaque, index);
+    else {
+      builder.append(filled, index, false);
+      changed = true;
+    }
+  }
+  return changed ? builder.build((origin) => decoded.position(origin), decoded.text.length) : undefined;
+}
+
+function escapedAt(text: string, index: number): boolean {
+  let backslashes = 0;
+  for (let cursor = index - 1; cursor >= 0 && text[cursor] === '\\'; cursor--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+function filledInterpolation(opaque: string, inString: boolean, source: HclSource): string | undefined {
+  const reference = /^\$\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"\\]*"\])*)\s*\}$/.exec(opaque);
+  if (reference && inString) {
+    const value = referenceFromText(reference[1]!, source);
+    const text = value?.kind === 'text' && value.parts.every((part) => typeof part === 'string') ? value.parts.join('') : value?.kind === 'number' || value?.kind === 'boolean' ? String(value.value) : undefined;
+    return text === undefined ? undefined : JSON.stringify(text).slice(1, -1);
+  }
+  const encoded = /^\$\{\s*jsonencode\(\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"\\]*"\])*)\s*\)\s*\}$/.exec(opaque);
+  if (encoded && !inString) {
+    const value = referenceFromText(encoded[1]!, source);
+    const plain = value === undefined ? undefined : plainValueOf(value);
+    return plain === undefined ? undefined : JSON.stringify(plain);
+  }
+  return undefined;
+}
+
+/** A located value as plain JSON data, when it holds no unknown part. */
+export function plainValueOf(value: LocatedValue): unknown {
+  switch (value.kind) {
+    case 'text':
+      return value.parts.every((part) => typeof part === 'string') ? value.parts.join('') : undefined;
+    case 'number':
+    case 'boolean':
+      return value.value;
+    case 'null':
+      return null;
+    case 'array': {
+      const items = value.items.map(plainValueOf);
+      return items.includes(undefined) ? undefined : items;
+    }
+    case 'object': {
+      if (value.unknownEntries) return undefined;
+      const entries = value.entries.map((entry) => [entry.key, plainValueOf(entry.value)] as const);
+      return entries.some(([, plain]) => plain === undefined) ? undefined : Object.fromEntries(entries);
+    }
+    default:
+      return undefined;
+  }
 }
 
 function referenceFromText(text: string, source: HclSource): LocatedValue | undefined {

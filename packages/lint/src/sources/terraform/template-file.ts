@@ -10,7 +10,7 @@ import type { LocatedValue } from '../../located/located-value.js';
 import { lineIndexOf } from '../../located/position.js';
 import { literalTextOf } from '../../policy/text-value.js';
 import { interpolationEnd } from '../embedded-json.js';
-import { childrenOf, hclValue, type HclSource } from './hcl-expression.js';
+import { childrenOf, hclValue, plainValueOf, type HclSource } from './hcl-expression.js';
 
 /** A `templatefile(…)` call whose path is known. */
 export interface TemplateCall {
@@ -99,30 +99,6 @@ function interpolationText(body: string, variables: ReadonlyMap<string, LocatedV
   const bound = encoded ? variables.get(encoded[1]!) : undefined;
   const plain = bound === undefined ? undefined : plainValueOf(bound);
   return plain === undefined ? undefined : JSON.stringify(plain);
-}
-
-/** A located value as plain JSON data, when it holds no unknown part. */
-function plainValueOf(value: LocatedValue): unknown {
-  switch (value.kind) {
-    case 'text':
-      return literalTextOf(value);
-    case 'number':
-    case 'boolean':
-      return value.value;
-    case 'null':
-      return null;
-    case 'array': {
-      const items = value.items.map(plainValueOf);
-      return items.includes(undefined) ? undefined : items;
-    }
-    case 'object': {
-      if (value.unknownEntries) return undefined;
-      const entries = value.entries.map((entry) => [entry.key, plainValueOf(entry.value)] as const);
-      return entries.some(([, plain]) => plain === undefined) ? undefined : Object.fromEntries(entries);
-    }
-    default:
-      return undefined;
-  }
 }
 
 /**

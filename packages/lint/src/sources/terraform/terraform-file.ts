@@ -15,7 +15,9 @@ import { statementsOfPolicyDocument } from '../../policy/policy-document-view.js
 import { literalTextOf } from '../../policy/text-value.js';
 import { commentSuppressions } from '../../suppress/suppression.js';
 import type { SourceScan, UnreadablePolicy } from '../source-scan.js';
-import { childrenOf, fileHclSource, hclValue, objectKeyOf, positionOfNode, withBinding, type HclSource } from './hcl-expression.js';
+import type { EmbeddedText } from '../../located/embedded-text.js';
+import type { LocatedValue } from '../../located/located-value.js';
+import { childrenOf, fileHclSource, hclValue, objectKeyOf, positionOfNode, resolveJsonTemplate, withBinding, type HclSource } from './hcl-expression.js';
 import { decodeTemplate } from './hcl-template.js';
 import { moduleTrustPolicy } from './module-trust.js';
 import { templateCallOf, templateDisplayPath, type TemplateReader } from './template-file.js';
@@ -216,7 +218,7 @@ class TerraformScanner {
     const decoded = decodeTemplate(inner, this.source);
     if (!decoded.text.trimStart().startsWith('{')) return false;
     try {
-      const value = parseLocatedJson(decoded);
+      const value = parseResolvedJson(decoded, this.source);
       if (!isPolicyDocumentValue(value)) return false;
       this.add(template, { kind: 'json', interpolation: 'terraform' }, statementsOfDocument(value));
     } catch (error) {
@@ -294,6 +296,19 @@ class TerraformScanner {
       ...(header[0] === 'resource' && header[1] ? { resourceType: header[1] } : {}),
     };
   }
+}
+
+/** The JSON with known interpolations filled in, falling back to the text as written when that does not parse. */
+function parseResolvedJson(decoded: EmbeddedText, source: HclSource): LocatedValue {
+  const resolved = resolveJsonTemplate(decoded, source);
+  if (resolved !== undefined) {
+    try {
+      return parseLocatedJson(resolved);
+    } catch (error) {
+      if (!(error instanceof LocatedSyntaxError)) throw error;
+    }
+  }
+  return parseLocatedJson(decoded);
 }
 
 function labelOf(header: readonly string[], attribute: string | undefined): string {
