@@ -48,9 +48,24 @@ export function servicePrincipalsOf(statement: StatementView): ServicePrincipal[
   if (isSessionOnlyStatement(statement)) return [];
   return (statement.principal?.services ?? []).map((value) => {
     const text = literalTextOf(value);
-    const match = text === undefined ? undefined : serviceByPrincipal(text);
-    return { value, ...(text !== undefined ? { text } : {}), ...(match ? { match } : {}) };
+    if (text === undefined) return regionalPrincipalWithOpaqueRegion(value) ?? { value };
+    const match = serviceByPrincipal(text);
+    return { value, text, ...(match ? { match } : {}) };
   });
+}
+
+/**
+ * A regional principal whose Region is known only at deploy time (`logs.${var.region}.amazonaws.com`,
+ * `!Sub logs.${AWS::Region}.amazonaws.com`): the entry it belongs to, without a Region.
+ */
+function regionalPrincipalWithOpaqueRegion(value: LocatedValue): ServicePrincipal | undefined {
+  const parts = textPartsOf(value);
+  if (parts === undefined || parts.filter((part) => typeof part !== 'string').length !== 1) return undefined;
+  const sample = parts.map((part) => (typeof part === 'string' ? part : 'us-east-1')).join('');
+  const match = serviceByPrincipal(sample);
+  if (!match || match.region === undefined) return undefined;
+  const written = parts.map((part) => (typeof part === 'string' ? part : part.opaque)).join('');
+  return { value, text: written, match: { entry: match.entry } };
 }
 
 /**
