@@ -24,8 +24,19 @@ export interface PrincipalMatch {
   readonly region?: string;
 }
 
+/** Answers already found: the catalog is fixed, and a run asks about the same few principals for every role. */
+const principalMatches = new Map<string, PrincipalMatch | undefined>();
+const PRINCIPAL_CACHE_LIMIT = 10_000;
+
 /** Finds the entry a service principal belongs to, in any partition, alternate or regional form. */
 export function serviceByPrincipal(principal: string): PrincipalMatch | undefined {
+  if (principalMatches.has(principal)) return principalMatches.get(principal);
+  const match = searchPrincipal(principal);
+  if (principalMatches.size < PRINCIPAL_CACHE_LIMIT) principalMatches.set(principal, match);
+  return match;
+}
+
+function searchPrincipal(principal: string): PrincipalMatch | undefined {
   for (const entry of SERVICE_CATALOG) {
     if (fixedPrincipalsOf(entry).includes(principal)) return { entry };
     if (entry.regionalPrincipal) {

@@ -51,9 +51,18 @@ export interface ModelVerification {
 
 /** Verifies every trust policy and resource policy of `model`. */
 export function verifyModel(model: DeputyModel, options: ModelVerificationOptions = {}): ModelVerification {
+  // Roles of one definition often share a trust policy word for word (a catalog service, the same account):
+  // within this call the options are fixed, so each distinct literal document is verified once.
+  const verified = new Map<string, PolicyVerification>();
   const verify = (label: string, name: string, kind: PrincipalUsage, document: PolicyDocument, waivers: readonly WaiverRecord[] = [], policyWaiver?: string, integration?: IntegrationKind): ModelPolicyVerification => {
     const environment = literalEnvironment(model.environment, options, document);
-    const verification = verifyPolicy(literalPolicy(document, environment), { ...options, ...environment, kind, ...(integration ? { integration } : {}) });
+    const literal = literalPolicy(document, environment);
+    const key = JSON.stringify([literal, environment, kind, integration ?? null]);
+    let verification = verified.get(key);
+    if (verification === undefined) {
+      verification = verifyPolicy(literal, { ...options, ...environment, kind, ...(integration ? { integration } : {}) });
+      verified.set(key, verification);
+    }
     const waived: WaivedService[] = [...waivers.map((waiver) => ({ service: waiver.service, reason: waiver.reason })), ...(policyWaiver !== undefined ? [{ service: '*', reason: policyWaiver }] : [])];
     const isWaived = (service: ServiceVerification): boolean => waived.some((waiver) => waiver.service === '*' || waiver.service === service.service || waiver.service === service.principal);
     const passed = verification.services.every((service) => service.passed || isWaived(service)) && verification.federated.every((item) => item.passed);
