@@ -60,8 +60,8 @@ const browserPlugin = {
       // What policy-model's createRequire loads under Node, resolved from policy-model's folder (yaml through its
       // `browser` field: the same library without Node's process module).
       const modelDir = packageDir('@deputy/policy-model');
-      const sources = { yaml: 'yaml', handlebarsRuntime: 'handlebars/dist/handlebars.runtime.min.js' };
-      // the definition validator (~600 kB) is a chunk of its own, loaded after the first render
+      const sources = { handlebarsRuntime: 'handlebars/dist/handlebars.runtime.min.js' };
+      // the definition validator (~600 kB) and yaml (~200 kB) are chunks of their own, loaded after the first render
       const validator = JSON.stringify(join(modelDir, 'dist', 'definition-validator.generated.cjs'));
       const imports = Object.entries(sources).map(([name, path]) => `import * as ${name}Module from ${JSON.stringify(path)};`);
       const unwrap = Object.keys(sources).map((name) => `  ${name}: ${name}Module.default ?? ${name}Module,`);
@@ -70,7 +70,7 @@ const browserPlugin = {
         ...imports,
         `export const CJS_MODULES = {\n${unwrap.join('\n')}\n};`,
         `export const LINT_PACKAGE_JSON = ${JSON.stringify(lintPackage)};`,
-        `export const loadDefinitionValidator = () => import(${validator}).then((module) => module.default ?? module);`,
+        `export const loadLazyModules = () => Promise.all([import(${validator}), import('yaml')]).then(([validator, yaml]) => ({ definitionValidator: validator.default ?? validator, yaml: yaml.default ?? yaml }));`,
         '',
       ].join('\n');
       return { contents, resolveDir: modelDir, loader: 'js' };

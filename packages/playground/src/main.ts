@@ -4,7 +4,7 @@
  */
 import { loadIamActions } from './iam-data.js';
 import { registerPackagedTemplates } from './packaged-templates.js';
-import { preloadDefinitionValidator } from './shims/node-module.js';
+import { preloadLazyModules } from './shims/node-module.js';
 import type { Mode, PlaygroundState } from './playground-state.js';
 import { decodeState, encodeState } from './share-url.js';
 import { mountDefinitionMode } from './ui/definition-mode.js';
@@ -21,8 +21,8 @@ async function start(): Promise<void> {
   const store = new Store(decodeState(location.hash));
   const views: Record<Mode, (state: PlaygroundState) => void | Promise<void>> = {
     snippet: mountSnippetMode(store),
-    definition: mountDefinitionMode(store, preloadDefinitionValidator),
-    lint: mountLintMode(store),
+    definition: mountDefinitionMode(store, preloadLazyModules),
+    lint: mountLintMode(store, preloadLazyModules),
   };
   mountTabs(store);
   store.subscribe(async (state) => {
@@ -39,11 +39,11 @@ async function start(): Promise<void> {
     void copyText(`${location.origin}${location.pathname}${fragment === '' ? '' : `#${fragment}`}`, 'a link to this state');
   });
   window.addEventListener('hashchange', () => store.update(decodeState(location.hash)));
-  if (store.state.mode === 'definition') await preloadDefinitionValidator();
+  if (store.state.mode !== 'snippet') await preloadLazyModules();
   await store.render();
   performance.mark('deputy:first-render');
   document.documentElement.dataset['ready'] = 'true';
-  void preloadDefinitionValidator();
+  void preloadLazyModules();
 }
 
 start().catch((error: unknown) => {

@@ -8,11 +8,10 @@ declare module 'virtual:deputy-templates' {
 declare module 'virtual:deputy-cjs' {
   /** CommonJS modules the deputy packages load through `createRequire`, bundled. */
   export const CJS_MODULES: {
-    readonly yaml: unknown;
     readonly handlebarsRuntime: unknown;
   };
-  /** Loads the precompiled definition validator (policy-model's `definition-validator.generated.cjs`), a chunk of its own. */
-  export function loadDefinitionValidator(): Promise<unknown>;
+  /** Loads the modules kept out of the first render: policy-model's precompiled definition validator and yaml. */
+  export function loadLazyModules(): Promise<{ readonly definitionValidator: unknown; readonly yaml: unknown }>;
   /** @deputy/lint's package.json, which it reads (for its version) when it loads. */
   export const LINT_PACKAGE_JSON: string;
 }

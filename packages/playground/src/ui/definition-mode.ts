@@ -8,7 +8,7 @@ import { outputPanels } from './output-panels.js';
 import { focusAt, problemList } from './problem-list.js';
 import type { Store } from './store.js';
 
-/** Binds the editor to the store and returns the view that draws the mode; `ready` loads the definition validator. */
+/** Binds the editor to the store and returns the view that draws the mode; `ready` loads yaml and the definition validator. */
 export function mountDefinitionMode(store: Store, ready: () => Promise<void>): (state: PlaygroundState) => Promise<void> {
   const editor = byId<HTMLTextAreaElement>('definition');
   editor.addEventListener('input', () => store.update({ definition: editor.value }, 150));

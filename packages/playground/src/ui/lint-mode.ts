@@ -10,8 +10,8 @@ import { byId, h, replaceChildren } from './dom.js';
 import { focusAt, problemList } from './problem-list.js';
 import type { Store } from './store.js';
 
-/** Binds the lint inputs to the store and returns the view that draws the mode. */
-export function mountLintMode(store: Store): (state: PlaygroundState) => Promise<void> {
+/** Binds the lint inputs to the store and returns the view that draws the mode; `ready` loads yaml and the validator. */
+export function mountLintMode(store: Store, ready: () => Promise<void>): (state: PlaygroundState) => Promise<void> {
   const area = byId<HTMLTextAreaElement>('lint-text');
   const fileName = byId<HTMLInputElement>('lint-file');
   const kind = byId<HTMLSelectElement>('lint-kind');
@@ -46,6 +46,7 @@ export function mountLintMode(store: Store): (state: PlaygroundState) => Promise
     if (fileName.value !== state.lintFile && document.activeElement !== fileName) fileName.value = state.lintFile;
     kind.value = state.lintKind;
     const run = (generation += 1);
+    await ready();
     const { lintReport } = await import('../lint-report.js');
     const report = await lintReport(state);
     if (run !== generation) return;
