@@ -15,21 +15,35 @@ const quick = process.argv.includes('--quick');
 const work = mkdtempSync(join(tmpdir(), 'deputy-bench-'));
 const results = [];
 
-/** Runs a command `runs` times; returns the median wall time in ms (and checks it succeeded). */
+/** CPU time (user + system) of the last {@link time} call's runs, median in ms; undefined without /usr/bin/time. */
+let lastCpu;
+const TIME_BIN = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/**
+ * Runs a command `runs` times; returns the median wall time in ms (and checks it succeeded). The median CPU
+ * time of the same runs (user + system, children included, from /usr/bin/time) is left in `lastCpu`: on a
+ * shared machine it moves far less than wall time, so the reports give both.
+ */
 function time(label, command, args, { runs = 5, cwd = work, before } = {}) {
   const samples = [];
+  const cpuSamples = [];
   for (let run = 0; run < runs; run++) {
     before?.();
     const started = performance.now();
-    const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const result = TIME_BIN
+      ? spawnSync(TIME_BIN, ['-f', 'deputy-bench-cpu %U %S', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
+      : spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
     const elapsed = performance.now() - started;
-    if (result.status !== 0) throw new Error(`${label} failed (${result.status}): ${result.stderr.slice(0, 2000)}`);
+    const cpuLine = /deputy-bench-cpu ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr ?? '');
+    const stderr = cpuLine ? result.stderr.slice(0, cpuLine.index) : result.stderr;
+    if (result.status !== 0) throw new Error(`${label} failed (${result.status}): ${stderr.slice(0, 2000)}`);
     samples.push(elapsed);
+    if (cpuLine) cpuSamples.push((Number(cpuLine[1]) + Number(cpuLine[2])) * 1000);
   }
-  samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(samples.length / 2)];
-  console.log(`${label}: median ${median.toFixed(0)} ms over ${runs} runs`);
-  return median;
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  lastCpu = cpuSamples.length === runs ? median(cpuSamples) : undefined;
+  console.log(`${label}: median ${median(samples).toFixed(0)} ms over ${runs} runs${lastCpu === undefined ? '' : ` (CPU ${lastCpu.toFixed(0)} ms)`}`);
+  return median(samples);
 }
 
 /** Peak resident set size of a command, in MB, from /usr/bin/time. */
@@ -62,7 +76,7 @@ function makeDefinitions(count, rolesPerDefinition = 1) {
   const dir = join(work, `definitions-${count}x${rolesPerDefinition}`);
   mkdirSync(dir, { recursive: true });
   for (let index = 0; index < count; index++) {
-    const roles = Array.from({ length: rolesPerDefinition }, (_, role) => `  - name: personalize-role-${role}\n    trustedServices:\n      - service: personalize\n`).join('');
+    const roles = Array.from({ length: rolesPerDefinition }, (_, role) => `  - name: personalize-role-${index}-${role}\n    trustedServices:\n      - service: personalize\n`).join('');
     writeFileSync(join(dir, `d-${String(index).padStart(5, '0')}.yaml`), `roles:\n${roles}`);
   }
   return dir;
@@ -149,12 +163,18 @@ for (const { shape, count, targets, make } of convertRuns) {
     const args = [bin, 'convert', ...readdirSync(inputs).map((name) => join(inputs, name)), '--target', targets, '--out-dir', out];
     const clean = () => rmSync(out, { recursive: true, force: true });
     const deputy = time(`convert ${count} ${shape} policies → ${targets}`, process.execPath, args, { runs: 3, before: clean });
+    const deputyCpu = lastCpu;
     const bundle = join(work, `floor-${count}.json`);
     writeFileSync(bundle, JSON.stringify(Object.fromEntries(listFiles(out).map((file) => [file, readFileSync(file, 'utf8')]))));
     const fileCount = listFiles(out).length;
     const floor = time(`write floor for the same ${fileCount} files`, process.execPath, [join(here, 'write-floor.mjs'), bundle], { runs: 3, before: clean });
-    results.push({ section: 'convert', shape, count, targets, files: fileCount, deputy, floor, ratio: deputy / floor });
+    results.push({ section: 'convert', shape, count, targets, files: fileCount, deputy, floor, ratio: deputy / floor, cpuRatio: cpuRatio(deputyCpu, lastCpu) });
   }
+}
+
+/** A ratio of two CPU times, when both were measured. */
+function cpuRatio(numerator, denominator) {
+  return numerator === undefined || denominator === undefined ? undefined : numerator / denominator;
 }
 
 // 2 and 3. One definition with N roles, each with a catalog service trust and one inline policy: deputy's
@@ -165,24 +185,29 @@ for (const count of roleSizes) {
   const out = join(work, `tf-${count}`);
   const clean = () => rmSync(out, { recursive: true, force: true });
   const cdktf = time(`cdktf synth ${count} roles + inline policies`, process.execPath, [join(here, 'cdktf-roles.mjs'), String(count), join(work, `cdktf-${count}`), '--inline'], { runs: 3, cwd: root });
+  const cdktfCpu = lastCpu;
   const awsCdk = time(`aws-cdk-lib synth ${count} roles + inline policies`, process.execPath, [join(here, 'aws-cdk-roles.mjs'), String(count), join(work, `awscdk-${count}`), '--inline'], { runs: 3, cwd: root });
+  const awsCdkCpu = lastCpu;
   for (const format of ['yaml', 'json']) {
     const definitions = makeRolesDefinition(count, format);
     const emit = (target) => [bin, 'emit', definitions, '--target', target, '--out-dir', out];
     const hcl = time(`deputy emit ${count} roles (${format}) → hcl`, process.execPath, emit('hcl'), { runs: 5, before: clean });
+    const hclCpu = lastCpu;
     const tfJson = time(`deputy emit ${count} roles (${format}) → tf-json`, process.execPath, emit('tf-json'), { runs: 5, before: clean });
     const cfn = time(`deputy emit ${count} roles (${format}) → cfn`, process.execPath, emit('cfn'), { runs: 5, before: clean });
-    results.push({ section: 'terraform', count, format, hcl, tfJson, cdktf, speedup: cdktf / hcl });
-    results.push({ section: 'cloudformation', count, format, cfn, awsCdk, speedup: awsCdk / cfn });
+    const cfnCpu = lastCpu;
+    results.push({ section: 'terraform', count, format, hcl, tfJson, cdktf, speedup: cdktf / hcl, cpuSpeedup: cpuRatio(cdktfCpu, hclCpu) });
+    results.push({ section: 'cloudformation', count, format, cfn, awsCdk, speedup: awsCdk / cfn, cpuSpeedup: cpuRatio(awsCdkCpu, cfnCpu) });
   }
 }
 
 // 3. Cold start of a snippet against node itself.
 const nodeStart = time('node -e 0', process.execPath, ['-e', '0'], { runs: 15 });
+const nodeStartCpu = lastCpu;
 const snippetArgs = ['snippet', '--service', 'personalize', '--account', '123456789012', '--region', 'us-east-1'];
 for (const target of ['json', 'hcl', 'cfn']) {
   const snippet = time(`deputy snippet --target ${target}`, process.execPath, [bin, ...snippetArgs, '--target', target], { runs: 15 });
-  results.push({ section: 'snippet', target, snippet, nodeStart, ratio: snippet / nodeStart });
+  results.push({ section: 'snippet', target, snippet, nodeStart, ratio: snippet / nodeStart, cpuRatio: cpuRatio(lastCpu, nodeStartCpu) });
 }
 
 // 4. Scaling and memory: N definitions (one role each) into json, hcl and cfn.
@@ -207,6 +232,7 @@ function report(rows) {
   const versions = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
   const ms = (value) => `${value.toFixed(0)} ms`;
   const times = (value) => `${value.toFixed(2)}×`;
+  const cpuTimes = (value) => (value === undefined ? 'n/a' : times(value));
   const section = (name) => rows.filter((row) => row.section === name);
   const lines = [
     '# Benchmarks',
@@ -215,39 +241,40 @@ function report(rows) {
     '',
     'Method: every figure is the median wall time of a whole process (`node packages/cli/bin/deputy.js …`, spawned fresh each run,',
     'output directory removed before each run), so start-up, module loading, parsing, emitting and writing are all counted.',
-    'Peak memory is the maximum resident set size reported by `/usr/bin/time -f %M`.',
+    'Peak memory is the maximum resident set size reported by `/usr/bin/time -f %M`. The "CPU time" columns are the same ratios over the',
+    'median user + system CPU time of the same runs (`/usr/bin/time -f "%U %S"`): on a machine shared with other work they move far less than wall time.',
     '',
     '## convert: N policies into every target, against a bare write floor',
     '',
     'The floor is a bare `node` process that writes the same bytes to the same paths (`bench/write-floor.mjs`). Goal: ≤ 1.5× the floor.',
     '',
-    '| policies | shape | targets | files written | deputy | floor | deputy / floor |',
-    '|---:|---|---|---:|---:|---:|---:|',
-    ...section('convert').map((row) => `| ${row.count} | ${row.shape} | ${row.targets} | ${row.files} | ${ms(row.deputy)} | ${ms(row.floor)} | ${times(row.ratio)} |`),
+    '| policies | shape | targets | files written | deputy | floor | deputy / floor | same, CPU time |',
+    '|---:|---|---|---:|---:|---:|---:|---:|',
+    ...section('convert').map((row) => `| ${row.count} | ${row.shape} | ${row.targets} | ${row.files} | ${ms(row.deputy)} | ${ms(row.floor)} | ${times(row.ratio)} | ${cpuTimes(row.cpuRatio)} |`),
     '',
     '## Terraform: deputy against cdktf, one definition of N roles (a catalog service trust and one inline policy each)',
     '',
     'cdktf baseline: `bench/cdktf-roles.mjs --inline`, raw `TerraformResource` roles with `Fn.jsonencode` trust policies carrying the same conditions, one `aws_iam_role_policy` each, and the same data sources. deputy reads the definition as YAML or as JSON (the same model). Goal: deputy hcl ≥ 2× faster.',
     '',
-    '| roles | definition | deputy hcl | deputy tf-json | cdktf synth | speed-up (cdktf / hcl) |',
-    '|---:|---|---:|---:|---:|---:|',
-    ...section('terraform').map((row) => `| ${row.count} | ${row.format} | ${ms(row.hcl)} | ${ms(row.tfJson)} | ${ms(row.cdktf)} | ${times(row.speedup)} |`),
+    '| roles | definition | deputy hcl | deputy tf-json | cdktf synth | speed-up (cdktf / hcl) | same, CPU time |',
+    '|---:|---|---:|---:|---:|---:|---:|',
+    ...section('terraform').map((row) => `| ${row.count} | ${row.format} | ${ms(row.hcl)} | ${ms(row.tfJson)} | ${ms(row.cdktf)} | ${times(row.speedup)} | ${cpuTimes(row.cpuSpeedup)} |`),
     '',
     '## CloudFormation: deputy against AWS CDK, the same N roles and inline policies',
     '',
     "AWS CDK baseline: `bench/aws-cdk-roles.mjs --inline`, `iam.Role` with a `ServicePrincipal` carrying the same conditions and one inline policy each; CloudFormation's 500-resource limit, which the CDK enforces at synthesis, is lifted for both sides. Goal: deputy ≥ 10× faster.",
     '',
-    '| roles | definition | deputy cfn | aws-cdk-lib synth | speed-up |',
-    '|---:|---|---:|---:|---:|',
-    ...section('cloudformation').map((row) => `| ${row.count} | ${row.format} | ${ms(row.cfn)} | ${ms(row.awsCdk)} | ${times(row.speedup)} |`),
+    '| roles | definition | deputy cfn | aws-cdk-lib synth | speed-up | same, CPU time |',
+    '|---:|---|---:|---:|---:|---:|',
+    ...section('cloudformation').map((row) => `| ${row.count} | ${row.format} | ${ms(row.cfn)} | ${ms(row.awsCdk)} | ${times(row.speedup)} | ${cpuTimes(row.cpuSpeedup)} |`),
     '',
     '## Cold start: `deputy snippet` against `node -e 0`',
     '',
     'Goal: ≤ 2× `node -e 0`.',
     '',
-    '| target | deputy snippet | node -e 0 | ratio |',
-    '|---|---:|---:|---:|',
-    ...section('snippet').map((row) => `| ${row.target} | ${ms(row.snippet)} | ${ms(row.nodeStart)} | ${times(row.ratio)} |`),
+    '| target | deputy snippet | node -e 0 | ratio | same, CPU time |',
+    '|---|---:|---:|---:|---:|',
+    ...section('snippet').map((row) => `| ${row.target} | ${ms(row.snippet)} | ${ms(row.nodeStart)} | ${times(row.ratio)} | ${cpuTimes(row.cpuRatio)} |`),
     '',
     '## Scaling and memory: N definitions (one role each) into json, hcl and cfn',
     '',
