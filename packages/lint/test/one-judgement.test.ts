@@ -82,3 +82,18 @@ describe('what deputy writes lints clean', () => {
     expect(rules).toEqual(['DPT004']);
   });
 });
+
+describe('Principal "*" behind confused-deputy keys', () => {
+  const everyone = (condition: Condition, principal: unknown = '*'): string =>
+    JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 's3:PutObject', Resource: 'arn:aws:s3:::b/*', Condition: condition }] }, null, 2);
+
+  test('ArnLike aws:SourceArn "*" or a SourceAccount "*" is DPT014', async () => {
+    expect(await rulesOf(everyone({ ArnLike: { 'aws:SourceArn': '*' } }), 'bucket.json', 'json')).toEqual(['DPT014']);
+    expect(await rulesOf(everyone({ StringLike: { 'aws:SourceAccount': '*' } }, { AWS: '*' }), 'bucket.json', 'json')).toEqual(['DPT014']);
+  });
+
+  test('the own account, or a VPC endpoint condition, is not', async () => {
+    expect(await rulesOf(everyone({ StringEquals: { 'aws:SourceAccount': ACCOUNT } }), 'bucket.json', 'json')).toEqual([]);
+    expect(await rulesOf(everyone({ StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } }), 'bucket.json', 'json')).toEqual([]);
+  });
+});

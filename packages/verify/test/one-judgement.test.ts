@@ -107,3 +107,24 @@ describe('judgeModel', () => {
     expect(() => loadDefinitionText(text, 'star.yaml', { judge: judgeModel })).toThrow(/role star: personalize\.amazonaws\.com/);
   });
 });
+
+describe('Principal "*" behind confused-deputy keys', () => {
+  const environment = { account: ACCOUNT, region: 'us-east-1', partition: 'aws' as const };
+  const everyone = (condition: Record<string, Record<string, string>>, principal: unknown = '*'): LiteralPolicyDocument =>
+    ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 's3:PutObject', Resource: 'arn:aws:s3:::b/*', Condition: condition }] }) as LiteralPolicyDocument;
+
+  test('ArnLike aws:SourceArn "*" lets any service act for any account', () => {
+    const verification = verifyTrustPolicy(everyone({ ArnLike: { 'aws:SourceArn': '*' } }), environment);
+    expect(verification.passed).toBe(false);
+    expect(verification.services.map((service) => [service.principal, service.scenarios.map((scenario) => scenario.actual)])).toEqual([['*', ['Allow']]]);
+  });
+
+  test('"AWS": "*" with StringLike aws:SourceAccount "*" is the same hole', () => {
+    expect(verifyTrustPolicy(everyone({ StringLike: { 'aws:SourceAccount': '*' } }, { AWS: '*' }), environment).passed).toBe(false);
+  });
+
+  test('the own account pins it; conditions that are not confused-deputy keys are not probed', () => {
+    expect(verifyTrustPolicy(everyone({ StringEquals: { 'aws:SourceAccount': ACCOUNT } }), environment).passed).toBe(true);
+    expect(verifyTrustPolicy(everyone({ StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } }), environment).services).toEqual([]);
+  });
+});

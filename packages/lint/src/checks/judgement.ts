@@ -46,8 +46,9 @@ export const checkJudgement: StatementCheck = (input, sink) => {
   if (!judgement) return;
   for (const service of judgement.verification.services) {
     const entry = serviceByPrincipal(service.principal)?.entry;
-    if (!entry) continue;
-    const judgeLegitimate = !judgement.literal.opaqueSourceValues && isDocumented(integrationFor(entry, service.usage));
+    if (!entry && service.principal !== '*') continue;
+    const name = entry?.name ?? 'any AWS service';
+    const judgeLegitimate = entry !== undefined && !judgement.literal.opaqueSourceValues && isDocumented(integrationFor(entry, service.usage));
     for (const finding of judgeServiceVerification(service, { judgeLegitimate })) {
       const { scenario } = finding;
       if (!decidedHere(scenario, judgement, statement)) continue;
@@ -55,7 +56,7 @@ export const checkJudgement: StatementCheck = (input, sink) => {
       sink.finding({
         ruleId: RULE_OF[finding.judgement],
         at: statement.condition.at ?? statement.at,
-        message: `${statementName(statement)}: ${describeJudgement(finding, service)} (${entry.name})`,
+        message: `${statementName(statement)}: ${describeJudgement(finding, service)} (${name})`,
         fix: pinningFix(input, service.usage),
         statement,
       });

@@ -51,10 +51,10 @@ export function judgeServiceVerification(service: ServiceVerification, options: 
 
 /** What a defect means, in words: the scenario's call and the class. */
 export function describeJudgement(finding: JudgementFinding, service: ServiceVerification): string {
-  const who = service.principal;
+  const who = service.principal === '*' ? 'Principal "*"' : service.principal;
   switch (finding.judgement) {
     case 'another-account':
-      return `${who} can act for another account: ${finding.scenario.description} is allowed`;
+      return service.principal === '*' ? `${who} lets ${finding.scenario.description}` : `${who} can act for another account: ${finding.scenario.description} is allowed`;
     case 'service-denied':
       return `${who}'s own call is denied (${finding.scenario.description}): ${finding.scenario.decidedBy}`;
     case 'weaker':

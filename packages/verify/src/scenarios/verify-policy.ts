@@ -11,6 +11,7 @@ import { verifyFederatedTrust, type FederatedVerification } from './federated-sc
 import { concreteText } from './source-arn.js';
 import { concreteAction } from './policy-facts.js';
 import { widenBareArnWildcards } from './bare-arn-wildcard.js';
+import { anyServiceVerification } from './any-service-probe.js';
 
 /** A service principal deputy could not verify, and why. */
 export interface UnverifiedPrincipal {
@@ -85,6 +86,8 @@ export function verifyPolicy(written: LiteralPolicyDocument, options: PolicyVeri
     }
   });
   const federated = kind === 'trust' ? verifyFederatedTrust(document) : [];
+  const probe = anyServiceVerification(document, environment);
+  if (probe) services.push(probe);
   return { kind, services, unverified, federated, passed: services.every((service) => service.passed) && federated.every((item) => item.passed) };
 }
 
