@@ -152,6 +152,16 @@ describe.skipIf(!browserAvailable())('playground in headless Chromium', () => {
     const notices = stderr.split('\n').filter((line) => line.startsWith('notice: ')).map((line) => line.slice('notice: '.length));
     expect(notices.length).toBeGreaterThan(0);
     for (const notice of notices) await expect.poll(() => page.locator('#snippet-notices').innerText()).toContain(notice);
+    await page.getByLabel('Search by name, key or principal').fill('Amazon Personaliz');
+    await page.getByLabel('Search by name, key or principal').press('Enter');
+    await expect.poll(() => page.getByLabel('Search by name, key or principal').inputValue()).toBe('personalize');
+    expect(await outputOf(page, 'snippet-outputs', 'json')).toBe(deputy(['snippet', '--service', 'personalize', '--account', '111122223333', '--region', 'us-east-1']));
+    await page.getByLabel('Search by name, key or principal').fill('sns');
+    await page.getByLabel('Search by name, key or principal').press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe('sns');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('service');
+
     await page.getByLabel('Search by name, key or principal').fill('personalise');
     await expect.poll(() => page.locator('#snippet-problems').innerText()).toContain('unknown service "personalise"');
     await expect.poll(() => page.locator('#snippet-outputs section').count()).toBe(0);

@@ -19,6 +19,7 @@ export function mountSnippetMode(store: Store): (state: PlaygroundState) => void
     byId<HTMLInputElement>(id).addEventListener('input', (event) => store.update({ [field]: (event.target as HTMLInputElement).value }, 120));
   };
   text('service', 'service');
+  bindSearchKeys(store);
   text('account', 'account');
   text('region', 'region');
   text('role-name', 'roleName');
@@ -28,6 +29,44 @@ export function mountSnippetMode(store: Store): (state: PlaygroundState) => void
   byId<HTMLSelectElement>('format').addEventListener('change', (event) => store.update({ format: (event.target as HTMLSelectElement).value as PlaygroundState['format'] }));
   byId<HTMLSelectElement>('provider').addEventListener('change', (event) => store.update({ awsProviderMajorVersion: Number((event.target as HTMLSelectElement).value) as 5 | 6 }));
   return (state) => drawSnippet(store, state);
+}
+
+/**
+ * Keyboard use of the search: Enter picks the first match when the text is not yet a catalog key or principal,
+ * ArrowDown moves into the matches; in the matches ArrowUp/ArrowDown move, Escape goes back to the search box.
+ */
+function bindSearchKeys(store: Store): void {
+  const input = byId<HTMLInputElement>('service');
+  const matchButtons = (): HTMLButtonElement[] => [...byId('service-matches').querySelectorAll<HTMLButtonElement>('button')];
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      const [first] = searchCatalog(input.value, 1);
+      if (!findService(input.value.trim()) && first) {
+        input.value = first.key;
+        store.update({ service: first.key, integration: 'role-trust' });
+      } else {
+        store.update({ service: input.value });
+      }
+    } else if (event.key === 'ArrowDown' && matchButtons().length > 0) {
+      event.preventDefault();
+      store.update({ service: input.value });
+      matchButtons()[0]?.focus();
+    }
+  });
+  byId('service-matches').addEventListener('keydown', (event) => {
+    const buttons = matchButtons();
+    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (index < 0) return;
+    const next = { ArrowDown: index + 1, ArrowUp: index - 1 }[event.key];
+    if (event.key === 'Escape' || next === -1) {
+      event.preventDefault();
+      input.focus();
+    } else if (next !== undefined && next < buttons.length) {
+      event.preventDefault();
+      buttons[next]!.focus();
+    }
+  });
 }
 
 function setValue(id: string, value: string): void {
