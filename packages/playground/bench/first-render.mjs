@@ -64,7 +64,7 @@ const lines = [
   `| JavaScript | ${javascript.length} | ${kb(sum(javascript, 'raw'))} | ${kb(sum(javascript, 'gzip'))} |`,
   ...[...sizes].sort((a, b) => b.raw - a.raw).slice(0, 6).map((item) => `| \`${item.file.replace(/-[A-Z0-9]{8}\.js$/, '-*.js')}\` | 1 | ${kb(item.raw)} | ${kb(item.gzip)} |`),
   '',
-  'The definition validator (policy-model\'s precompiled schema), the linter and the Terraform parser (web-tree-sitter WASM) are loaded on first use, after the first render; `iam-actions.json` (every IAM action name, for the definition checks) is fetched before it.',
+  'The definition validator (policy-model\'s precompiled schema) and the YAML parser are fetched right after the first render, the linter and the Terraform parser (web-tree-sitter WASM) on first use; `iam-actions.json` (every IAM action name, for the definition checks) is fetched before it.',
   '',
 ];
 const section = lines.join('\n');
