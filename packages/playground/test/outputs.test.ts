@@ -45,6 +45,17 @@ describe('snippet outputs equal deputy snippet', () => {
     expect(outputs.notices.length).toBeGreaterThan(0);
   });
 
+  it('an invalid account or Region gives the CLI errors, each against its field', () => {
+    for (const [field, value] of [['account', '12345'], ['region', 'moon-1'], ['partition', 'aws-mars']] as const) {
+      const state = { ...DEFAULT_STATE, [field]: value };
+      const outputs = snippetOutputs(state);
+      expect(outputs.targets, field).toEqual([]);
+      const cli = deputyOutput(['snippet', '--service', 'personalize', '--account', state.account, '--region', state.region, '--partition', state.partition]);
+      expect(cli.status, field).toBe(2);
+      expect(outputs.problems.map(formatProblem).join('\n'), field).toBe(cli.stderr.trim());
+    }
+  });
+
   it('an unknown service gives the CLI error and no output', () => {
     const outputs = snippetOutputs({ ...DEFAULT_STATE, service: 'personalise' });
     expect(outputs.targets).toEqual([]);
