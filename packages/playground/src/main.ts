@@ -12,7 +12,7 @@ import { announce, byId } from './ui/dom.js';
 import { copyText } from './ui/file-actions.js';
 import { mountLintMode } from './ui/lint-mode.js';
 import { mountSnippetMode } from './ui/snippet-mode.js';
-import { Store } from './ui/store.js';
+import { shareableFragment, Store } from './ui/store.js';
 import { mountTabs, showMode } from './ui/tabs.js';
 
 async function start(): Promise<void> {
@@ -35,8 +35,9 @@ async function start(): Promise<void> {
     }
   });
   byId('share').addEventListener('click', () => {
-    const fragment = encodeState(store.state);
-    void copyText(`${location.origin}${location.pathname}${fragment === '' ? '' : `#${fragment}`}`, 'a link to this state');
+    const fragment = shareableFragment(store.state);
+    const whole = fragment === encodeState(store.state);
+    void copyText(`${location.origin}${location.pathname}${fragment === '' ? '' : `#${fragment}`}`, whole ? 'a link to this state' : 'a link to these settings (the text is too long for a link and is left out)');
   });
   window.addEventListener('hashchange', () => store.update(decodeState(location.hash)));
   if (store.state.mode !== 'snippet') await preloadLazyModules();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATE } from '../src/playground-state.js';
 import { decodeState, encodeState } from '../src/share-url.js';
+import { MAX_FRAGMENT_LENGTH, shareableFragment } from '../src/ui/store.js';
 
 describe('share URL', () => {
   it('the default state is the empty fragment, and the empty fragment the default state', () => {
@@ -43,5 +44,14 @@ describe('share URL', () => {
     for (const fragment of ['#other=1', '#', '#state=!!!', `#state=${Buffer.from('[1,2]').toString('base64url')}`, `#state=${Buffer.from('null').toString('base64url')}`]) {
       expect(decodeState(fragment), fragment).toEqual(DEFAULT_STATE);
     }
+  });
+
+  it('leaves a pasted text too long for the address bar out of the link, keeping the other settings', () => {
+    const small = { ...DEFAULT_STATE, region: 'eu-west-1', lintText: 'x'.repeat(1000) };
+    expect(shareableFragment(small)).toBe(encodeState(small));
+    const large = { ...DEFAULT_STATE, region: 'eu-west-1', mode: 'lint' as const, lintText: 'resource "x" "y" {}\n'.repeat(10_000) };
+    const fragment = shareableFragment(large);
+    expect(fragment.length).toBeLessThanOrEqual(MAX_FRAGMENT_LENGTH);
+    expect(decodeState(fragment)).toEqual({ ...DEFAULT_STATE, region: 'eu-west-1', mode: 'lint' });
   });
 });

@@ -1,6 +1,17 @@
 /** The page's one state, its URL fragment kept in step, and the views that redraw when it changes. */
 import type { PlaygroundState } from '../playground-state.js';
+import { DEFAULT_STATE } from '../playground-state.js';
 import { encodeState } from '../share-url.js';
+
+/** Longest fragment kept in the address bar; past it, the pasted texts are left out of the link. */
+export const MAX_FRAGMENT_LENGTH = 64 * 1024;
+
+/** The fragment for a state; when it would be too long, the same without the definition and lint texts. */
+export function shareableFragment(state: PlaygroundState): string {
+  const fragment = encodeState(state);
+  if (fragment.length <= MAX_FRAGMENT_LENGTH) return fragment;
+  return encodeState({ ...state, definition: DEFAULT_STATE.definition, lintText: DEFAULT_STATE.lintText });
+}
 
 /** Redraws a view for a state. */
 export type View = (state: PlaygroundState) => void | Promise<void>;
@@ -28,7 +39,7 @@ export class Store {
   /** Merges a change; text edits pass a small delay so typing is not slowed by redraws. */
   update(change: Partial<PlaygroundState>, delay = 0): void {
     this.current = { ...this.current, ...change };
-    const fragment = encodeState(this.current);
+    const fragment = shareableFragment(this.current);
     history.replaceState(null, '', fragment === '' ? location.pathname + location.search : `#${fragment}`);
     clearTimeout(this.timer);
     if (delay === 0) void this.render();
