@@ -75,6 +75,6 @@ describe('fields Terraform reads literally', () => {
         },
       ],
     };
-    expect(() => emitTerraformJson(model)).toThrow(/description of parameter Account contains text that cdktf reads as one of its tokens/);
+    expect(() => emitTerraformJson(model)).toThrow(/description of parameter account contains text that cdktf reads as one of its tokens/);
   });
 });
