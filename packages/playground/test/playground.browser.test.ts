@@ -61,6 +61,7 @@ describe.skipIf(!browserAvailable())('playground in headless Chromium', () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveSite>>;
   const pageErrors: string[] = [];
+  const requests: string[] = [];
 
   beforeAll(async () => {
     ensureSiteBuilt();
@@ -76,6 +77,7 @@ describe.skipIf(!browserAvailable())('playground in headless Chromium', () => {
   async function open(state: Partial<PlaygroundState> = {}): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('request', (request) => requests.push(request.url()));
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(message.text());
     });
@@ -302,6 +304,11 @@ describe.skipIf(!browserAvailable())('playground in headless Chromium', () => {
 
   it('logged no page error', () => {
     expect(pageErrors).toEqual([]);
+  });
+
+  it('made no request beyond the loopback server (and blob: downloads)', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
   });
 });
 
