@@ -93,7 +93,10 @@ function shiftedLineIndex(lines: LineIndex, shifts: ReadonlyMap<number, number>)
   };
 }
 
-/** Explicit core-type tags (`!!int 86400`, `!!bool "yes"`): the scalar is resolved; any other tag (`!!str`, `!Sub`) keeps it text. */
+/**
+ * Explicit core-type tags (`!!int 86400`, `!!bool "yes"`): the scalar is resolved; any other tag (`!!str`,
+ * `!Sub`) keeps it text. The non-specific tag `!` is no tag for PyYAML (`! 012` is octal 10).
+ */
 const CORE_TYPE_TAG = /^(?:!!|tag:yaml\.org,2002:)(?:int|float|bool|null)$/;
 
 /** The long intrinsic function name for a short-form tag: `!Ref` → `Ref`, `!Sub` → `Fn::Sub`. */
@@ -126,7 +129,7 @@ class YamlReader {
     const at = this.lines.position(start);
     const raw = this.text.slice(start, end);
     const tag = node.tag;
-    const intrinsic = tag !== undefined && tag.startsWith('!') && !tag.startsWith('!!');
+    const intrinsic = tag !== undefined && tag.startsWith('!') && !tag.startsWith('!!') && tag !== '!';
     const value = this.untagged(node, at, raw);
     if (intrinsic) {
       return { kind: 'intrinsic', name: intrinsicNameOfTag(tag), argument: value, at, raw: `${tag} ${raw}` };
@@ -141,7 +144,7 @@ class YamlReader {
       let unknownEntries = false;
       for (const pair of node.items) {
         const key = pair.key as Node | null;
-        const name = isScalar(key) && !key.tag?.startsWith('!') ? keyText(key, this.text) : undefined;
+        const name = isScalar(key) && (key.tag === undefined || key.tag === '!' || !key.tag.startsWith('!')) ? keyText(key, this.text) : undefined;
         if (key === null || name === undefined) {
           unknownEntries = true;
           continue;
@@ -177,7 +180,7 @@ class YamlReader {
     let source = node.value === null || node.value === undefined ? '' : String(node.value);
     if (this.clipsAtEndWithoutBreak(node, source)) source = source.slice(0, -1);
     const tag = node.tag;
-    const resolves = tag !== undefined ? CORE_TYPE_TAG.test(tag) : node.type === 'PLAIN';
+    const resolves = tag !== undefined && tag !== '!' ? CORE_TYPE_TAG.test(tag) : node.type === 'PLAIN';
     const resolved = resolves ? resolvePlainScalar(source) : { kind: 'text' as const, value: source };
     const value = resolved.kind === 'null' ? null : resolved.value;
     if (typeof value === 'number') return { kind: 'number', value, at, raw };
