@@ -114,7 +114,7 @@ describe.skipIf(!browserAvailable())('playground in headless Chromium', () => {
 
   it('snippet mode: the Personalize snippet in every target is byte-identical to deputy snippet', async () => {
     const page = await open({ service: '' });
-    await page.getByLabel('Search by name, key or principal').fill('Personalize');
+    await page.getByLabel('Service').fill('Personalize');
     await page.locator('#service-matches button[data-key="personalize"]').click();
     await expect.poll(() => page.locator('#evidence-body').innerText()).toContain('personalize.amazonaws.com');
     for (const target of TARGETS) {
@@ -154,20 +154,20 @@ describe.skipIf(!browserAvailable())('playground in headless Chromium', () => {
     const notices = stderr.split('\n').filter((line) => line.startsWith('notice: ')).map((line) => line.slice('notice: '.length));
     expect(notices.length).toBeGreaterThan(0);
     for (const notice of notices) await expect.poll(() => page.locator('#snippet-notices').innerText()).toContain(notice);
-    await page.getByLabel('Search by name, key or principal').fill('Amazon Personaliz');
-    await page.getByLabel('Search by name, key or principal').press('Enter');
-    await expect.poll(() => page.getByLabel('Search by name, key or principal').inputValue()).toBe('personalize');
+    await page.getByLabel('Service').fill('Amazon Personaliz');
+    await page.getByLabel('Service').press('Enter');
+    await expect.poll(() => page.getByLabel('Service').inputValue()).toBe('personalize');
     expect(await outputOf(page, 'snippet-outputs', 'json')).toBe(deputy(['snippet', '--service', 'personalize', '--account', '111122223333', '--region', 'us-east-1']));
-    await page.getByLabel('Search by name, key or principal').fill('sns');
-    await page.getByLabel('Search by name, key or principal').press('ArrowDown');
+    await page.getByLabel('Service').fill('sns');
+    await page.getByLabel('Service').press('ArrowDown');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe('sns');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('service');
 
-    await page.getByLabel('Search by name, key or principal').fill('personalise');
+    await page.getByLabel('Service').fill('personalise');
     await expect.poll(() => page.locator('#snippet-problems').innerText()).toContain('unknown service "personalise"');
     await expect.poll(() => page.locator('#snippet-outputs section').count()).toBe(0);
-    await page.getByLabel('Search by name, key or principal').fill('personalize');
+    await page.getByLabel('Service').fill('personalize');
     await expect.poll(() => page.locator('#snippet-outputs section').count()).toBe(4);
     await page.close();
   });
@@ -252,7 +252,7 @@ describe.skipIf(!browserAvailable())('playground in headless Chromium', () => {
 
   it('the URL fragment carries the state, and the tabs work from the keyboard', async () => {
     const page = await open({ service: 'logs', region: 'eu-west-1', style: 'policy-document' });
-    await expect.poll(() => page.getByLabel('Search by name, key or principal').inputValue()).toBe('logs');
+    await expect.poll(() => page.getByLabel('Service').inputValue()).toBe('logs');
     await expect.poll(() => page.getByLabel('Terraform policy style').inputValue()).toBe('policy-document');
     expect(await outputOf(page, 'snippet-outputs', 'hcl')).toBe(deputy(['snippet', '--service', 'logs', '--account', '111122223333', '--region', 'eu-west-1', '--hcl-style', 'policy-document', '--target', 'hcl']));
 
