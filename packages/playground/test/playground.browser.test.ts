@@ -123,6 +123,9 @@ describe.skipIf(!browserAvailable())('playground in headless Chromium', () => {
     }
     await page.screenshot({ path: outputPath('screenshots', 'snippet.png'), fullPage: true });
 
+    await page.getByLabel('Region (or current)').fill('eu-north-1');
+    expect(await outputOf(page, 'snippet-outputs', 'json'), 'outputs are redrawn as soon as a field changes').toBe(deputy(['snippet', '--service', 'personalize', '--account', '111122223333', '--region', 'eu-north-1']));
+
     await page.getByLabel('Account (12 digits, or current)').fill('current');
     await page.getByLabel('Region (or current)').fill('eu-west-1');
     await page.getByLabel('Partition').selectOption('aws');

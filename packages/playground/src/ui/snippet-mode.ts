@@ -16,7 +16,7 @@ export function mountSnippetMode(store: Store): (state: PlaygroundState) => void
   byId('service-list').replaceChildren(...SERVICE_CATALOG.map((entry) => h('option', { value: entry.key }, `${entry.name} (${entry.principal})`)));
   byId('region-list').replaceChildren(...COMMON_REGIONS.map((region) => h('option', { value: region })));
   const text = (id: string, field: 'service' | 'account' | 'region' | 'roleName'): void => {
-    byId<HTMLInputElement>(id).addEventListener('input', (event) => store.update({ [field]: (event.target as HTMLInputElement).value }, 120));
+    byId<HTMLInputElement>(id).addEventListener('input', (event) => store.update({ [field]: (event.target as HTMLInputElement).value }));
   };
   text('service', 'service');
   bindSearchKeys(store);
