@@ -152,6 +152,34 @@ ${conditions}  }
     expect(rules((await lintText(pinned, 'main.tf', 'terraform')).findings)).toEqual([]);
   });
 
+  test('keys built from a reference (terraform-aws-modules/eks, replace(provider.url)): a missing subject is found, a pinned one passes', async () => {
+    const irsa = (conditions: string, principal = 'module.eks.oidc_provider_arn') => `
+data "aws_iam_policy_document" "irsa" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    principals {
+      type        = "Federated"
+      identifiers = [${principal}]
+    }
+${conditions}  }
+}
+`;
+    const condition = (test: string, variable: string, value: string) => `    condition {
+      test     = "${test}"
+      variable = "${variable}"
+      values   = ["${value}"]
+    }
+`;
+    const moduleAud = condition('StringEquals', '${module.eks.oidc_provider}:aud', 'sts.amazonaws.com');
+    expect(rules((await lintText(irsa(moduleAud), 'main.tf', 'terraform')).findings)).toEqual(['DPT017/error']);
+    expect(rules((await lintText(irsa(moduleAud + condition('StringEquals', '${module.eks.oidc_provider}:sub', 'system:serviceaccount:payments:api')), 'main.tf', 'terraform')).findings)).toEqual([]);
+    const url = '${replace(aws_iam_openid_connect_provider.eks.url, "https://", "")}';
+    const arn = '"arn:aws:iam::${data.aws_caller_identity.current.account_id}:oidc-provider/' + url + '"';
+    expect(rules((await lintText(irsa(condition('StringEquals', `${url}:aud`, 'sts.amazonaws.com'), 'aws_iam_openid_connect_provider.eks.arn'), 'main.tf', 'terraform')).findings)).toEqual(['DPT017/error']);
+    expect(rules((await lintText(irsa(condition('StringLike', `${url}:sub`, 'system:serviceaccount:*:api') + condition('StringEquals', `${url}:aud`, 'sts.amazonaws.com'), arn), 'main.tf', 'terraform')).findings)).toEqual(['DPT017/error']);
+    expect(rules((await lintText(irsa(condition('StringEquals', `${url}:sub`, 'system:serviceaccount:payments:api') + condition('StringEquals', `${url}:aud`, 'sts.amazonaws.com'), arn), 'main.tf', 'terraform')).findings)).toEqual([]);
+  });
+
   test('a fix for a wildcard subject keeps the other clauses and writes StringEquals in the file syntax', async () => {
     const text = JSON.stringify({ Version: '2012-10-17', Statement: [statement(githubProvider, { StringEquals: { [`${GITHUB}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${GITHUB}:sub`]: 'repo:*' } })] }, null, 2);
     const [finding] = (await lintText(text, 'trust.json', 'json')).findings;

@@ -56,7 +56,7 @@ export const checkFederatedTrust: StatementCheck = ({ statement }, sink) => {
 function factsOf(statement: StatementView): TrustStatementFacts {
   const principal = statement.principal!;
   return {
-    federated: (principal.federated ?? []).map((value) => textOf(value)),
+    federated: (principal.federated ?? []).map((value) => textOf(value, null)),
     aws: principal.aws.filter((value) => !(textPartsOf(value) ?? []).some(isThisAccountPart)).map((value) => textOf(value, '000000000000')),
     clauses: statement.condition.clauses.map((clause) => ({ operator: clause.operator, key: clause.key, values: clause.items.map((item) => textOf(item)) })),
     conditionsUnknown: statement.condition.unknown,
@@ -64,11 +64,15 @@ function factsOf(statement: StatementView): TrustStatementFacts {
   };
 }
 
-/** The text of a value with its unknown parts filled in; undefined when the whole value is unknown or not a scalar. */
-function textOf(value: LocatedValue, filler = 'deputy-unknown'): string | undefined {
+/**
+ * The text of a value with its unknown parts filled in (with `filler`, or their source text when it is
+ * null: a provider ARN built from a reference then names the same issuer as the keys built from it);
+ * undefined when the whole value is unknown or not a scalar.
+ */
+function textOf(value: LocatedValue, filler: string | null = 'deputy-unknown'): string | undefined {
   const parts = textPartsOf(value);
   if (parts === undefined || parts.every((part) => typeof part !== 'string')) return undefined;
-  return parts.map((part) => (typeof part === 'string' ? part : filler)).join('');
+  return parts.map((part) => (typeof part === 'string' ? part : filler ?? part.opaque)).join('');
 }
 
 function fixOf(statement: StatementView, finding: FederatedFinding, clause: ConditionClause | undefined): FixPlan {

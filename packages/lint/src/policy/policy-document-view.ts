@@ -6,7 +6,7 @@ import { itemsOf, type LocatedValue } from '../located/located-value.js';
 import type { Position } from '../located/position.js';
 import type { StatementsRead } from './json-policy-view.js';
 import type { ConditionClause, ConditionView, PrincipalView, StatementView } from './policy-view.js';
-import { literalTextOf } from './text-value.js';
+import { literalTextOf, textPartsOf } from './text-value.js';
 
 /** An attribute of a block. */
 export interface DocAttribute {
@@ -90,7 +90,7 @@ function conditionOf(statement: DocBlock): ConditionView {
     const variable = block.attributes.get('variable');
     const values = block.attributes.get('values');
     const operator = test && literalTextOf(test.value);
-    const key = variable && literalTextOf(variable.value);
+    const key = variable && (literalTextOf(variable.value) ?? claimKeyText(variable.value));
     if (!test || !variable || !values || operator === undefined || key === undefined) {
       unknown = true;
       continue;
@@ -98,6 +98,19 @@ function conditionOf(statement: DocBlock): ConditionView {
     clauses.push({ operator, operatorAt: test.value.at, key, keyAt: variable.value.at, value: values.value, items: itemsOf(values.value) });
   }
   return { present: true, ...(blocks[0] ? { at: blocks[0].at } : {}), clauses, unknown };
+}
+
+/**
+ * A federated claim key built from a reference, `"${module.eks.oidc_provider}:sub"` or
+ * `"${replace(aws_iam_openid_connect_provider.eks.url, "https://", "")}:aud"`, as its source text: the claim
+ * name is literal, so it can never be a confused-deputy key, and the federated-trust rule can tell a missing
+ * subject from a present one.
+ */
+function claimKeyText(value: LocatedValue): string | undefined {
+  const parts = textPartsOf(value);
+  const last = parts?.[parts.length - 1];
+  if (parts === undefined || typeof last !== 'string' || !/:(sub|aud|amr|oaud|azp)$/.test(last)) return undefined;
+  return parts.map((part) => (typeof part === 'string' ? part : part.opaque)).join('');
 }
 
 function textAttribute(block: DocBlock, name: string): string | undefined {

@@ -39,11 +39,23 @@ const SAML_PROVIDER_ARN = /^arn:[^:]*:iam::[^:]*:saml-provider\/.+$/;
 /** The provider an issuer (without `https://`) belongs to. */
 export function providerOfIssuer(issuer: string): FederatedProvider {
   const prefix = issuer.replace(/^https:\/\//, '').replace(/\/$/, '');
+  if (prefix.includes('${')) return { kind: kindOfReference(prefix), keyPrefix: prefix };
   if (prefix === GITHUB_ACTIONS_ISSUER || prefix.startsWith(`${GITHUB_ACTIONS_ISSUER}/`)) return { kind: 'github-actions', keyPrefix: prefix };
   if (prefix === GITLAB_COM_ISSUER) return { kind: 'gitlab', keyPrefix: prefix };
   if (EKS_ISSUER.test(prefix)) return { kind: 'eks', keyPrefix: prefix };
   if (prefix === 'cognito-identity.amazonaws.com') return { kind: 'cognito', keyPrefix: prefix };
   return { kind: 'oidc', keyPrefix: prefix };
+}
+
+/**
+ * The kind of a provider known only by a Terraform reference (`${module.eks.oidc_provider}`,
+ * `${aws_iam_openid_connect_provider.github.url}`): read from the names in it, generic when they say nothing.
+ */
+function kindOfReference(reference: string): FederatedProviderKind {
+  if (/eks|irsa|cluster/i.test(reference)) return 'eks';
+  if (/github/i.test(reference)) return 'github-actions';
+  if (/gitlab/i.test(reference)) return 'gitlab';
+  return 'oidc';
 }
 
 /**

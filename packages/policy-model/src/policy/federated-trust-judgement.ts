@@ -94,7 +94,7 @@ export function judgeTrustStatement(facts: TrustStatementFacts): FederatedFindin
 function judgeFederated(facts: TrustStatementFacts): FederatedFinding[] {
   if (facts.federated.length === 0) return [];
   const keys = facts.clauses.map((clause) => clause.key);
-  const providers = facts.federated.map((value) => (value === undefined ? providerOfKeys(keys) : providerOfPrincipal(value)));
+  const providers = facts.federated.map((value) => providerOf(value, keys));
   const findings: FederatedFinding[] = [];
   const seen = new Set<string>();
   for (const provider of providers) {
@@ -107,6 +107,16 @@ function judgeFederated(facts: TrustStatementFacts): FederatedFinding[] {
     findings.push(...judgeProvider(provider, facts));
   }
   return findings;
+}
+
+/**
+ * The provider of a principal value; from the condition keys when the value is unknown, or names its issuer
+ * by a reference (`${…}`) that no key repeats.
+ */
+function providerOf(value: string | undefined, keys: readonly string[]): FederatedProvider | undefined {
+  const named = value === undefined ? undefined : providerOfPrincipal(value);
+  if (named && !(named.keyPrefix.includes('${') && !keys.some((key) => key.toLowerCase().startsWith(`${named.keyPrefix.toLowerCase()}:`)))) return named;
+  return providerOfKeys(keys) ?? named;
 }
 
 function unconditioned(): FederatedFinding {
