@@ -44,6 +44,7 @@ async function start(): Promise<void> {
   await store.render();
   performance.mark('deputy:first-render');
   document.documentElement.dataset['ready'] = 'true';
+  document.documentElement.dataset['busy'] ??= 'false';
   void preloadLazyModules();
 }
 

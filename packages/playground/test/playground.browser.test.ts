@@ -198,6 +198,8 @@ describe.skipIf(!browserAvailable())('playground in headless Chromium', () => {
     expect(caretLine).toBe(line);
 
     await page.getByLabel('Definition (YAML or JSON)').fill(STARTER_DEFINITION.replace('personalize-s3-access', 'recommendations-reader'));
+    await page.waitForSelector('html[data-busy="false"]');
+    expect(await outputOf(page, 'definition-outputs', 'hcl'), 'data-busy="false" means the outputs are current').toContain('recommendations-reader');
     await expect.poll(() => page.locator('#definition-problems').innerText()).toBe('');
     await expect.poll(() => outputOf(page, 'definition-outputs', 'hcl')).toContain('recommendations-reader');
     await page.screenshot({ path: outputPath('screenshots', 'definition.png'), fullPage: true });

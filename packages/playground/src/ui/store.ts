@@ -13,6 +13,11 @@ export function shareableFragment(state: PlaygroundState): string {
   return encodeState({ ...state, definition: DEFAULT_STATE.definition, lintText: DEFAULT_STATE.lintText });
 }
 
+/** `html[data-busy="true"]` while a redraw is scheduled or running, `"false"` once every view is current. */
+function markBusy(busy: boolean): void {
+  document.documentElement.dataset['busy'] = String(busy);
+}
+
 /** Redraws a view for a state. */
 export type View = (state: PlaygroundState) => void | Promise<void>;
 
@@ -21,6 +26,7 @@ export class Store {
   private current: PlaygroundState;
   private readonly views: View[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private pending = 0;
 
   constructor(initial: PlaygroundState) {
     this.current = initial;
@@ -41,9 +47,22 @@ export class Store {
     this.current = { ...this.current, ...change };
     const fragment = shareableFragment(this.current);
     history.replaceState(null, '', fragment === '' ? location.pathname + location.search : `#${fragment}`);
-    clearTimeout(this.timer);
-    if (delay === 0) void this.render();
-    else this.timer = setTimeout(() => void this.render(), delay);
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.pending -= 1;
+    }
+    this.pending += 1;
+    markBusy(true);
+    const run = (): void => {
+      this.timer = undefined;
+      void this.render().finally(() => {
+        this.pending -= 1;
+        if (this.pending === 0) markBusy(false);
+      });
+    };
+    if (delay === 0) run();
+    else this.timer = setTimeout(run, delay);
   }
 
   /** Redraws every view now. */
