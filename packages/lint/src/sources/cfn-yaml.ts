@@ -158,7 +158,7 @@ class YamlReader {
             code: 'yaml-duplicate-key',
             file: this.file,
             at: keyAt,
-            message: `duplicate key ${JSON.stringify(name)} (first at line ${first.keyAt.line}): the last value is read, as CloudFormation's YAML reader does; cfn-lint reports it (E0000)`,
+            message: `duplicate key ${JSON.stringify(name)} (first at line ${first.keyAt.line}): the last value is read, as PyYAML (cfn-lint's reader) reads it; cfn-lint reports duplicate keys (E0000)`,
           });
           entries.splice(earlier, 1);
           for (const [key, index] of seen) if (index > earlier) seen.set(key, index - 1);
