@@ -12,7 +12,7 @@ import { runLintCommand } from './support/run-lint-command.js';
 const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLEAN = 'test/corpus/generated/tf-jsonencode/personalize-trust.tf';
 const STRIPPED = 'test/corpus/generated/tf-jsonencode/personalize-trust--conditions-stripped.tf';
-const WARNING_ONLY = 'test/corpus/generated/json/ecs-tasks-trust--source-account-dropped.json';
+const WARNING_ONLY = 'test/fixtures/warning-only/weaker-source-account.json';
 
 describe('exit codes and the --severity threshold', () => {
   test('a clean file exits 0 and says so', async () => {

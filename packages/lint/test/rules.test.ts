@@ -28,11 +28,12 @@ describe('DPT001 / DPT002', () => {
     expect(rules(await findings(trust('ecs-tasks.amazonaws.com', { StringEquals: { 'aws:SourceOrgID': 'o-abc123' }, ArnLike: { 'aws:SourceArn': 'arn:aws:ecs:*:*:*' } })))).toEqual([]);
   });
 
-  test('the keys documented for the integration: Transfer needs only aws:SourceArn (aws:SourceAccount is optional); Personalize needs both', async () => {
+  test('the keys documented for the integration: Transfer needs only aws:SourceArn; a Personalize SourceArn that names the account pins it, one for any account does not', async () => {
     const invoke = { Effect: 'Allow', Principal: { Service: 'transfer.amazonaws.com' }, Action: 'lambda:InvokeFunction', Resource: '*', Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:transfer:us-east-1:111122223333:server/s-1' } } };
     expect(rules(await findings(invoke))).toEqual([]);
     expect(rules(await findings(trust('transfer.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:transfer:us-east-1:111122223333:user/*' } })))).toEqual([]);
-    expect(rules(await findings(trust('personalize.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:personalize:us-east-1:111122223333:*' } })))).toEqual(['DPT002/warning']);
+    expect(rules(await findings(trust('personalize.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:personalize:us-east-1:111122223333:*' } })))).toEqual([]);
+    expect(rules(await findings(trust('personalize.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:personalize:us-east-1:*:*' } })))).toEqual(['DPT002/warning', 'DPT014/error']);
   });
 
   test('…IfExists changes nothing for a service that always sends the documented keys', async () => {

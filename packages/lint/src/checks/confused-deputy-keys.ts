@@ -6,7 +6,7 @@
 import { documentedKeys, integrationFor, noKeysNotice, parseConditionOperator, type ConfusedDeputyKey, type IntegrationKind, type PolicyString, type ServiceCatalogEntry } from '@deputy/policy-model';
 import { accountValue, keptClauses, sourceArnClause } from '../fixes/condition-edits.js';
 import { fresh, type FixClause } from '../fixes/fix-plan.js';
-import { readArn } from '../policy/arn-text.js';
+import { accountFieldOf, readArn } from '../policy/arn-text.js';
 import { statementName } from '../policy/policy-view.js';
 import { textPartsOf } from '../policy/text-value.js';
 import type { StatementCheck, StatementCheckInput } from './check.js';
@@ -57,7 +57,7 @@ export const checkConfusedDeputyKeys: StatementCheck = (input, sink) => {
       continue;
     }
     const organizationWide = ORGANIZATION_KEYS.some((key) => present.has(key)) && integrationFor(entry, usage)?.organizationKeys !== 'not-sent';
-    const missing = organizationWide ? [] : keys.filter((key) => !SATISFIED_BY[key].some((satisfying) => present.has(satisfying)));
+    const missing = organizationWide ? [] : keys.filter((key) => !SATISFIED_BY[key].some((satisfying) => present.has(satisfying)) && !(key === 'aws:SourceAccount' && sourceArnPinsAccount(statement)));
     if (missing.length > 0) lacking.push({ service, entry, missing });
   }
   if (lacking.length === 0) return;
@@ -110,6 +110,24 @@ function newClauses(input: StatementCheckInput, usage: IntegrationKind | 'resour
 function fixDescription(entries: readonly ServiceCatalogEntry[], missing: readonly ConfusedDeputyKey[]): string {
   const documentation = [...new Set(entries.map((entry) => entry.documentation))].join(', ');
   return `add ${missing.join(' and ')} as AWS documents (${documentation}); narrow aws:SourceArn to the resources that use it`;
+}
+
+/**
+ * True when every aws:SourceArn value names the account: a 12-digit account field or this account's
+ * reference (`${AWS::AccountId}`, `data.aws_caller_identity.current.account_id`), under a positive operator.
+ * Such a SourceArn pins the account as aws:SourceAccount would.
+ */
+function sourceArnPinsAccount(statement: StatementCheckInput['statement']): boolean {
+  const clauses = clausesOf(statement, 'aws:SourceArn').filter((clause) => !/Not/.test(clause.operator));
+  const values = clauses.flatMap((clause) => clause.items);
+  return (
+    values.length > 0 &&
+    values.every((value) => {
+      const parts = textPartsOf(value);
+      const field = parts === undefined ? undefined : accountFieldOf(parts);
+      return field === 'literal' || field === 'this-account';
+    })
+  );
 }
 
 /** True when aws:SourceAccount is missing and every literal aws:SourceArn has an empty account field (S3 buckets). */

@@ -22,6 +22,7 @@ import { accountValue, keptClauses, sourceArnClause } from '../fixes/condition-e
 import type { FoundPolicy } from '../policy/found-policy.js';
 import type { StatementView } from '../policy/policy-view.js';
 import { statementName } from '../policy/policy-view.js';
+import { ruleById } from '../rules/rule-catalog.js';
 import type { RawFinding, StatementCheck, StatementCheckInput } from './check.js';
 import { literalPolicy, type LiteralPolicy } from './literal-policy.js';
 import { integrationOf, usageOf } from './statement-facts.js';
@@ -135,11 +136,12 @@ function pinningFix(input: StatementCheckInput, usage: PolicyVerification['kind'
 const JUDGEMENT_RULES = new Set(['DPT014', 'DPT015', 'DPT016']);
 
 /**
- * The findings with each judgement dropped where a more specific rule already explains the same statement
+ * The findings with each judgement dropped where a more specific error already explains the same statement
  * (DPT001 for a statement without keys, DPT003 for a literal wildcard, DPT004 for two accounts …): the
  * judgement catches what no specific rule names, and never reports a hole twice.
  */
 export function withoutSubsumedJudgements(findings: readonly RawFinding[]): RawFinding[] {
-  const explained = new Set(findings.filter((finding) => !JUDGEMENT_RULES.has(finding.ruleId) && finding.statement !== undefined).map((finding) => finding.statement));
+  const isError = (finding: RawFinding): boolean => (finding.severity ?? ruleById(finding.ruleId).severity) === 'error';
+  const explained = new Set(findings.filter((finding) => !JUDGEMENT_RULES.has(finding.ruleId) && finding.statement !== undefined && isError(finding)).map((finding) => finding.statement));
   return findings.filter((finding) => !JUDGEMENT_RULES.has(finding.ruleId) || finding.statement === undefined || !explained.has(finding.statement));
 }

@@ -4,7 +4,7 @@ import type { LocatedValue } from '../located/located-value.js';
 import { isAccountId, isRegionName, readArn } from '../policy/arn-text.js';
 import type { FoundPolicy, PolicyUsage } from '../policy/found-policy.js';
 import type { ConditionClause, StatementView } from '../policy/policy-view.js';
-import { literalTextOf, textPartsOf } from '../policy/text-value.js';
+import { literalTextOf, regionalPrincipalService, textPartsOf } from '../policy/text-value.js';
 
 /** A service principal of a statement, with its catalog entry when deputy knows the service. */
 export interface ServicePrincipal {
@@ -61,11 +61,13 @@ export function servicePrincipalsOf(statement: StatementView): ServicePrincipal[
 function regionalPrincipalWithOpaqueRegion(value: LocatedValue): ServicePrincipal | undefined {
   const parts = textPartsOf(value);
   if (parts === undefined || parts.filter((part) => typeof part !== 'string').length !== 1) return undefined;
+  const written = parts.map((part) => (typeof part === 'string' ? part : part.opaque)).join('');
   const sample = parts.map((part) => (typeof part === 'string' ? part : 'us-east-1')).join('');
   const match = serviceByPrincipal(sample);
-  if (!match || match.region === undefined) return undefined;
-  const written = parts.map((part) => (typeof part === 'string' ? part : part.opaque)).join('');
-  return { value, text: written, match: { entry: match.entry } };
+  if (match?.region !== undefined) return { value, text: written, match: { entry: match.entry } };
+  const global = regionalPrincipalService(value);
+  const entry = global === undefined ? undefined : serviceByPrincipal(global)?.entry;
+  return entry ? { value, text: written, match: { entry } } : undefined;
 }
 
 /**

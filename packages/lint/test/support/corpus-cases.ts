@@ -94,7 +94,8 @@ export const BASE_CASES: readonly BaseCase[] = [
       Action: 'sts:AssumeRole',
       Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, StringLike: { 'aws:SourceArn': `arn:aws:personalize:us-east-1:${ACCOUNT}:*` } },
     }),
-    mutations: ['conditions-stripped', 'operator-weakened', 'accounts-mismatched', 'operator-invalid', 'principal-wildcard', 'principal-public', 'source-arn-other-service', 'source-arn-malformed', 'source-account-dropped'],
+    // No 'source-account-dropped': the SourceArn names the account, which pins it as aws:SourceAccount would.
+    mutations: ['conditions-stripped', 'operator-weakened', 'accounts-mismatched', 'operator-invalid', 'principal-wildcard', 'principal-public', 'source-arn-other-service', 'source-arn-malformed'],
   },
   {
     name: 'ecs-tasks-trust',
@@ -105,7 +106,8 @@ export const BASE_CASES: readonly BaseCase[] = [
       Action: 'sts:AssumeRole',
       Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:ecs:us-east-1:${ACCOUNT}:*` }, StringEquals: { 'aws:SourceAccount': ACCOUNT } },
     }),
-    mutations: ['conditions-stripped', 'operator-weakened', 'accounts-mismatched', 'operator-invalid', 'source-account-dropped'],
+    // No 'source-account-dropped': the SourceArn names the account, which pins it as aws:SourceAccount would.
+    mutations: ['conditions-stripped', 'operator-weakened', 'accounts-mismatched', 'operator-invalid'],
   },
   {
     name: 'sns-to-sqs-queue-policy',
