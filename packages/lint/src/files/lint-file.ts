@@ -9,6 +9,7 @@ import type { Exemption } from '../checks/check.js';
 import type { Finding, LintNotice, SkippedFile, UnreadableFile } from '../finding.js';
 import { lintScan } from '../lint-scan.js';
 import { scanJsonFile, scanYamlFile } from '../sources/document-file.js';
+import { mayHoldPolicy } from '../sources/policy-text.js';
 import type { SourceScan } from '../sources/source-scan.js';
 import { scanTerraformFile } from '../sources/terraform/terraform-file.js';
 import { scanTfJsonFile } from '../sources/terraform/tf-json-file.js';
@@ -35,9 +36,6 @@ export interface FileOutcome {
   readonly notices: readonly LintNotice[];
 }
 
-/** Text that may hold a policy: anything else found by walking a directory is not parsed at all. */
-const RELEVANT = /Statement|aws_iam_policy_document|aws_lambda_permission|AWS::Lambda::Permission/;
-
 const NOTHING: FileOutcome = { scanned: false, findings: [], exemptions: [], policies: 0, unreadable: [], notices: [] };
 
 /** Lints one file; bugs (not bad input) still throw. */
@@ -51,7 +49,7 @@ export async function lintFile(target: LintTarget): Promise<FileOutcome> {
   const read = decodeText(bytes);
   if (!read.ok) return { ...NOTHING, unreadable: [{ file: target.display, code: read.code, message: read.message, hint: read.hint }] };
   const text = read.text;
-  if (!target.explicit && !RELEVANT.test(text)) return NOTHING;
+  if (!target.explicit && !mayHoldPolicy(text)) return NOTHING;
   const kind = target.kind ?? sniffKind(text);
   const notIac = target.explicit ? undefined : notInfrastructureReason(target.display, text, kind);
   if (notIac !== undefined) return { ...NOTHING, skipped: { file: target.display, reason: notIac } };

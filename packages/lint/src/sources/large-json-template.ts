@@ -1,7 +1,7 @@
 /**
  * Large CloudFormation JSON templates (CDK and SAM output reach tens of megabytes) read member by member:
  * a quick scan finds the byte range of every top-level section and every resource, and only resources whose
- * text can hold a policy ({@link POLICY_BEARING}) become located values. Everything `templatePolicies` reads
+ * text can hold a policy ({@link mayHoldPolicy}) become located values. Everything `templatePolicies` reads
  * (a resource's Type, Properties and Metadata, the Mappings) is kept, so the policies found are the same as
  * with the whole tree; the rest (functions, tables, queues, Outputs) is never built. Any text the scan does
  * not understand falls back to the full parser, which reports the syntax error.
@@ -10,12 +10,10 @@ import { fileText, type EmbeddedText } from '../located/embedded-text.js';
 import { parseLocatedJson } from '../located/located-json.js';
 import type { LocatedEntry, LocatedValue } from '../located/located-value.js';
 import type { LineIndex } from '../located/position.js';
+import { mayHoldPolicy } from './policy-text.js';
 
 /** Templates from this size up are read member by member. */
 export const LARGE_TEMPLATE_BYTES = 1_000_000;
-
-/** A resource whose text matches can hold a policy or a Lambda permission; any other resource cannot. */
-export const POLICY_BEARING = /Statement|AWS::Lambda::Permission|AWS::Serverless::/;
 
 /** One member of a JSON object: its key and the ranges of the key and the value. */
 interface MemberRange {
@@ -43,7 +41,7 @@ export function readLargeJsonTemplate(text: string, lines: LineIndex): LocatedVa
   const entries: LocatedEntry[] = [];
   for (const member of root.members) {
     if (member === resourcesMember) {
-      const kept = resources.members.filter((resource) => POLICY_BEARING.test(text.slice(resource.valueStart, resource.valueEnd)));
+      const kept = resources.members.filter((resource) => mayHoldPolicy(text.slice(resource.valueStart, resource.valueEnd)));
       entries.push({
         key: member.key,
         keyAt: lines.position(member.keyStart),

@@ -1,14 +1,14 @@
 /**
  * Large CloudFormation YAML templates read section by section and resource by resource: top-level keys start
  * at column 0 and resources at the first indentation under `Resources:`, so the text splits by lines; only
- * resources whose text can hold a policy ({@link POLICY_BEARING}) are parsed (each on its own, positioned in
+ * resources whose text can hold a policy ({@link mayHoldPolicy}) are parsed (each on its own, positioned in
  * the file), the `Outputs` are left out, every other section is parsed whole. Anything the split does not
  * fit (a flow-style `Resources: {…}`, a part that does not parse alone, anchors shared across resources)
  * falls back to reading the whole file.
  */
 import type { LocatedEntry, LocatedValue } from '../located/located-value.js';
 import { parseCfnYaml } from './cfn-yaml.js';
-import { POLICY_BEARING } from './large-json-template.js';
+import { mayHoldPolicy } from './policy-text.js';
 import { continuationLines } from './yaml/relaxed-indent.js';
 import type { ScanNotice } from './source-scan.js';
 
@@ -51,7 +51,7 @@ export function readLargeYamlTemplate(text: string, file: string): { root: Locat
         const kept: LocatedEntry[] = [];
         for (const member of members) {
           const memberText = slice(text, offsets, member.start, member.end);
-          if (!POLICY_BEARING.test(memberText)) continue;
+          if (!mayHoldPolicy(memberText)) continue;
           const entry = onlyEntry(parseCfnYaml(memberText, file, member.start + 1), notices);
           if (entry === undefined) return undefined;
           kept.push(entry);
