@@ -224,8 +224,15 @@ for (const count of scaleSizes) {
 }
 
 rmSync(work, { recursive: true, force: true });
-writeFileSync(join(root, 'BENCHMARKS.md'), report(results) + notes());
+writeFileSync(join(root, 'BENCHMARKS.md'), report(results) + notes() + markedSections(join(root, 'BENCHMARKS.md')));
 console.log(`wrote ${relative(process.cwd(), join(root, 'BENCHMARKS.md'))}`);
+
+/** Sections other benchmarks own (`<!-- name:start -->` … `<!-- name:end -->`: playground, lint) are kept as they are. */
+function markedSections(path) {
+  if (!existsSync(path)) return '';
+  const sections = readFileSync(path, 'utf8').match(/<!-- ([\w-]+):start -->[\s\S]*?<!-- \1:end -->/g) ?? [];
+  return sections.map((section) => `\n${section}\n`).join('');
+}
 
 function report(rows) {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
