@@ -38,6 +38,8 @@ export interface GenerateFlags {
   hclStyle?: string;
   cfnFormat?: string;
   awsProviderVersion?: string;
+  /** Print each definition's notices (what AWS documents where deputy adds no condition, waivers) on stderr: `emit` does, `check` does not. */
+  printNotices?: boolean;
 }
 
 /** Generated files per target, paths relative to the target's directory. */
@@ -87,7 +89,12 @@ export async function generateOutputs(inputs: readonly string[], flags: Generate
   for (const warning of loadContext(others, groups, flags.env, crossChecks)) io.stderr(`${warning}\n`);
   const withoutLiterals: string[] = [];
   const { judgeModel } = await import('@deputy/verify');
+  const noticed = new Set<string>();
   const definitionCount = loadEach(definitions, groups, flags.env, inputs, crossChecks, (input, model, group) => {
+    if (flags.printNotices && !noticed.has(input.file)) {
+      noticed.add(input.file);
+      for (const notice of definitionNotices(model)) io.stderr(`notice: ${input.file}: ${notice}\n`);
+    }
     const outputs = group.optional ? renderUnlessLiteralsMissing(group.render, model, input, withoutLiterals) : renderNaming(group.render, model, input);
     for (const output of outputs) {
       byTarget.get(output.target)!.push(...output.files.map((file) => ({ path: file.path, contents: file.contents, source: input.file, definition: input.absolute })));
@@ -177,6 +184,15 @@ interface RenderGroup {
   readonly key: string;
   readonly optional: boolean;
   readonly render: ModelRenderer;
+}
+
+/** Every notice of a model, each once: its roles' and resource policies', prefixed with their name. */
+function definitionNotices(model: DeputyModel): string[] {
+  const notices = [
+    ...model.roles.flatMap((role) => role.notices.map((notice) => `role ${role.name}: ${notice}`)),
+    ...model.resourcePolicies.flatMap((policy) => policy.notices.map((notice) => `resource policy ${policy.name}: ${notice}`)),
+  ];
+  return [...new Set(notices)];
 }
 
 /**
