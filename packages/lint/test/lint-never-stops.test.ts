@@ -29,6 +29,8 @@ const MIXED = {
   'stack/broken.yaml': "AWSTemplateFormatVersion: '2010-09-09'\nDescription: 'a stack' (uksb-123)\nResources:\n  Statement: {}\n",
   'k8s/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x # Statement\n---\napiVersion: v1\nkind: Service\n',
   'k8s/single.yaml': 'apiVersion: iam.services.k8s.aws/v1alpha1\nkind: Role\nspec:\n  description: "Statement: {{ .Values.x }"\n',
+  'jinja/stack.yaml': 'Resources:\n  {% for q in queues %}\n  Policy{{ q }}:\n    Statement: {{ statement | tojson }}\n  {% endfor %}\n',
+  'defs/definition.yaml': 'roles:\n  - name: reader\n    policies:\n      - Statement:\n          - Effect: Allow\n            Action: s3:GetObject\n            Resource: "arn:{{partition}}:s3:::data-{{account}}/*"\n',
   'chart/templates/role.yaml': 'kind: Role\nmetadata:\n  name: {{ .Release.Name }}\n  Statement: {{ toYaml .Values.statement | indent 2 }}\n',
   'api/openapi.yaml': 'openapi: 3.0.1\ninfo:\n  title: Statement API\npaths: {}\n  bad: indentation\n',
   '.github/workflows/ci.yml': 'on: push\njobs:\n  build:\n    steps:\n      - run: echo "Statement: ${{ secrets.X }}"\n',
@@ -45,7 +47,7 @@ describe('a broken file among good ones', () => {
     expect(run.stdout).toContain('stack/hole.yaml:13:24: error DPT001');
     expect(run.stdout).toContain('tf/main.tf:9:21: error DPT001');
     expect(run.stdout).toContain('stack/broken.yaml:2:24: unreadable YAML syntax error: Unexpected scalar at node end (fix the YAML at this position)');
-    expect(run.stdout).toMatch(/^deputy lint: \d+ errors?, \d+ warnings? in 2 files \(2 policies checked\); 6 skipped \(--verbose lists them\); 1 file could not be read$/m);
+    expect(run.stdout).toMatch(/^deputy lint: \d+ errors?, \d+ warnings? in 3 files \(3 policies checked\); 7 skipped \(--verbose lists them\); 1 file could not be read$/m);
     expect(run.stdout + run.stderr).not.toMatch(/please use|parseAllDocuments/i);
   });
 
@@ -57,7 +59,8 @@ describe('a broken file among good ones', () => {
       'chart/templates/role.yaml: skipped (Helm chart)',
       'docker-compose.yml: skipped (Compose file)',
       'k8s/deployment.yaml: skipped (Kubernetes manifest)',
-      'k8s/single.yaml: skipped (template with {{ }} placeholders (Helm, Jinja, Go templates))',
+      'k8s/single.yaml: skipped (Kubernetes manifest)',
+      'jinja/stack.yaml: skipped (template with {{ }} placeholders (Helm, Jinja, Go templates))',
     ]) {
       expect(run.stdout).toContain(line);
     }
@@ -79,7 +82,7 @@ describe('a broken file among good ones', () => {
   test('JSON lists unreadable and skipped files; SARIF reports unreadable files as tool notifications', async () => {
     const root = tree(MIXED);
     const json = JSON.parse((await runLintCommand(['.', '--format', 'json'], root)).stdout) as { summary: Record<string, number>; findings: { ruleId: string }[]; unreadable: unknown[]; skipped: { file: string }[] };
-    expect(json.summary).toMatchObject({ files: 2, unreadable: 1, skipped: 6 });
+    expect(json.summary).toMatchObject({ files: 3, unreadable: 1, skipped: 7 });
     expect(json.findings.filter((finding) => finding.ruleId === 'DPT001')).toHaveLength(2);
     expect(json.unreadable).toEqual([{ file: 'stack/broken.yaml', line: 2, column: 24, code: 'yaml-syntax-error', message: 'YAML syntax error: Unexpected scalar at node end', hint: 'fix the YAML at this position' }]);
     const sarif = JSON.parse((await runLintCommand(['.', '--format', 'sarif'], root)).stdout) as { runs: { invocations: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; descriptor: { id: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[]; results: unknown[] }[] };

@@ -15,7 +15,7 @@ import { scanTerraformFile } from '../sources/terraform/terraform-file.js';
 import { scanTfJsonFile } from '../sources/terraform/tf-json-file.js';
 import { SIDECAR_SUFFIX, sidecarSuppressions } from '../suppress/sidecar.js';
 import type { FileKind, LintTarget } from './discover-files.js';
-import { notInfrastructureReason } from './not-infrastructure.js';
+import { hasTemplateSyntax, notInfrastructureReason, TEMPLATE_REASON } from './not-infrastructure.js';
 import { decodeText } from './read-text.js';
 
 /** What linting one file produced. */
@@ -58,6 +58,7 @@ export async function lintFile(target: LintTarget): Promise<FileOutcome> {
     scan = await scanText(text, target.display, kind, sidecarOf(target));
   } catch (error) {
     if (!(error instanceof DeputyInputError)) throw error;
+    if (!target.explicit && kind !== 'terraform' && hasTemplateSyntax(text)) return { ...NOTHING, skipped: { file: target.display, reason: TEMPLATE_REASON } };
     return { ...NOTHING, unreadable: error.problems.map((problem) => unreadableOf(problem, target.display)) };
   }
   if (scan.notInfrastructure !== undefined) return { ...NOTHING, skipped: { file: target.display, reason: scan.notInfrastructure } };

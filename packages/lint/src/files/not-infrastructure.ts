@@ -9,7 +9,19 @@ import type { FileKind } from './discover-files.js';
 
 const CLOUDFORMATION = /^(?:AWSTemplateFormatVersion|Resources|Transform)\s*:|["']?Type["']?\s*:\s*["']?AWS::/m;
 
-/** Why a walked file is not infrastructure code, or undefined when it may be. */
+/** The reason given for a file that does not parse and holds template placeholders. */
+export const TEMPLATE_REASON = 'template with {{ }} placeholders (Helm, Jinja, Go templates)';
+
+/**
+ * True when text that failed to parse holds template syntax (`{{ … }}` other than CloudFormation's
+ * `{{resolve:…}}`, or `{% … %}`): the file is a template for another tool, not a broken template for AWS.
+ * Placeholders inside quoted strings parse, so such files (deputy's own definitions) are read as usual.
+ */
+export function hasTemplateSyntax(text: string): boolean {
+  return /\{\{-?\s*(?!resolve:)[-.$\w(]|\{%/.test(text);
+}
+
+/** Why a walked file is not infrastructure code, or undefined when it may be (checked before parsing). */
 export function notInfrastructureReason(display: string, text: string, kind: FileKind): string | undefined {
   const name = display.slice(display.lastIndexOf('/') + 1).toLowerCase();
   if (kind === 'json') {
@@ -21,7 +33,6 @@ export function notInfrastructureReason(display: string, text: string, kind: Fil
   if (/^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/.test(name)) return 'Compose file';
   if (/^chart\.ya?ml$/.test(name) || (/(?:^|\/)templates\/[^/]*\.(?:ya?ml|tpl)$/.test(display) && /\{\{-?\s*(?!resolve:)[-.$\w(]/.test(text))) return 'Helm chart';
   if (CLOUDFORMATION.test(text)) return undefined;
-  if (/\{\{-?\s*(?!resolve:)[-.$\w(]/.test(text)) return 'template with {{ }} placeholders (Helm, Jinja, Go templates)';
   if (/^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text)) return 'Kubernetes manifest';
   if (/^(?:openapi|swagger)\s*:/m.test(text) && !text.includes('x-amazon-apigateway-policy')) return 'OpenAPI definition';
   if (/^on\s*:/m.test(text) && /^jobs\s*:/m.test(text)) return 'GitHub Actions workflow';
