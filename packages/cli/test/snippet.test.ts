@@ -53,3 +53,35 @@ describe('deputy snippet', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('deputy snippet --integration: the resource policy that lets a service act on a resource', () => {
+  it('writes the catalog conditions for the integration (CloudTrail to a bucket: the trail ARN)', async () => {
+    const result = await deputy(['snippet', '--service', 'cloudtrail', '--integration', 's3-bucket', '--resource', 'trail-logs', '--account', '123456789012', '--region', 'us-east-1']);
+    expect(result.code).toBe(0);
+    const statement = (JSON.parse(result.stdout) as { Statement: Record<string, unknown>[] }).Statement[0]!;
+    expect(statement).toMatchObject({ Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: ['arn:aws:s3:::trail-logs', 'arn:aws:s3:::trail-logs/*'] });
+    expect(statement.Condition).toEqual({ ArnLike: { 'aws:SourceArn': 'arn:aws:cloudtrail:us-east-1:123456789012:trail/*' } });
+  });
+
+  it('derives the queue URL from a queue ARN for Terraform', async () => {
+    const result = await deputy(['snippet', '--service', 'events', '--integration', 'sqs-queue', '--resource', 'arn:aws:sqs:us-east-1:123456789012:events', '--account', '123456789012', '--region', 'us-east-1', '--target', 'hcl']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('queue_url = "https://sqs.us-east-1.amazonaws.com/123456789012/events"');
+    expect(result.stdout).toContain('"aws:SourceArn" = "arn:aws:events:us-east-1:123456789012:rule/*"');
+  });
+
+  it('prints the notice where AWS documents no key for the integration', async () => {
+    const result = await deputy(['snippet', '--service', 'events', '--integration', 'sns-topic', '--resource', 'arn:aws:sns:us-east-1:123456789012:t', '--account', '123456789012', '--region', 'us-east-1']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^notice: AWS documents that no confused-deputy condition key applies for events\.amazonaws\.com \(Amazon EventBridge\) in the SNS topic policy/);
+  });
+
+  it('needs --resource, and refuses an unknown integration', async () => {
+    const missing = await deputy(['snippet', '--service', 's3', '--integration', 'lambda-permission', '--account', '123456789012', '--region', 'us-east-1']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^error: --resource: --integration lambda-permission needs the resource/);
+    const unknown = await deputy(['snippet', '--service', 's3', '--integration', 'kms', '--resource', 'k', '--account', '123456789012', '--region', 'us-east-1']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^error: --integration: invalid --integration "kms"/);
+  });
+});

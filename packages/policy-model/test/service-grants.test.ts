@@ -73,7 +73,7 @@ describe('grants', () => {
   test('an integration AWS documents no key for gets a notice and no condition', () => {
     const policy = policyOf('resourcePolicies:\n  - name: rules\n    attachTo: { snsTopic: "arn:aws:sns:eu-west-1:111122223333:rules" }\n    grants:\n      - service: events\n        actions: sns:Publish\n');
     expect(statementsOf(policy.document)[0]!.Condition).toBeUndefined();
-    expect(policy.notices.join('\n')).toMatch(/AWS documents that no confused-deputy condition key applies for events\.amazonaws\.com .* in SNS topic policies/);
+    expect(policy.notices.join('\n')).toMatch(/AWS documents that no confused-deputy condition key applies for events\.amazonaws\.com \(Amazon EventBridge\) in the SNS topic policy: /);
   });
 
   test('an unknown service, and a grant with no resource, are refused at their place', () => {

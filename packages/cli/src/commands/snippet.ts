@@ -1,6 +1,6 @@
 /** `deputy snippet`: one role's trust policy for one service, printed to stdout. */
 import type { Command } from 'commander';
-import { DeputyInputError, snippetModel } from '@deputy/policy-model';
+import { DeputyInputError, SNIPPET_INTEGRATIONS, snippetModel, type SnippetIntegration } from '@deputy/policy-model';
 import type { CliIo } from '../cli-io.js';
 import { parseTargets } from '../targets.js';
 import { renderTargets } from '../render-targets.js';
@@ -16,13 +16,15 @@ interface SnippetFlags {
   hclStyle?: string;
   cfnFormat?: string;
   awsProviderVersion?: string;
+  integration?: string;
+  resource?: string;
 }
 
 /** Registers `snippet`. */
 export function registerSnippet(program: Command, io: CliIo): void {
   program
     .command('snippet')
-    .description("print one role's trust policy for an AWS service, with its confused-deputy conditions")
+    .description("print one role's trust policy for an AWS service, or with --integration the resource policy that lets it act on a resource, with its confused-deputy conditions")
     .requiredOption('--service <service>', 'catalog key (personalize) or service principal (personalize.amazonaws.com)')
     .requiredOption('--account <id>', '12-digit account ID (or "current" for hcl/cfn)')
     .requiredOption('--region <region>', 'Region, e.g. us-east-1 (or "current" for hcl/cfn)')
@@ -32,6 +34,8 @@ export function registerSnippet(program: Command, io: CliIo): void {
     .option('--hcl-style <style>', 'jsonencode or policy-document')
     .option('--cfn-format <format>', 'yaml or json')
     .option('--aws-provider-version <major>', 'AWS provider major version for hcl and tf-json: 5 or 6', '6')
+    .option('--integration <kind>', `a resource policy instead of a role trust: ${Object.keys(SNIPPET_INTEGRATIONS).join(', ')}`)
+    .option('--resource <resource>', 'with --integration: the bucket name, topic ARN, queue URL or ARN, or function name')
     .action(async (flags: SnippetFlags) => {
       const [target] = parseTargets(flags.target, false);
       const model = snippetModel({
@@ -40,6 +44,8 @@ export function registerSnippet(program: Command, io: CliIo): void {
         region: flags.region,
         partition: flags.partition,
         ...(flags.roleName !== undefined ? { roleName: flags.roleName } : {}),
+        ...(flags.integration !== undefined ? { integration: choice('--integration', flags.integration, Object.keys(SNIPPET_INTEGRATIONS) as SnippetIntegration[])! } : {}),
+        ...(flags.resource !== undefined ? { resource: flags.resource } : {}),
       });
       const style = choice('--hcl-style', flags.hclStyle, ['jsonencode', 'policy-document'] as const);
       const format = choice('--cfn-format', flags.cfnFormat, ['yaml', 'json'] as const);
@@ -49,7 +55,7 @@ export function registerSnippet(program: Command, io: CliIo): void {
       if (files.length !== 1) {
         throw new DeputyInputError([{ code: 'snippet-many-files', message: `target ${target} produced ${files.length} files for a snippet`, hint: 'use deputy emit for multi-file output', file: '--target' }]);
       }
-      for (const notice of model.roles.flatMap((role) => role.notices)) io.stderr(`notice: ${notice}\n`);
+      for (const notice of [...model.roles.flatMap((role) => role.notices), ...model.resourcePolicies.flatMap((policy) => policy.notices)]) io.stderr(`notice: ${notice}\n`);
       io.stdout(files[0]!.contents);
     });
 }

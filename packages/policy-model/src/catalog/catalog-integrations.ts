@@ -90,7 +90,7 @@ const INTEGRATION_LABELS: { readonly [kind in IntegrationKind]: string } = {
  */
 export function noKeysNotice(entry: ServiceCatalogEntry, usage: PrincipalUsage | IntegrationKind): string {
   const integration = integrationFor(entry, usage);
-  const where = usage === 'trust' || usage === 'role-trust' ? 'role trust policies' : usage === 'resource' ? 'resource policies' : `${integrationLabel({ kind: usage })}s`;
+  const where = usage === 'trust' || usage === 'role-trust' ? 'role trust policies' : usage === 'resource' ? 'resource policies' : `the ${integrationLabel({ kind: usage })}`;
   if (!integration) {
     const documented = entry.integrations.filter((candidate) => candidate.status === 'documented').map(integrationLabel);
     const elsewhere = documented.length > 0 ? `; it documents keys for ${[...new Set(documented)].join(', ')}` : '';
