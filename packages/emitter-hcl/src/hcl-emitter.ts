@@ -85,10 +85,11 @@ export function emitHclDeclarations(declarations: readonly SharedDeclarations[],
   return [{ path: HCL_DECLARATIONS_PATH, contents: renderFile(SHARED_SOURCE, hclBlocks(declarationBlocks(merged), context), options?.templates) }];
 }
 
+/** The packaged layouts are written in code; the template set (and Handlebars) is loaded only for a user's own. */
 function renderFile(source: string, blocks: readonly HclBlock[], templateSet: TemplateSet | undefined): string {
-  const templates = templateSet ?? defaultHclTemplates();
+  const templates = templateSet === undefined || templateSet === defaultHclTemplates() ? undefined : templateSet;
   const rendered = blocks.map((hclBlock) => renderTopLevelBlock(withUnicodeNfcNotice(hclBlock), templates));
-  if (templates === defaultHclTemplates()) return packagedFileLayout(commentText(source), rendered);
+  if (templates === undefined) return packagedFileLayout(commentText(source), rendered);
   return renderTemplate(templates, 'file.tf.hbs', { source: commentText(source), blocks: rendered });
 }
 
@@ -97,11 +98,11 @@ function packagedFileLayout(source: string, blocks: readonly string[]): string {
   return `# This file was ${GENERATED_MARKER} — do not edit.\n# Source: ${source}\n${blocks.map((block) => `\n${block}\n`).join('')}`;
 }
 
-function renderTopLevelBlock(hclBlock: HclBlock, templates: TemplateSet): string {
+function renderTopLevelBlock(hclBlock: HclBlock, templates: TemplateSet | undefined): string {
   const header = blockHeader(hclBlock.type, hclBlock.labels);
   const comments = blockCommentLines(hclBlock);
   const body = writeBody(hclBlock.body, 1);
-  if (templates === defaultHclTemplates()) return packagedBlockLayout(comments, header, body);
+  if (templates === undefined) return packagedBlockLayout(comments, header, body);
   return renderTemplate(templates, 'block.tf.hbs', { type: hclBlock.type, labels: hclBlock.labels, header, comments, body }).replace(/\n+$/, '');
 }
 
