@@ -37,7 +37,7 @@ describe('deputy emit writes one Terraform configuration per directory', () => {
       writeFileSync(join(dir, 'definitions', 'extra-team.yaml'), EXTRA_TEAM);
       const result = await deputy(['emit', 'definitions', '--target', 'hcl,tf-json', '--out-dir', 'out', '--aws-provider-version', provider], dir);
       const definitions = readdirSync(join(dir, 'definitions')).length;
-      expect(result.stderr).toMatch(new RegExp(`^deputy: ${definitions} definitions → out: ${2 * definitions + 2} written`));
+      expect(result.stderr).toMatch(new RegExp(`^deputy: ${definitions} definitions → out: ${2 * definitions + 2} written`, 'm'));
       for (const target of ['hcl', 'tf-json']) {
         const files = directoryFiles(join(dir, 'out', target));
         expect([...files.keys()].filter((name) => name.startsWith('deputy.'))).toEqual([target === 'hcl' ? 'deputy.tf' : 'deputy.tf.json']);
