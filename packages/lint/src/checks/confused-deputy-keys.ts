@@ -48,7 +48,15 @@ export const checkConfusedDeputyKeys: StatementCheck = (input, sink) => {
       continue;
     }
     if (!entry) {
-      exemption(`${service.text} is not in deputy's service catalog, so which confused-deputy keys it sends is unknown (run deputy services)`);
+      if (!BINDING_KEYS.some((key) => present.has(key))) {
+        sink.finding({
+          ruleId: 'DPT022',
+          at: service.value.at,
+          message: `${statementName(statement)} allows ${service.text}, which deputy's service catalog does not know, without any confused-deputy condition: whether it sends aws:SourceAccount / aws:SourceArn is unknown`,
+          fix: { kind: 'advice', description: 'if AWS documents aws:SourceAccount / aws:SourceArn for this service, add them; otherwise suppress this finding with the reason' },
+          statement,
+        });
+      }
       continue;
     }
     const keys = documentedKeys(entry, usage);

@@ -87,6 +87,7 @@ function judgementOf(input: StatementCheckInput): PolicyJudgement | undefined {
 
 function judge(policy: FoundPolicy, input: StatementCheckInput): PolicyJudgement | null {
   if (policy.unknownStatements) return null;
+  if (!policy.statements.some((statement) => statement.principal !== undefined && (statement.principal.services.length > 0 || statement.principal.anyone))) return null;
   const environment = { account: input.environment.account ?? OWN_ACCOUNT, region: input.environment.region ?? 'us-east-1', partition: input.environment.partition ?? 'aws' };
   const literal = literalPolicy(policy.statements, environment);
   if (!literal) return null;

@@ -185,6 +185,14 @@ export const RULES: readonly RuleDescriptor[] = [
     description:
       'Every principal the other account allows can assume the role; when that account is a third party acting for several customers, the role is open to the confused deputy unless it requires the external ID agreed with you. Add StringEquals sts:ExternalId, an organization condition, or name the role ARNs; suppress with the reason for an account you own.',
   },
+  {
+    id: 'DPT022',
+    name: 'unknown-service-principal',
+    severity: 'note',
+    summary: "A service principal deputy's catalog does not know is trusted without any confused-deputy condition.",
+    description:
+      "Which confused-deputy keys the service sends is not in the catalog, so deputy cannot say what to require (deputy services lists what it knows). If AWS documents aws:SourceAccount / aws:SourceArn for it, add them; if AWS documents none, suppress with the reason. A note: it does not fail the run unless --severity note.",
+  },
 ];
 
 /** The rule with this id. */

@@ -11,12 +11,20 @@ import { SERVICE_CATALOG, fixedPrincipalsOf } from './catalog-lookups.js';
 export function suggestServices(input: string, limit = 3): string[] {
   const query = input.trim().toLowerCase();
   if (query === '') return [];
-  return SERVICE_CATALOG.map((entry) => closest(entry, query))
+  const memo = `${limit}\u0000${query}`;
+  const known = suggestionsMemo.get(memo);
+  if (known) return [...known];
+  const found = SERVICE_CATALOG.map((entry) => closest(entry, query))
     .filter((candidate): candidate is Candidate => candidate !== undefined)
     .sort((a, b) => a.distance - b.distance || a.suggestion.localeCompare(b.suggestion))
     .slice(0, limit)
     .map((candidate) => candidate.suggestion);
+  if (suggestionsMemo.size < 10_000) suggestionsMemo.set(memo, found);
+  return [...found];
 }
+
+/** Suggestions already computed: a linter meets the same unknown principal in thousands of policies. */
+const suggestionsMemo = new Map<string, readonly string[]>();
 
 interface Candidate {
   readonly suggestion: string;
