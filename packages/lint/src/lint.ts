@@ -5,12 +5,13 @@
  * (Kubernetes, Helm, OpenAPI, CI configs) are listed in `skipped`. Only when nothing could be read at all
  * does it throw {@link DeputyInputError} listing every problem, so the CLI exits 2.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DeputyInputError, type Problem } from '@deputy/policy-model';
 import type { Exemption } from './checks/check.js';
 import { loadLintConfig, type LintConfig } from './config/lint-config.js';
-import { walkPaths, type FileKind } from './files/discover-files.js';
+import { walkPaths, type FileKind, type LintTarget } from './files/discover-files.js';
+import { templateFileReferences } from './sources/terraform/template-file.js';
 import { scanText } from './files/lint-file.js';
 import { lintFiles } from './files/lint-files.js';
 import type { Finding, LintNotice, LintResult, SkippedFile, UnreadableFile } from './finding.js';
@@ -47,6 +48,26 @@ export function configFor(paths: readonly string[], options: LintOptions): LintC
   return options.config ?? loadLintConfig({ root: scanRoot(paths, cwd), cwd, ...(options.configFile !== undefined ? { explicit: options.configFile } : {}) });
 }
 
+/**
+ * The absolute paths of the templates the walked `.tf` files render with `templatefile()`: linted through
+ * the call (with its variables), never as raw policies with `${…}` placeholders left in.
+ */
+function renderedTemplates(targets: readonly LintTarget[]): Set<string> {
+  const rendered = new Set<string>();
+  for (const target of targets) {
+    if (target.kind !== 'terraform') continue;
+    let text: string;
+    try {
+      text = readFileSync(target.path, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!text.includes('templatefile')) continue;
+    for (const reference of templateFileReferences(text)) rendered.add(resolve(dirname(target.path), reference));
+  }
+  return rendered;
+}
+
 /** Lints files and directories. */
 export async function lint(paths: readonly string[], options: LintOptions = {}): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
@@ -59,7 +80,10 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
   const exemptions: Exemption[] = [];
   const files: string[] = [];
   let policyCount = 0;
-  const outcomes = await lintFiles(discovery.targets);
+  const rendered = renderedTemplates(discovery.targets);
+  const targets = discovery.targets.filter((target) => target.explicit || !rendered.has(target.path));
+  for (const target of discovery.targets) if (!targets.includes(target)) skipped.push({ file: target.display, reason: 'a template a .tf file renders with templatefile(): linted through that call, with its variables' });
+  const outcomes = await lintFiles(targets);
   outcomes.forEach((outcome, index) => {
     unreadable.push(...outcome.unreadable);
     if (outcome.skipped !== undefined) skipped.push(outcome.skipped);

@@ -11,7 +11,8 @@ import { lintScan } from '../lint-scan.js';
 import { scanJsonFile, scanYamlFile } from '../sources/document-file.js';
 import { mayHoldPolicy } from '../sources/policy-text.js';
 import type { SourceScan } from '../sources/source-scan.js';
-import { scanTerraformFile } from '../sources/terraform/terraform-file.js';
+import { scanTerraformFile, TERRAFORM_POLICY_HINT } from '../sources/terraform/terraform-file.js';
+import { diskTemplateReader } from '../sources/terraform/terraform-file-facts.js';
 import { scanTfJsonFile } from '../sources/terraform/tf-json-file.js';
 import { SIDECAR_SUFFIX, sidecarSuppressions } from '../suppress/sidecar.js';
 import type { FileKind, LintTarget } from './discover-files.js';
@@ -49,13 +50,13 @@ export async function lintFile(target: LintTarget): Promise<FileOutcome> {
   const read = decodeText(bytes);
   if (!read.ok) return { ...NOTHING, unreadable: [{ file: target.display, code: read.code, message: read.message, hint: read.hint }] };
   const text = read.text;
-  if (!target.explicit && !mayHoldPolicy(text)) return NOTHING;
+  if (!target.explicit && !mayHoldPolicy(text) && !TERRAFORM_POLICY_HINT.test(text)) return NOTHING;
   const kind = target.kind ?? sniffKind(text);
   const notIac = target.explicit ? undefined : notInfrastructureReason(target.display, text, kind);
   if (notIac !== undefined) return { ...NOTHING, skipped: { file: target.display, reason: notIac } };
   let scan: SourceScan;
   try {
-    scan = await scanText(text, target.display, kind, sidecarOf(target));
+    scan = await scanText(text, target.display, kind, sidecarOf(target), target.path);
   } catch (error) {
     if (!(error instanceof DeputyInputError)) throw error;
     if (!target.explicit && kind !== 'terraform' && hasTemplateSyntax(text)) return { ...NOTHING, skipped: { file: target.display, reason: TEMPLATE_REASON } };
@@ -74,10 +75,10 @@ export async function lintFile(target: LintTarget): Promise<FileOutcome> {
 }
 
 /** Reads and scans one text by kind. */
-export async function scanText(text: string, file: string, kind: FileKind, fileSuppressions: Parameters<typeof scanJsonFile>[2] = []): Promise<SourceScan> {
+export async function scanText(text: string, file: string, kind: FileKind, fileSuppressions: Parameters<typeof scanJsonFile>[2] = [], path?: string): Promise<SourceScan> {
   switch (kind) {
     case 'terraform':
-      return scanTerraformFile(text, file);
+      return scanTerraformFile(text, file, path !== undefined ? { readTemplate: diskTemplateReader(path) } : {});
     case 'tf-json':
       return scanTfJsonFile(text, file);
     case 'json':
