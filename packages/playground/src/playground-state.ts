@@ -32,6 +32,8 @@ export interface PlaygroundState {
   readonly partition: string;
   /** Snippet: the role name; empty for the CLI's default `<service>-role`. */
   readonly roleName: string;
+  /** Snippet: the resource a resource policy is attached to (bucket name, topic ARN, queue URL or ARN, function name). */
+  readonly resource: string;
   /** HCL policy style (`--hcl-style`). */
   readonly style: 'jsonencode' | 'policy-document';
   /** CloudFormation format (`--cfn-format`). */
@@ -92,6 +94,7 @@ export const DEFAULT_STATE: PlaygroundState = {
   region: 'us-east-1',
   partition: 'aws',
   roleName: '',
+  resource: '',
   style: 'jsonencode',
   format: 'yaml',
   awsProviderMajorVersion: 6,

@@ -3,7 +3,7 @@
  * `snippetModel` and each target is emitted with the options the CLI passes (`layout: 'flat'`), so every
  * output is byte for byte the CLI's stdout for the same flags.
  */
-import { DeputyInputError, findService, snippetModel, type Problem, type ServiceCatalogEntry } from '@deputy/policy-model';
+import { DeputyInputError, findService, SNIPPET_INTEGRATIONS, snippetModel, type IntegrationKind, type Problem, type ServiceCatalogEntry, type SnippetIntegration } from '@deputy/policy-model';
 import type { PlaygroundState } from './playground-state.js';
 import { emitTarget, TARGET_NAMES } from './targets.js';
 import { problemsOf, targetResult, type TargetResult } from './target-result.js';
@@ -31,6 +31,7 @@ export function snippetOutputs(state: PlaygroundState): SnippetOutputs {
       region: state.region.trim(),
       partition: state.partition,
       ...(state.roleName.trim() !== '' ? { roleName: state.roleName.trim() } : {}),
+      ...(writesResourcePolicy(state.integration) ? { integration: state.integration, resource: state.resource.trim() === '' ? EXAMPLE_RESOURCES[state.integration] : state.resource.trim() } : {}),
     });
   } catch (error) {
     return { ...(entry ? { entry } : {}), problems: problemsOf(error), notices: [], targets: [] };
@@ -45,5 +46,22 @@ export function snippetOutputs(state: PlaygroundState): SnippetOutputs {
       return files;
     }),
   );
-  return { ...(entry ? { entry } : {}), problems: [], notices: model.roles.flatMap((role) => role.notices), targets };
+  const notices = [...model.roles.flatMap((role) => role.notices), ...model.resourcePolicies.flatMap((policy) => policy.notices)];
+  if (state.integration !== 'role-trust' && !writesResourcePolicy(state.integration)) {
+    notices.push(`deputy writes resource policies for S3 buckets, SNS topics, SQS queues and Lambda functions; for this integration the outputs show the role trust, and the evidence shows what AWS documents`);
+  }
+  return { ...(entry ? { entry } : {}), problems: [], notices, targets };
 }
+
+/** True for the integrations `deputy snippet --integration` writes. */
+function writesResourcePolicy(kind: IntegrationKind): kind is SnippetIntegration {
+  return Object.hasOwn(SNIPPET_INTEGRATIONS, kind);
+}
+
+/** The resource a resource-policy snippet names until the user gives one. */
+const EXAMPLE_RESOURCES: { readonly [kind in SnippetIntegration]: string } = {
+  's3-bucket': 'example-bucket',
+  'sns-topic': 'arn:{{partition}}:sns:{{region}}:{{account}}:example-topic',
+  'sqs-queue': 'arn:{{partition}}:sqs:{{region}}:{{account}}:example-queue',
+  'lambda-permission': 'example-function',
+};

@@ -18,6 +18,8 @@ const CASES: { name: string; state: Partial<PlaygroundState>; flags: string[] }[
   { name: 'logs in eu-west-1, policy-document, provider 5, CFN JSON', state: { service: 'logs', region: 'eu-west-1', style: 'policy-document', awsProviderMajorVersion: 5, format: 'json' }, flags: ['--hcl-style', 'policy-document', '--aws-provider-version', '5', '--cfn-format', 'json'] },
   { name: 'a principal, current account and Region, a role name', state: { service: 'sagemaker.amazonaws.com', account: 'current', region: 'current', roleName: 'trainer' }, flags: ['--role-name', 'trainer'] },
   { name: 'aws-cn partition', state: { service: 'personalize', partition: 'aws-cn', region: 'cn-north-1' }, flags: ['--partition', 'aws-cn'] },
+  { name: 'CloudTrail to a bucket (a resource policy)', state: { service: 'cloudtrail', integration: 's3-bucket', resource: 'trail-logs' }, flags: ['--integration', 's3-bucket', '--resource', 'trail-logs'] },
+  { name: 'EventBridge to a queue given by ARN', state: { service: 'events', integration: 'sqs-queue', resource: 'arn:aws:sqs:us-east-1:111122223333:events' }, flags: ['--integration', 'sqs-queue', '--resource', 'arn:aws:sqs:us-east-1:111122223333:events'] },
 ];
 
 describe('snippet outputs equal deputy snippet', () => {

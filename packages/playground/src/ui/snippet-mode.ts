@@ -15,7 +15,7 @@ const COMMON_REGIONS = ['current', 'us-east-1', 'us-east-2', 'us-west-1', 'us-we
 export function mountSnippetMode(store: Store): (state: PlaygroundState) => void {
   byId('service-list').replaceChildren(...SERVICE_CATALOG.map((entry) => h('option', { value: entry.key }, `${entry.name} (${entry.principal})`)));
   byId('region-list').replaceChildren(...COMMON_REGIONS.map((region) => h('option', { value: region })));
-  const text = (id: string, field: 'service' | 'account' | 'region' | 'roleName'): void => {
+  const text = (id: string, field: 'service' | 'account' | 'region' | 'roleName' | 'resource'): void => {
     byId<HTMLInputElement>(id).addEventListener('input', (event) => store.update({ [field]: (event.target as HTMLInputElement).value }));
   };
   text('service', 'service');
@@ -23,6 +23,7 @@ export function mountSnippetMode(store: Store): (state: PlaygroundState) => void
   text('account', 'account');
   text('region', 'region');
   text('role-name', 'roleName');
+  text('resource', 'resource');
   byId<HTMLSelectElement>('partition').addEventListener('change', (event) => store.update({ partition: (event.target as HTMLSelectElement).value }));
   byId<HTMLSelectElement>('integration').addEventListener('change', (event) => store.update({ integration: (event.target as HTMLSelectElement).value as IntegrationKind }));
   byId<HTMLSelectElement>('style').addEventListener('change', (event) => store.update({ style: (event.target as HTMLSelectElement).value as PlaygroundState['style'] }));
@@ -80,6 +81,7 @@ function drawSnippet(store: Store, state: PlaygroundState): void {
   setValue('region', state.region);
   setValue('partition', state.partition);
   setValue('role-name', state.roleName);
+  setValue('resource', state.resource);
   setValue('style', state.style);
   setValue('format', state.format);
   setValue('provider', String(state.awsProviderMajorVersion));
