@@ -9,7 +9,7 @@ import { loadFixture } from '@deputy/policy-model/testing';
 import { describe, expect, it } from 'vitest';
 import { DeputyRoles, type CdkModule } from '../src/index.js';
 import { synthesizeTerraformJson as emitTerraformJson } from './support/synthesized-json.js';
-import { hostileModel } from './support/hostile-model.js';
+import { hostileModel } from '../../emitter-tf-json/test/support/hostile-model.js';
 import { synthesizeStack } from './support/synth-app.js';
 
 const EXAMPLES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples', 'definitions');

@@ -8,9 +8,9 @@ import { declarationBlocks, headerLines, planTerraform, terraformJsonDocument } 
 import type { DeputyModel } from '@deputy/policy-model';
 import { describe, expect, it } from 'vitest';
 import { CDKTF_TEXT_GUARD } from '../src/index.js';
-import { hostileModel } from './support/hostile-model.js';
+import { hostileModel } from '../../emitter-tf-json/test/support/hostile-model.js';
 import { synthesizeTerraformJson } from './support/synthesized-json.js';
-import { waivedModel } from './support/waived-model.js';
+import { waivedModel } from '../../emitter-tf-json/test/support/waived-model.js';
 
 function planDocument(model: DeputyModel, awsProviderMajorVersion: 5 | 6): unknown {
   const plan = planTerraform(model, { awsProviderMajorVersion });

@@ -7,8 +7,8 @@ import { synthesizeTerraformJson as emitTerraformJson } from './support/synthesi
 
 const literalTemplate = (text: string): string => plainLiteralTemplate(text, CDKTF_TEXT_GUARD);
 const terraformTemplate = (pieces: readonly TemplatePiece[]): string => plainTerraformTemplate(pieces, CDKTF_TEXT_GUARD);
-import { CDKTF_TOKEN_TEXTS } from './support/hostile-model.js';
-import { decodeLiteral, templateParts } from './support/template-decoding.js';
+import { CDKTF_TOKEN_TEXTS } from '../../emitter-tf-json/test/support/hostile-model.js';
+import { decodeLiteral, templateParts } from '../../emitter-tf-json/test/support/template-decoding.js';
 
 describe('terraformTemplate', () => {
   it.each([

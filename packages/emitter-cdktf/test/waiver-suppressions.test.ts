@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { DeputyRoles } from '../src/index.js';
 import { synthesizeTerraformJson as emitTerraformJson } from './support/synthesized-json.js';
 import { synthesizeStack } from './support/synth-app.js';
-import { requireTerraform, terraformApplyOutputs } from './support/terraform-cli.js';
-import { waivedDocument, waivedModel } from './support/waived-model.js';
+import { requireTerraform, terraformApplyOutputs } from '../../emitter-tf-json/test/support/terraform-cli.js';
+import { waivedDocument, waivedModel } from '../../emitter-tf-json/test/support/waived-model.js';
 
 type Json = { [key: string]: Json } | Json[] | string | number | boolean | null;
 
