@@ -121,8 +121,9 @@ function fixDescription(entries: readonly ServiceCatalogEntry[], missing: readon
 }
 
 /**
- * True when every aws:SourceArn value names the account: a 12-digit account field or this account's
- * reference (`${AWS::AccountId}`, `data.aws_caller_identity.current.account_id`), under a positive operator.
+ * True when every aws:SourceArn value names the account: a 12-digit account field, this account's
+ * reference (`${AWS::AccountId}`, `data.aws_caller_identity.current.account_id`), or the ARN of a resource the
+ * configuration itself creates, under a positive operator.
  * Such a SourceArn pins the account as aws:SourceAccount would.
  */
 function sourceArnPinsAccount(statement: StatementCheckInput['statement']): boolean {
@@ -133,9 +134,20 @@ function sourceArnPinsAccount(statement: StatementCheckInput['statement']): bool
     values.every((value) => {
       const parts = textPartsOf(value);
       const field = parts === undefined ? undefined : accountFieldOf(parts);
-      return field === 'literal' || field === 'this-account';
+      return field === 'literal' || field === 'this-account' || (parts !== undefined && startsWithOwnResource(parts));
     })
   );
+}
+
+/**
+ * A Terraform resource's ARN attribute (`${aws_api_gateway_rest_api.api.execution_arn}/*`,
+ * `${aws_lb_target_group.tg.arn}`): a resource this configuration creates, so in the deploying account.
+ */
+const OWN_RESOURCE_ARN = /^(\$\{\s*)?aws_[a-z0-9_]+\.[A-Za-z0-9_-]+(\[[^\]]*\])?\.(arn|execution_arn)(\s*\})?$/;
+
+function startsWithOwnResource(parts: ReturnType<typeof textPartsOf> & object): boolean {
+  const first = parts[0];
+  return first !== undefined && typeof first !== 'string' && OWN_RESOURCE_ARN.test(first.opaque.trim());
 }
 
 /** True when aws:SourceAccount is missing and every literal aws:SourceArn has an empty account field (S3 buckets). */
