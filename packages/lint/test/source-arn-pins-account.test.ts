@@ -22,6 +22,11 @@ describe('DPT002 and a SourceArn that pins the account', () => {
     expect(result.findings.map((finding) => finding.ruleId)).toEqual([]);
   });
 
+  test('a bucket of this configuration does not: a bucket ARN names no account (DPT002 as an error)', async () => {
+    const result = await lintText(permission('aws_s3_bucket.uploads.arn').replace('apigateway.amazonaws.com', 's3.amazonaws.com'), 'main.tf', 'terraform');
+    expect(result.findings.map((finding) => finding.ruleId)).toEqual(['DPT002']);
+  });
+
   test('a variable may name any account: DPT002 stays', async () => {
     const result = await lintText(permission('"${var.api_execution_arn}/*/*"'), 'main.tf', 'terraform');
     expect(result.findings.map((finding) => finding.ruleId)).toEqual(['DPT002']);

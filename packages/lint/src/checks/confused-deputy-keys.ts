@@ -145,9 +145,14 @@ function sourceArnPinsAccount(statement: StatementCheckInput['statement']): bool
  */
 const OWN_RESOURCE_ARN = /^(\$\{\s*)?aws_[a-z0-9_]+\.[A-Za-z0-9_-]+(\[[^\]]*\])?\.(arn|execution_arn)(\s*\})?$/;
 
+/** Resource types whose ARN names no account (an S3 bucket's name can be taken again by another account once deleted). */
+const ACCOUNTLESS_ARN = /^(\$\{\s*)?aws_s3_(bucket|directory_bucket)\b/;
+
 function startsWithOwnResource(parts: ReturnType<typeof textPartsOf> & object): boolean {
   const first = parts[0];
-  return first !== undefined && typeof first !== 'string' && OWN_RESOURCE_ARN.test(first.opaque.trim());
+  if (first === undefined || typeof first === 'string') return false;
+  const reference = first.opaque.trim();
+  return OWN_RESOURCE_ARN.test(reference) && !ACCOUNTLESS_ARN.test(reference);
 }
 
 /** True when aws:SourceAccount is missing and every literal aws:SourceArn has an empty account field (S3 buckets). */
