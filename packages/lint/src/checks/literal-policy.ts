@@ -25,12 +25,6 @@ export interface LiteralEnvironment {
 export const OPAQUE_TOKEN = 'deputy-opaque';
 
 const MARK = '\u0000';
-
-/**
- * `ArnLike … "*"` is read as matching every ARN, the widest reading: whether IAM matches a bare `*` under an
- * ARN operator is not documented, and a policy that relies on it protects nothing either way.
- */
-const ANY_ARN = 'arn:*:*:*:*:*';
 const ACCOUNT_KEYS = new Set(['aws:sourceaccount', 'aws:sourceowner', 'aws:principalaccount', 'aws:resourceaccount']);
 
 /** A policy as literal data, and whether any confused-deputy value in it was known only at deploy time. */
@@ -101,8 +95,7 @@ function literalPrincipal(statement: StatementView, environment: LiteralEnvironm
 function literalClauseValues(clause: ConditionClause, environment: LiteralEnvironment): string[] | undefined {
   const key = clause.key.toLowerCase();
   const position: Position = ACCOUNT_KEYS.has(key) ? 'account' : key === 'aws:sourceorgid' || key === 'aws:principalorgid' ? 'organization' : 'arn';
-  const arnOperator = /^(ForAnyValue:|ForAllValues:)?Arn/i.test(clause.operator.trim());
-  const values = clause.items.map((item) => literalText(item, position, environment)).map((value) => (arnOperator && value === '*' ? ANY_ARN : value));
+  const values = clause.items.map((item) => literalText(item, position, environment));
   return values.some((value) => value === undefined) ? undefined : (values as string[]);
 }
 

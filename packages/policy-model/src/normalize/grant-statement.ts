@@ -4,15 +4,17 @@
  * (an S3 bucket policy, an SNS topic policy, an SQS queue policy, a Lambda permission), as trust statements
  * are built for role trusts. An integration AWS documents no key for gets a notice instead of a condition.
  */
-import { findService, integrationFor, integrationLabel, isDocumented, noKeysNotice, principalFor } from '../catalog/service-catalog.js';
-import type { IntegrationKind, SourceArnOperator } from '../catalog/service-catalog-entry.js';
+import { findService, integrationFor, integrationLabel, isDocumented, noKeysNotice } from '../catalog/service-catalog.js';
+import type { IntegrationKind } from '../catalog/service-catalog-entry.js';
 import type { ServiceGrantDefinition } from '../definition/definition.js';
 import type { PathSegment } from '../load/source-document.js';
-import type { Environment, PolicyString } from '../model/value.js';
+import type { Environment } from '../model/value.js';
 import { interpolate } from '../model/value.js';
 import type { Statement } from '../policy/policy-document.js';
+import { listOf } from '../policy/policy-document.js';
 import type { PathProblem } from '../policy/validate-policy.js';
 import { ConditionBuilder } from './condition-builder.js';
+import { servicePrincipalOf, sourceArnOperator } from './service-statement-parts.js';
 import { environmentPart, fromCatalogPattern, fromDefinitionText } from './placeholders.js';
 
 /** The statement of one grant, notices to print with it, and problems that prevent it. */
@@ -59,7 +61,7 @@ export function buildGrantStatement(grant: ServiceGrantDefinition, target: Grant
       const written = grant.sourceArn !== undefined ? listOf(grant.sourceArn) : integration.sourceArn ? [integration.sourceArn.pattern] : [];
       const sourceEnvironment: Environment = grant.sourceAccount !== undefined ? { ...environment, account: { kind: 'literal', value: grant.sourceAccount } } : environment;
       const arns = written.map((text) => (grant.sourceArn !== undefined ? fromDefinitionText(text, environment) : fromCatalogPattern(text, sourceEnvironment)));
-      if (arns.length > 0) condition.add(sourceArnOperator(integration.sourceArn?.operator, written, target.kind), 'aws:SourceArn', arns.length === 1 ? arns[0]! : arns);
+      if (arns.length > 0) condition.add(target.kind === 'lambda-permission' ? 'ArnLike' : sourceArnOperator(integration.sourceArn?.operator, written), 'aws:SourceArn', arns.length === 1 ? arns[0]! : arns);
     }
   } else {
     notices.push(noKeysNotice(entry, target.kind === 'resource' ? 'resource' : target.kind));
@@ -69,7 +71,7 @@ export function buildGrantStatement(grant: ServiceGrantDefinition, target: Grant
   const statement: Statement = {
     ...(grant.sid !== undefined ? { Sid: grant.sid } : {}),
     Effect: 'Allow',
-    Principal: { Service: principalOf(entry, environment) },
+    Principal: { Service: servicePrincipalOf(entry, environment) },
     Action: actions.length === 1 ? actions[0]! : [...actions],
     Resource: resources.length === 1 ? resources[0]! : resources,
     ...(condition.isEmpty() ? {} : { Condition: condition.build() }),
@@ -82,22 +84,3 @@ export function grantTargetLabel(target: GrantTarget): string {
   return target.kind === 'resource' ? 'resource policy' : integrationLabel({ kind: target.kind });
 }
 
-function principalOf(entry: NonNullable<ReturnType<typeof findService>>['entry'], environment: Environment): PolicyString {
-  const partition = environment.partition.kind === 'literal' ? environment.partition.value : 'aws';
-  const region = environment.region.kind === 'literal' ? environment.region.value : undefined;
-  return principalFor(entry, partition, region);
-}
-
-/**
- * The catalog's operator, except that a wildcard never goes with StringEquals and a Lambda permission takes
- * an ARN operator (its source_arn / SourceArn property is compared as an ARN).
- */
-function sourceArnOperator(catalogOperator: SourceArnOperator | undefined, values: readonly string[], kind: GrantTarget['kind']): string {
-  if (kind === 'lambda-permission') return 'ArnLike';
-  const operator = catalogOperator ?? 'ArnLike';
-  return operator === 'StringEquals' && values.some((value) => /[*?]/.test(value)) ? 'StringLike' : operator;
-}
-
-function listOf(value: string | readonly string[]): readonly string[] {
-  return typeof value === 'string' ? [value] : value;
-}

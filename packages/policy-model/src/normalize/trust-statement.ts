@@ -2,15 +2,16 @@
  * Builds the trust statement for one trusted service: the catalog's principal and trust actions, and
  * exactly the confused-deputy keys AWS documents for the service, with the operator each value needs.
  */
-import { findService, integrationFor, isDocumented, keysSentBy, noKeysNotice, principalFor, trustActionsOf } from '../catalog/service-catalog.js';
-import type { ServiceCatalogEntry, SourceArnOperator } from '../catalog/service-catalog-entry.js';
+import { findService, integrationFor, isDocumented, keysSentBy, noKeysNotice, trustActionsOf } from '../catalog/service-catalog.js';
 import type { TrustedServiceDefinition } from '../definition/definition.js';
-import type { Environment, PolicyString } from '../model/value.js';
+import type { Environment } from '../model/value.js';
 import type { WaiverRecord } from '../model/model.js';
-import { interpolate, reference } from '../model/value.js';
-import type { ConditionBlock, ConditionKeyMap, ConditionValue, Statement } from '../policy/policy-document.js';
+import { interpolate } from '../model/value.js';
+import type { ConditionValue, Statement } from '../policy/policy-document.js';
+import { listOf } from '../policy/policy-document.js';
 import { environmentPart, fromCatalogPattern, fromDefinitionText } from './placeholders.js';
 import { ConditionBuilder } from './condition-builder.js';
+import { servicePrincipalOf, sourceArnOperator } from './service-statement-parts.js';
 import type { PathProblem } from '../policy/validate-policy.js';
 import type { PathSegment } from '../load/source-document.js';
 
@@ -30,7 +31,7 @@ export interface TrustStatementResult {
 export function buildTrustStatement(trusted: TrustedServiceDefinition, environment: Environment, path: readonly PathSegment[]): TrustStatementResult {
   const match = findService(trusted.service);
   const entry = match?.entry;
-  const principal = entry && (trusted.service === entry.key || trusted.service === entry.principal || (entry.aliases ?? []).includes(trusted.service)) ? principalOf(entry, environment) : trusted.service;
+  const principal = entry && (trusted.service === entry.key || trusted.service === entry.principal || (entry.aliases ?? []).includes(trusted.service)) ? servicePrincipalOf(entry, environment) : trusted.service;
   const integration = entry ? integrationFor(entry, 'trust') : undefined;
   const baseActions = trustActionsOf(entry);
   const actions = [...baseActions, ...(trusted.extraActions ?? []).filter((action) => !baseActions.includes(action))];
@@ -83,7 +84,7 @@ export function buildTrustStatement(trusted: TrustedServiceDefinition, environme
     }
     if (trusted.sourceOrgId !== undefined) condition.add('StringEquals', 'aws:SourceOrgID', trusted.sourceOrgId);
     if ((keys.includes('aws:SourceArn') && !organizationWide) || trusted.sourceArn !== undefined) {
-      const texts = trusted.sourceArn !== undefined ? listOfStrings(trusted.sourceArn) : integration?.sourceArn ? [integration.sourceArn.pattern] : [];
+      const texts = trusted.sourceArn !== undefined ? listOf(trusted.sourceArn) : integration?.sourceArn ? [integration.sourceArn.pattern] : [];
       const sourceEnvironment: Environment = trusted.sourceAccount !== undefined ? { ...environment, account: { kind: 'literal', value: trusted.sourceAccount } } : environment;
       const arns = trusted.sourceArn !== undefined ? texts.map((arn) => fromDefinitionText(arn, environment)) : texts.map((pattern) => fromCatalogPattern(pattern, sourceEnvironment));
       if (arns.length === 0) {
@@ -120,22 +121,6 @@ export function waiverNotice(waiver: WaiverRecord): string {
   return `Confused-deputy conditions for ${waiver.service} waived: ${waiver.reason}`;
 }
 
-function principalOf(entry: ServiceCatalogEntry, environment: Environment): PolicyString {
-  const partition = environment.partition.kind === 'literal' ? environment.partition.value : 'aws';
-  const region = environment.region.kind === 'literal' ? environment.region.value : undefined;
-  if (entry.regionalPrincipal?.required && region === undefined) {
-    const [before, after] = entry.regionalPrincipal.pattern.split('{region}') as [string, string];
-    return interpolate([before, reference('region'), after]);
-  }
-  return principalFor(entry, partition, region);
-}
-
-/** The catalog's operator, except that a wildcard value never goes with StringEquals (which reads `*` literally). */
-function sourceArnOperator(catalogOperator: SourceArnOperator | undefined, values: readonly string[]): string {
-  const operator = catalogOperator ?? 'ArnLike';
-  return operator === 'StringEquals' && values.some((value) => /[*?]/.test(value)) ? 'StringLike' : operator;
-}
-
 function hasExplicitKeys(trusted: TrustedServiceDefinition): boolean {
   return explicitKeys(trusted).length > 0;
 }
@@ -146,10 +131,6 @@ function explicitKeys(trusted: TrustedServiceDefinition): string[] {
     ...(trusted.sourceArn !== undefined ? ['aws:SourceArn'] : []),
     ...(trusted.sourceOrgId !== undefined ? ['aws:SourceOrgID'] : []),
   ];
-}
-
-function listOfStrings(value: string | readonly string[]): readonly string[] {
-  return typeof value === 'string' ? [value] : value;
 }
 
 function convertValue(value: ConditionValue<string>, environment: Environment): ConditionValue {
