@@ -16,7 +16,7 @@ import {
   type LiteralPolicyDocument,
   type Partition,
 } from '@deputy/policy-model';
-import { describeJudgement, judgeServiceVerification, verifyPolicy, type JudgementClass, type PolicyVerification, type ScenarioResult } from '@deputy/verify';
+import { describeJudgement, judgeServiceVerification, type JudgementClass, type PolicyVerification, type ScenarioResult } from '@deputy/verify';
 import { fresh, type FixClause, type FixPlan } from '../fixes/fix-plan.js';
 import { accountValue, keptClauses, sourceArnClause } from '../fixes/condition-edits.js';
 import type { FoundPolicy } from '../policy/found-policy.js';
@@ -26,6 +26,7 @@ import { ruleById } from '../rules/rule-catalog.js';
 import type { RawFinding, StatementCheck, StatementCheckInput } from './check.js';
 import { literalPolicy, type LiteralPolicy } from './literal-policy.js';
 import { integrationOf, usageOf } from './statement-facts.js';
+import { memoisedVerifyPolicy } from './verification-memo.js';
 
 const OWN_ACCOUNT = '111122223333';
 
@@ -96,7 +97,7 @@ function judge(policy: FoundPolicy, input: StatementCheckInput): PolicyJudgement
   const kind = integrationOf(policy, input.statement);
   const integration: IntegrationKind | undefined = usage === 'trust' ? undefined : kind !== 'resource' ? kind : integrationKindOfActions(allActions(literal.document));
   try {
-    const verification = verifyPolicy(literal.document, { kind: usage, ...(integration ? { integration } : {}), ...environment, partition: environment.partition as Partition });
+    const verification = memoisedVerifyPolicy(literal.document, { kind: usage, ...(integration ? { integration } : {}), ...environment, partition: environment.partition as Partition });
     return { literal, verification, origins };
   } catch {
     return null;
