@@ -23,11 +23,12 @@ import { coverage, definitionInputs, type DefinitionInput } from './definition-i
 import type { PlannedFile } from './output-files.js';
 import { loadContext, otherDefinitions, sharedFilesNaming, userFileNames } from './shared-directory.js';
 import { targetRenderer, type ModelRenderer } from './render-targets.js';
+import { environmentFileFlag, readEnvironmentFileOption, type EnvironmentFileFlags } from './environment-file-option.js';
 import { choice, parseScopedSetFlags, providerVersion, type TargetSetValues } from './shared-options.js';
 import { parseTargets, type TargetName } from './targets.js';
 
 /** Flags of `emit` and `check`. */
-export interface GenerateFlags {
+export interface GenerateFlags extends EnvironmentFileFlags {
   target: string;
   outDir: string;
   set: string[];
@@ -60,7 +61,7 @@ export { definitionFiles, definitionInputs, type DefinitionInput } from './defin
 /** Loads every definition and renders every chosen target; throws with every problem found. */
 export async function generateOutputs(inputs: readonly string[], flags: GenerateFlags, io: CliIo): Promise<GeneratedOutputs> {
   const targets = parseTargets(flags.target, true);
-  const setFor = parseScopedSetFlags(flags.set, targets);
+  const setFor = parseScopedSetFlags(flags.set, targets, readEnvironmentFileOption(environmentFileFlag(flags), io.cwd));
   const style = choice('--hcl-style', flags.hclStyle, ['jsonencode', 'policy-document'] as const);
   const format = choice('--cfn-format', flags.cfnFormat, ['yaml', 'json'] as const);
   if (flags.templates !== undefined && !existsSync(resolve(io.cwd, flags.templates))) {
@@ -127,7 +128,7 @@ function targetGroups(targets: readonly TargetName[], setFor: (target: string) =
   const groups = new Map<string, TargetGroup>();
   for (const target of targets) {
     const set = setFor(target);
-    const key = JSON.stringify([Object.entries(set.environment).sort(), Object.entries(set.placeholders).sort()]);
+    const key = JSON.stringify([Object.entries(set.environment).sort(), Object.entries(set.placeholders).sort(), set.file ?? null]);
     const optional = jsonOptional && target === 'json';
     const groupKey = `${optional ? 'optional ' : ''}${key}`;
     const group = groups.get(groupKey) ?? { set, key, optional, targets: [] };
@@ -229,6 +230,7 @@ function loadEach(
           set: group.set.environment,
           source: input.sourceLabel,
           placeholderValues: group.set.placeholders,
+          ...(group.set.file ? { environmentFile: group.set.file } : {}),
           ...(environment !== undefined ? { environment } : {}),
           ...(judge ? { judge } : {}),
         });

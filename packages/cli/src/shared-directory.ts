@@ -49,7 +49,7 @@ export function loadContext(others: readonly DefinitionInput[], groups: readonly
     try {
       const text = readSourceFile(input.absolute, input.file);
       for (const [index, group] of groups.entries()) {
-        const model = loadDefinitionText(text, input.file, { set: group.set.environment, source: input.sourceLabel, ...(environment !== undefined ? { environment } : {}) });
+        const model = loadDefinitionText(text, input.file, { set: group.set.environment, source: input.sourceLabel, ...(environment !== undefined ? { environment } : {}), ...(group.set.file ? { environmentFile: group.set.file } : {}) });
         if (index === 0) crossChecks.add(input.file, input.absolute, definitionClaims(model), true);
         group.render.addContext(model);
       }

@@ -1,5 +1,5 @@
 /** Option parsing shared by several commands. */
-import { DeputyInputError, ENVIRONMENT_FIELDS, validateEnvironmentValue, type EnvironmentField, type Partition } from '@deputy/policy-model';
+import { DeputyInputError, ENVIRONMENT_FIELDS, environmentLayerFor, validateEnvironmentValue, type EnvironmentField, type EnvironmentFile, type EnvironmentLayer, type Partition } from '@deputy/policy-model';
 
 /** Collects repeated `--set key=value` flags. */
 export function collectSet(value: string, previous: string[] = []): string[] {
@@ -46,20 +46,24 @@ export function providerVersion(value: string | undefined): 5 | 6 | undefined {
   return version === undefined ? undefined : (Number(version) as 5 | 6);
 }
 
-/** What `--set` gives one target: environment fields and custom placeholder values. */
+/** What `--set` and `--env-file` give one target: environment fields and custom placeholder values. */
 export interface TargetSetValues {
-  /** Literal account, Region and partition. */
+  /** Literal account, Region and partition from `--set`. */
   readonly environment: SetValues;
-  /** Custom placeholder values by name (checked against each definition's declarations when it loads). */
+  /** Custom placeholder values by name from `--set` (checked against each definition's declarations when it loads). */
   readonly placeholders: Readonly<Record<string, string>>;
+  /** What the environment file gives this target (its top-level entry with the target's section over it); below `--set`. */
+  readonly file?: EnvironmentLayer;
 }
 
 /**
  * Parses `--set [target:]name=value` flags for `emit` and `check`: `--set account=…` applies to every target,
  * `--set json:account=…` to the json target only (and wins over the unscoped value). Names other than
- * account, region and partition are custom placeholders.
+ * account, region and partition are custom placeholders. With an environment file, each target also gets
+ * the file's entry for it (below `--set`). `command` names a command without targets (`verify`), which
+ * refuses scoped flags.
  */
-export function parseScopedSetFlags(values: readonly string[], targets: readonly string[]): (target: string) => TargetSetValues {
+export function parseScopedSetFlags(values: readonly string[], targets: readonly string[], environmentFile?: EnvironmentFile, command?: string): (target?: string) => TargetSetValues {
   const unscoped: string[] = [];
   const scoped = new Map<string, string[]>();
   for (const value of values) {
@@ -70,14 +74,16 @@ export function parseScopedSetFlags(values: readonly string[], targets: readonly
     }
     const target = scope[1]!;
     if (!targets.includes(target)) {
-      throw new DeputyInputError([{ code: 'invalid-set', message: `--set ${value} is scoped to ${target}, which this run does not emit`, hint: `scope it to one of ${targets.join(', ')}, or drop the ${target}: prefix`, file: '--set' }]);
+      const hint = command !== undefined ? `drop the ${target}: prefix` : `scope it to one of ${targets.join(', ')}, or drop the ${target}: prefix`;
+      throw new DeputyInputError([{ code: 'invalid-set', message: command !== undefined ? `--set ${value} is scoped to target ${target}, but ${command} has no targets` : `--set ${value} is scoped to ${target}, which this run does not emit`, hint, file: '--set' }]);
     }
     scoped.set(target, [...(scoped.get(target) ?? []), value.slice(scope[0].length)]);
   }
   const base = splitSet(unscoped);
   return (target) => {
-    const own = splitSet(scoped.get(target) ?? []);
-    return { environment: { ...base.environment, ...own.environment }, placeholders: { ...base.placeholders, ...own.placeholders } };
+    const own = splitSet(target === undefined ? [] : (scoped.get(target) ?? []));
+    const file = environmentFile === undefined ? {} : { file: environmentLayerFor(environmentFile, target) };
+    return { environment: { ...base.environment, ...own.environment }, placeholders: { ...base.placeholders, ...own.placeholders }, ...file };
   };
 }
 

@@ -20,6 +20,7 @@ export * from './load/well-formed-text.js';
 export * from './load/read-source-file.js';
 export * from './load/load-definition.js';
 export * from './load/cross-definition-checks.js';
+export * from './load/environment-file.js';
 export { checkAttachment, bucketNameProblem, sqsDnsSuffix, type KnownEnvironment, type CheckedAttachment } from './definition/attachment-targets.js';
 export * from './normalize/confused-deputy-gaps.js';
 export * from './normalize/identifiers.js';

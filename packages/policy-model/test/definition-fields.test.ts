@@ -107,7 +107,7 @@ describe('environments and placeholders', () => {
   it('checks types and names the missing value and where to give it', () => {
     expect(errorsOf(definition, { placeholderValues: { shard: 'x' } })).toEqual(['error: --set shard: placeholder {{shard}} is an integer, not "x" (give digits in --set shard)']);
     expect(errorsOf(definition)).toEqual([
-      'error: def.yaml:9:11: placeholder {{shard}} has no value at roles[0].name (give --set shard=…, a value under environments.<name>.values.shard with --env <name>, or placeholders.shard.default)',
+      'error: def.yaml:9:11: placeholder {{shard}} has no value at roles[0].name (give --set shard=…, values.shard in an --env-file, a value under environments.<name>.values.shard with --env <name>, or placeholders.shard.default)',
     ]);
     expect(errorsOf(definition.replace('app-{{env}}', 'app-{{evn}}'), { environment: 'prod' })).toEqual(['error: def.yaml:9:11: unknown placeholder {{evn}} at roles[0].name (did you mean "env"?)']);
   });

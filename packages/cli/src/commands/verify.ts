@@ -8,42 +8,61 @@ import { DeputyInputError, convertPolicyText, loadDefinitionText, parseSourceTex
 import type { ModelVerification } from '@deputy/verify';
 import type { CliIo } from '../cli-io.js';
 import { definitionFiles } from '../generate-outputs.js';
-import { choice, collectSet, parseSetFlags } from '../shared-options.js';
+import { addEnvironmentFileOptions, environmentFileFlag, readEnvironmentFileOption, type EnvironmentFileFlags } from '../environment-file-option.js';
+import { choice, collectSet, parseScopedSetFlags, type TargetSetValues } from '../shared-options.js';
 
-interface VerifyFlags {
+interface VerifyFlags extends EnvironmentFileFlags {
   set: string[];
+  env?: string;
   kind?: string;
   json?: boolean;
 }
 
+const VERIFY_ENV_FILE_HELP =
+  'a YAML or JSON file holding an environments entry — account, region, partition, values: { name: value } (its per-target sections are for emit and check); precedence: --set > --env-file > --env > placeholder defaults';
+
 /** Registers `verify`. */
 export function registerVerify(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('verify')
     .description('prove that trust and resource policies stop the confused deputy without denying the service itself')
     .argument('<inputs...>', 'definitions (.yaml, .yml, .json), IAM policy JSON files, or directories of them')
-    .option('--set <field=value>', 'account, region or partition to verify with, for fields left current or parameters (repeatable)', collectSet, [])
+    .option('--set <name=value>', 'account, region or partition to verify with (for fields left current or parameters, or over an environment), or a custom placeholder value (repeatable)', collectSet, [])
+    .option('--env <name>', 'the environment (environments.<name> in each definition) to take account, region, partition and placeholder values from');
+  addEnvironmentFileOptions(command, VERIFY_ENV_FILE_HELP)
     .option('--kind <kind>', 'trust or resource, for policy JSON files (default: guessed)')
     .option('--json', 'print the verification as JSON')
     .action(async (inputs: string[], flags: VerifyFlags) => {
       const { formatModelVerification, verifyModel } = await import('@deputy/verify');
-      const set = parseSetFlags(flags.set);
+      const values = parseScopedSetFlags(flags.set, [], readEnvironmentFileOption(environmentFileFlag(flags), io.cwd), 'verify')();
       const kind = choice('--kind', flags.kind, ['trust', 'resource'] as const);
-      const models = loadModels(definitionFiles(inputs, io.cwd), io.cwd, set, kind);
-      const results: ModelVerification[] = models.map((model) => verifyModel(model, set));
+      const models = loadModels(definitionFiles(inputs, io.cwd), io.cwd, values, flags.env, kind);
+      const results: ModelVerification[] = models.map((model) => verifyModel(model, values.environment));
       io.stdout(flags.json ? `${JSON.stringify(results, null, 2)}\n` : results.map(formatModelVerification).join('\n'));
       if (results.some((result) => !result.passed)) program.setOptionValue('exitCode', 1);
     });
 }
 
-/** Loads each input as a policy document (a top-level `Statement`) or as a definition. */
-function loadModels(files: readonly string[], cwd: string, set: ReturnType<typeof parseSetFlags>, kind: 'trust' | 'resource' | undefined): DeputyModel[] {
+/**
+ * Loads each input as a policy document (a top-level `Statement`) or as a definition, the definition with the
+ * same `--set`, `--env-file` and `--env` values as `emit` (and the same messages for a missing value).
+ */
+function loadModels(files: readonly string[], cwd: string, values: TargetSetValues, environment: string | undefined, kind: 'trust' | 'resource' | undefined): DeputyModel[] {
   const problems: Problem[] = [];
   const models: DeputyModel[] = [];
   for (const file of files) {
     try {
       const text = readSourceFile(resolve(cwd, file), file);
-      models.push(isPolicyDocument(text, file) ? convertPolicyText(text, file, kind ? { kind } : {}).model : loadDefinitionText(text, file, { set }));
+      models.push(
+        isPolicyDocument(text, file)
+          ? convertPolicyText(text, file, kind ? { kind } : {}).model
+          : loadDefinitionText(text, file, {
+              set: values.environment,
+              placeholderValues: values.placeholders,
+              ...(values.file ? { environmentFile: values.file } : {}),
+              ...(environment !== undefined ? { environment } : {}),
+            }),
+      );
     } catch (error) {
       if (!(error instanceof DeputyInputError)) throw error;
       problems.push(...error.problems);

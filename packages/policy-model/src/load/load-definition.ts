@@ -13,9 +13,10 @@ import { normalizeDefinition } from '../normalize/normalize-definition.js';
 import type { PathProblem } from '../policy/validate-policy.js';
 import { DeputyInputError } from '../problems.js';
 import { applyPlaceholders } from './apply-placeholders.js';
+import type { EnvironmentLayer } from './environment-file.js';
 import { locateProblems } from './locate-problems.js';
 import { readSourceFile } from './read-source-file.js';
-import { parseSourceText, type PathSegment, type SourceDocument } from './source-document.js';
+import { parseSourceText, type SourceDocument } from './source-document.js';
 
 /** Options for loading a definition. */
 export interface LoadDefinitionOptions {
@@ -28,8 +29,13 @@ export interface LoadDefinitionOptions {
   readonly source?: string;
   /** The environment to use (`--env prod`): its account, Region, partition and placeholder values; ignored by definitions without `environments:`. */
   readonly environment?: string;
-  /** Values of custom placeholders (`--set team=ml`), which win over the environment's values and the defaults. */
+  /** Values of custom placeholders (`--set team=ml`), which win over the environment file's, the environment's and the defaults. */
   readonly placeholderValues?: Readonly<Record<string, string>>;
+  /**
+   * What an environment file (`--env-file`, see {@link parseEnvironmentFile}) gives this target: account,
+   * Region, partition and placeholder values below `--set` and above the chosen environment.
+   */
+  readonly environmentFile?: EnvironmentLayer;
   /**
    * deputy's decision procedure (`judgeModel` of `@deputy/verify`, passed in by the CLI so that this package
    * depends on no other): problems of the normalised model's policies, located by path in the definition.
@@ -49,10 +55,13 @@ export function loadDefinitionText(text: string, file: string, options: LoadDefi
   const applied = applyPlaceholders(source.value, {
     ...(options.environment !== undefined ? { environment: options.environment } : {}),
     ...(options.placeholderValues !== undefined ? { values: options.placeholderValues } : {}),
+    ...(options.set !== undefined ? { set: options.set } : {}),
+    ...(options.environmentFile !== undefined ? { file: options.environmentFile } : {}),
+    definitionName: file,
   });
   fail(source, applied.problems);
   fail(source, validateDefinitionSchema(applied.value));
-  const checked = checkFields(applied.value as Definition, options.set ?? {}, applied.environmentPaths);
+  const checked = checkFields(applied.value as Definition, options.set ?? {}, applied.environmentOrigins);
   fail(source, checked.problems);
   const result = normalizeDefinition(checked.definition, {
     source: options.source ?? file,
@@ -69,11 +78,11 @@ function fail(source: SourceDocument, problems: readonly PathProblem[]): void {
 }
 
 /** The checks per field that the schema cannot express: attachment targets by kind, partition ↔ Region. */
-function checkFields(definition: Definition, set: Partial<Record<EnvironmentField, string>>, environmentPaths: Partial<Record<EnvironmentField, readonly PathSegment[]>>): { definition: Definition; problems: PathProblem[] } {
+function checkFields(definition: Definition, set: Partial<Record<EnvironmentField, string>>, environmentOrigins: Partial<Record<EnvironmentField, ValueOrigin>>): { definition: Definition; problems: PathProblem[] } {
   const problems: PathProblem[] = [];
   const literal = (field: EnvironmentField): { value: string; origin: ValueOrigin } | undefined => {
     const written = definition[field];
-    if (typeof written === 'string' && written !== 'current') return { value: written, origin: { path: environmentPaths[field] ?? [field] } };
+    if (typeof written === 'string' && written !== 'current') return { value: written, origin: environmentOrigins[field] ?? { path: [field] } };
     const given = set[field];
     return given !== undefined ? { value: given, origin: { flag: `--set ${field}` } } : undefined;
   };

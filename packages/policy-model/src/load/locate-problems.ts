@@ -10,8 +10,8 @@ export function locateProblems(source: SourceDocument, problems: readonly PathPr
       code: problem.code,
       message: problem.message,
       hint: problem.hint,
-      ...(problem.path.length > 0 && problem.flag === undefined ? { path: formatPath(problem.path) } : {}),
-      ...(problem.flag !== undefined ? { file: problem.flag } : { location: source.locate(problem.path, problem.atKey) }),
+      ...(problem.path.length > 0 && problem.flag === undefined && problem.location === undefined ? { path: formatPath(problem.path) } : {}),
+      ...(problem.location !== undefined ? { location: problem.location } : problem.flag !== undefined ? { file: problem.flag } : { location: source.locate(problem.path, problem.atKey) }),
     }))
     .sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
 }

@@ -2,6 +2,7 @@
 import type { PathSegment } from '../load/source-document.js';
 import type { EnvironmentField, EnvironmentValue } from '../model/value.js';
 import type { PathProblem } from '../policy/validate-policy.js';
+import type { SourceLocation } from '../problems.js';
 import { PARTITIONS } from '../catalog/service-catalog-entry.js';
 import { partitionOfRegion } from '../catalog/arn-pattern.js';
 
@@ -31,8 +32,8 @@ function literalProblems(field: EnvironmentField, text: string, path: readonly P
   return [];
 }
 
-/** Where a literal environment value came from: a path in the definition, or a command-line flag. */
-export type ValueOrigin = { readonly path: readonly PathSegment[] } | { readonly flag: string };
+/** Where a literal environment value came from: a path in the definition, a command-line flag, or a place in an environment file. */
+export type ValueOrigin = { readonly path: readonly PathSegment[] } | { readonly flag: string } | { readonly location: SourceLocation };
 
 /**
  * A problem when a literal partition and a literal Region do not belong together (`aws-cn` with
@@ -48,7 +49,7 @@ export function partitionRegionProblems(partition: string | undefined, region: s
       code: 'partition-region-mismatch',
       message: `Region ${region} is in partition ${expected}, not ${partition}`,
       hint: `give a Region ${regions}, or partition ${expected}`,
-      ...('flag' in regionOrigin ? { path: [], flag: regionOrigin.flag } : { path: regionOrigin.path }),
+      ...('flag' in regionOrigin ? { path: [], flag: regionOrigin.flag } : 'location' in regionOrigin ? { path: [], location: regionOrigin.location } : { path: regionOrigin.path }),
     },
   ];
 }

@@ -4,6 +4,7 @@
  */
 import { suggestionHint } from '../did-you-mean.js';
 import type { PathSegment } from '../load/source-document.js';
+import type { SourceLocation } from '../problems.js';
 import { OPERATOR_SUGGESTIONS, parseConditionOperator } from './condition-operators.js';
 import { DOCUMENT_KEY_ORDER, PRINCIPAL_TYPES, STATEMENT_KEY_ORDER } from './policy-document.js';
 
@@ -21,6 +22,8 @@ export interface PathProblem {
   readonly atKey?: boolean;
   /** The command-line flag the value came from, when it did not come from the file. */
   readonly flag?: string;
+  /** Where the value was written when it came from another file (an environment file, `--env-file`). */
+  readonly location?: SourceLocation;
 }
 
 /** Problems about a name rather than a value: reported at the key. */
