@@ -78,7 +78,8 @@ export async function targetRenderer(targets: readonly TargetName[], settings: R
     if (!plan || !addresses) return;
     const entry = plan.directoryEntry(model, { awsProviderMajorVersion: settings.awsProviderMajorVersion ?? 6 });
     declarations.push(entry.declarations);
-    addresses.add(model.source, entry.addresses);
+    const own = prepared.flatMap(({ target, options, shared }) => (shared && target.ownAddresses ? target.ownAddresses(model, options) : []));
+    addresses.add(model.source, own.length === 0 ? entry.addresses : [...entry.addresses, ...own]);
   };
   const render = (model: DeputyModel): TargetOutput[] => {
     addContext(model);

@@ -42,7 +42,12 @@ export interface Target {
   emit(model: DeputyModel, options: TargetOptions): EmittedFile[];
   /** Terraform targets: the emitter of the directory's shared declarations. */
   readonly emitShared?: SharedDeclarationsEmitter;
+  /** Addresses the target's file declares beyond the plan's blocks (hcl: policy-document data sources), for the directory's address check. */
+  readonly ownAddresses?: OwnAddresses;
 }
+
+/** Terraform addresses a target's file declares that the plan does not (the HCL policy-document data sources). */
+export type OwnAddresses = (model: DeputyModel, options: TargetOptions) => string[];
 
 const PACKAGES: Record<TargetName, string> = {
   json: '@deputy/emitter-json',
@@ -55,6 +60,7 @@ const PACKAGES: Record<TargetName, string> = {
 interface LoadedEmitter {
   readonly emit: ((model: DeputyModel, options: TargetOptions) => EmittedFile[]) | undefined;
   readonly emitShared?: SharedDeclarationsEmitter;
+  readonly ownAddresses?: OwnAddresses;
 }
 
 type Loader = () => Promise<LoadedEmitter>;
@@ -65,7 +71,7 @@ const LOADERS: Record<TargetName, { templateDirName?: string; load: Loader }> = 
     templateDirName: 'hcl',
     load: async () => {
       const module = await importOptional('@deputy/emitter-hcl');
-      return { emit: module['emitHcl'] as never, emitShared: module['emitHclDeclarations'] as never };
+      return { emit: module['emitHcl'] as never, emitShared: module['emitHclDeclarations'] as never, ownAddresses: module['policyDocumentDataAddresses'] as never };
     },
   },
   cfn: { templateDirName: 'cfn', load: async () => ({ emit: (await importOptional('@deputy/emitter-cfn'))['emitCfn'] as never }) },
@@ -113,6 +119,7 @@ export async function loadTarget(name: TargetName): Promise<Target> {
     ...(entry.templateDirName !== undefined ? { templateDirName: entry.templateDirName } : {}),
     emit,
     ...(loaded?.emitShared ? { emitShared: loaded.emitShared } : {}),
+    ...(loaded?.ownAddresses ? { ownAddresses: loaded.ownAddresses } : {}),
   };
 }
 

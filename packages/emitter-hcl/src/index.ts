@@ -1,4 +1,5 @@
 export { emitHcl, emitHclDeclarations, emitHclDirectory, defaultHclTemplates, HCL_TARGET, HCL_DECLARATIONS_PATH } from './hcl-emitter.js';
+export { policyDocumentDataAddresses } from './policy-document-addresses.js';
 export type { HclEmitOptions, HclPolicyStyle, AwsProviderMajorVersion, DeclarationPlacement } from './hcl-emit-options.js';
 export { escapeHclStringText, hclQuotedString } from './hcl-string.js';
 export { snakeCaseLabel, PARAMETER_VALIDATION } from '@deputy/terraform-plan';
