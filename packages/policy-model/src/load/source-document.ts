@@ -15,6 +15,7 @@ const yaml = (): typeof import('yaml') => (yamlLibrary ??= require('yaml') as ty
 import { DeputyInputError, type Problem, type SourceLocation } from '../problems.js';
 import { parseJsonExactly } from './json-fast-path.js';
 import { hasLoneSurrogate } from './well-formed-text.js';
+import { parseYamlExactly } from './yaml-fast-path.js';
 
 /** One step of a path into a document: a property name or an array index. */
 export type PathSegment = string | number;
@@ -41,18 +42,19 @@ export function formatPath(path: readonly PathSegment[]): string {
 }
 
 /**
- * Parses YAML or JSON text (JSON is read as YAML 1.2, which it is a subset of). JSON that reads the same
- * either way is parsed by `JSON.parse`, and the YAML reader runs only when a location is asked for.
+ * Parses YAML or JSON text (JSON is read as YAML 1.2, which it is a subset of). Text that a fast reader is
+ * sure to read the same (JSON through `JSON.parse`, most YAML through js-yaml) is read by it, and the located
+ * reader runs only when a location is asked for.
  */
 export function parseSourceText(text: string, file: string): SourceDocument {
   const problems = textProblems(text, file);
   if (problems.length > 0) throw new DeputyInputError(problems);
-  const json = parseJsonExactly(stripBom(text));
-  if (json === undefined) return readWithLocations(text, file);
+  const fast = parseJsonExactly(stripBom(text)) ?? parseYamlExactly(stripBom(text));
+  if (fast === undefined) return readWithLocations(text, file);
   let located: SourceDocument | undefined;
   return {
     file,
-    value: json.value,
+    value: fast.value,
     locate: (path, atKey) => (located ??= readWithLocations(text, file)).locate(path, atKey),
   };
 }
