@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DeputyInputError, parseEnvironmentFile, readSourceFile, type EnvironmentFile } from '@deputy/policy-model';
+import { DeputyInputError, environmentLayerFor, parseEnvironmentFile, readSourceFile, type EnvironmentFile, type Problem } from '@deputy/policy-model';
 import { TARGET_NAMES } from './targets.js';
 
 /** The two spellings of the flag, as commander stores them. */
@@ -40,4 +40,41 @@ export function environmentFileFlag(flags: EnvironmentFileFlags): string | undef
 export function readEnvironmentFileOption(file: string | undefined, cwd: string): EnvironmentFile | undefined {
   if (file === undefined) return undefined;
   return parseEnvironmentFile(readSourceFile(resolve(cwd, file), file), file, TARGET_NAMES);
+}
+
+/** The account, Region and partition flags of `snippet`. */
+export interface SnippetEnvironmentFlags {
+  /** `--account`. */
+  account?: string;
+  /** `--region`. */
+  region?: string;
+  /** `--partition`. */
+  partition?: string;
+}
+
+/**
+ * `snippet`'s account, Region and partition: each flag, else what the environment file gives the snippet's
+ * target (its section over its top-level entry). A snippet has no placeholders, so the file's `values` do
+ * not apply; a parameter cannot be printed in a snippet either.
+ */
+export function snippetEnvironment(flags: SnippetEnvironmentFlags, file: EnvironmentFile | undefined, target: string): { account: string; region: string; partition?: string } {
+  const layer = file === undefined ? undefined : environmentLayerFor(file, target);
+  const problems: Problem[] = [];
+  const valueOf = (field: 'account' | 'region' | 'partition', placeholder: string, required: boolean): string | undefined => {
+    if (flags[field] !== undefined) return flags[field];
+    const given = layer?.fields[field];
+    if (given !== undefined && typeof given.value === 'string') return given.value;
+    if (given !== undefined) {
+      problems.push({ code: 'snippet-parameter', message: `${field} is a parameter, which a snippet cannot print`, hint: `give a literal or current here, or --${field}`, location: given.location });
+    } else if (required) {
+      const hint = file === undefined ? 'see deputy snippet --help' : `give --${field}, or ${field}: in ${file.file}`;
+      problems.push({ code: 'missing-option', message: `required option '--${field} <${placeholder}>' not specified`, hint, file: `--${field}` });
+    }
+    return undefined;
+  };
+  const account = valueOf('account', 'id', true);
+  const region = valueOf('region', 'region', true);
+  const partition = valueOf('partition', 'partition', false);
+  if (problems.length > 0) throw new DeputyInputError(problems);
+  return { account: account!, region: region!, ...(partition !== undefined ? { partition } : {}) };
 }

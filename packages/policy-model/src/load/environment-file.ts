@@ -20,7 +20,7 @@ import type { EnvironmentSetting } from '../definition/definition.js';
 import { validateDefinitionSchema } from '../definition/validate-definition-schema.js';
 import { suggestionHint } from '../did-you-mean.js';
 import { ENVIRONMENT_FIELDS, type EnvironmentField } from '../model/value.js';
-import { validateEnvironmentValue } from '../normalize/environment.js';
+import { partitionRegionProblems, validateEnvironmentValue } from '../normalize/environment.js';
 import type { PathProblem } from '../policy/validate-policy.js';
 import { DeputyInputError, type SourceLocation } from '../problems.js';
 import { locateProblems } from './locate-problems.js';
@@ -115,6 +115,7 @@ function entryProblems(entry: Record<string, unknown>, path: PathSegment[], know
   const schemaProblems = validateDefinitionSchema({ environments: { entry: checked } }).map((problem): PathProblem => ({ ...problem, path: [...path, ...problem.path.slice(2)] }));
   problems.push(...schemaProblems);
   if (schemaProblems.length > 0) return problems;
+  const before = problems.length;
   for (const field of ENVIRONMENT_FIELDS) {
     const value = checked[field];
     if (typeof value === 'number') {
@@ -123,6 +124,8 @@ function entryProblems(entry: Record<string, unknown>, path: PathSegment[], know
       problems.push(...validateEnvironmentValue(field, { kind: 'literal', value }, [...path, field], false));
     }
   }
+  const literal = (value: unknown): string | undefined => (typeof value === 'string' && value !== 'current' ? value : undefined);
+  if (problems.length === before) problems.push(...partitionRegionProblems(literal(checked['partition']), literal(checked['region']), { path: [...path, 'region'] }));
   return problems;
 }
 
