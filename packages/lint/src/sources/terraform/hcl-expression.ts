@@ -6,7 +6,7 @@
  * whose condition is known is its branch. Anything else (variables, other function calls, conditionals on
  * unknown values, `for`) is opaque.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { memberOf, mergeParts, type LocatedEntry, type LocatedValue, type TextPart } from '../../located/located-value.js';
 import { EmbeddedTextBuilder, OPAQUE_MARK, type EmbeddedText } from '../../located/embedded-text.js';
 import type { LineIndex, Position } from '../../located/position.js';

@@ -3,7 +3,7 @@
  * escapes are decoded (`\"`, `\n`, `\u00e9` in quoted strings; `$${` and `%%{` in both), and each
  * interpolation or directive becomes one opaque part holding its source.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { EmbeddedTextBuilder, OPAQUE_MARK, type EmbeddedText } from '../../located/embedded-text.js';
 import { mergeParts, type TextPart } from '../../located/located-value.js';
 import { interpolationEnd } from '../embedded-json.js';

@@ -16,7 +16,7 @@
  * A module with `create_role = false`, `create_iam_role = false` (or `create = false`) builds no role. Inputs that are not literal
  * make the part they feed unknown.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { itemsOf, memberOf, type LocatedValue } from '../../located/located-value.js';
 import type { Position } from '../../located/position.js';
 import type { DocAttribute, DocBlock } from '../../policy/policy-document-view.js';

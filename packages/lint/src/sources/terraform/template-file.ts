@@ -4,7 +4,7 @@
  * directive left as an opaque part. The policy found in it is linted at its place in the template file.
  */
 import { dirname, join, normalize } from 'node:path';
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { EmbeddedTextBuilder, type EmbeddedText } from '../../located/embedded-text.js';
 import type { LocatedValue } from '../../located/located-value.js';
 import { lineIndexOf } from '../../located/position.js';

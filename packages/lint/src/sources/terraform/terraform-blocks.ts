@@ -3,7 +3,7 @@
  * A `dynamic` block whose `for_each` is known (a literal list or map, a local holding one, `concat` of
  * literals) is expanded into one block per element, its iterator bound while reading the `content`.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import type { LocatedValue } from '../../located/located-value.js';
 import type { DocAttribute, DocBlock } from '../../policy/policy-document-view.js';
 import { childrenOf, hclValue, plainStringContent, withBinding, type HclSource } from './hcl-expression.js';

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Node, Tree } from 'web-tree-sitter';
+import type { SyntaxNode as Node, SyntaxTree as Tree } from './syntax-node.js';
 import { LocatedSyntaxError, parseLocatedJson } from '../../located/located-json.js';
 import type { LocatedValue } from '../../located/located-value.js';
 import { isPolicyDocumentValue } from '../../policy/json-policy-view.js';

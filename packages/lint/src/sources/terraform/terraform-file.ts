@@ -4,7 +4,7 @@
  * `aws_lambda_permission` resources.
  */
 import { DeputyInputError, type Problem } from '@deputy/policy-model';
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node as ParsedNode, Tree as ParsedTree } from 'web-tree-sitter';
 import { LocatedSyntaxError, parseLocatedJson } from '../../located/located-json.js';
 import { lineIndexOf } from '../../located/position.js';
 import type { FoundPolicy, PolicySyntax, PolicyUsage } from '../../policy/found-policy.js';
@@ -24,6 +24,7 @@ import { templateCallOf, templateDisplayPath, type TemplateReader } from './temp
 import { diskTemplateReader, documentUsesOf, localsOf, templateDocument } from './terraform-file-facts.js';
 import { blockAttributes, blockHeader, docBlockOf, eachValue, forEachElements } from './terraform-blocks.js';
 import { terraformParser } from './tree-sitter-terraform.js';
+import { copySyntaxTree, type SyntaxNode as Node, type SyntaxTree as Tree } from './syntax-node.js';
 
 /**
  * Text a `.tf` file holds when it may build a policy without the words a policy has: a trust module's inputs
@@ -43,29 +44,31 @@ export interface TerraformScanOptions {
 /** Reads a `.tf` file; throws {@link DeputyInputError} when it is not valid HCL. */
 export async function scanTerraformFile(text: string, file: string, options: TerraformScanOptions = {}): Promise<SourceScan> {
   const parser = await terraformParser();
-  const tree = parser.parse(text);
-  if (tree === null) throw new DeputyInputError([{ code: 'hcl-parse-failed', message: 'the Terraform parser returned nothing', hint: 'check that the file is HCL', file }]);
+  const parsed = parser.parse(text);
+  if (parsed === null) throw new DeputyInputError([{ code: 'hcl-parse-failed', message: 'the Terraform parser returned nothing', hint: 'check that the file is HCL', file }]);
+  let tree: Tree;
   try {
-    const source = { ...fileHclSource(text, lineIndexOf(text)), scope: { locals: localsOf(tree), bindings: new Map(), depth: 0 } };
-    const problems = syntaxProblems(tree, file);
+    const problems = syntaxProblems(parsed, file);
     if (problems.length > 0) throw new DeputyInputError(problems);
-    return new TerraformScanner(source, file, tree, options.readTemplate ?? diskTemplateReader(file)).scan();
+    tree = copySyntaxTree(parsed, text);
   } finally {
-    tree.delete();
+    parsed.delete();
   }
+  const source = { ...fileHclSource(text, lineIndexOf(text)), scope: { locals: localsOf(tree), bindings: new Map(), depth: 0 } };
+  return new TerraformScanner(source, file, tree, options.readTemplate ?? diskTemplateReader(file)).scan();
 }
 
-function syntaxProblems(tree: Tree, file: string): Problem[] {
+function syntaxProblems(tree: ParsedTree, file: string): Problem[] {
   if (!tree.rootNode.hasError) return [];
   const problems: Problem[] = [];
-  const visit = (node: Node): void => {
+  const visit = (node: ParsedNode): void => {
     if (problems.length >= 5) return;
     if (node.isError || node.isMissing) {
       problems.push({
         code: 'hcl-syntax-error',
         message: node.isMissing ? `HCL syntax error: missing ${node.type}` : `HCL syntax error near ${JSON.stringify(node.text.slice(0, 30))}`,
         hint: 'fix the Terraform syntax here (terraform validate shows the details)',
-        location: { file, ...positionOfNode(node) },
+        location: { file, line: node.startPosition.row + 1, column: node.startPosition.column + 1 },
       });
       return;
     }

@@ -21,6 +21,7 @@ import type { SourceScan, UnreadablePolicy } from '../source-scan.js';
 import { childrenOf, hclValue, objectKeyOf, type HclSource } from './hcl-expression.js';
 import { trustPolicyOfInputs } from './module-trust.js';
 import { terraformParser } from './tree-sitter-terraform.js';
+import { copySyntaxTree, type SyntaxTree } from './syntax-node.js';
 
 const NESTED_BLOCKS = new Set(['statement', 'principals', 'not_principals', 'condition']);
 
@@ -108,20 +109,22 @@ class TfJsonScanner {
     const prefix = 'x = ';
     const expression = decoded.text.slice(2, -1);
     const source: HclSource = { text: prefix + expression, position: (offset) => decoded.position(Math.max(0, offset - prefix.length) + 2) };
-    const tree = (await terraformParser()).parse(source.text);
-    if (tree === null) return;
+    const parsed = (await terraformParser()).parse(source.text);
+    if (parsed === null) return;
+    let tree: SyntaxTree;
     try {
-      let claimedEnd = -1;
-      for (const object of tree.rootNode.descendantsOfType('object')) {
-        if (object === null || object.startIndex < claimedEnd) continue;
-        if (!childrenOf(object).some((element) => element.type === 'object_elem' && objectKeyOf(element) === 'Statement')) continue;
-        const value = hclValue(object, source);
-        if (!isPolicyDocumentValue(value)) continue;
-        this.add(value, path, { kind: 'hcl-object' }, statementsOfDocument(value), suppressions);
-        claimedEnd = object.endIndex;
-      }
+      tree = copySyntaxTree(parsed, source.text);
     } finally {
-      tree.delete();
+      parsed.delete();
+    }
+    let claimedEnd = -1;
+    for (const object of tree.rootNode.descendantsOfType('object')) {
+      if (object.startIndex < claimedEnd) continue;
+      if (!childrenOf(object).some((element) => element.type === 'object_elem' && objectKeyOf(element) === 'Statement')) continue;
+      const value = hclValue(object, source);
+      if (!isPolicyDocumentValue(value)) continue;
+      this.add(value, path, { kind: 'hcl-object' }, statementsOfDocument(value), suppressions);
+      claimedEnd = object.endIndex;
     }
   }
 
