@@ -145,6 +145,12 @@ function sourceArnPinsAccount(statement: StatementCheckInput['statement']): bool
  */
 const OWN_RESOURCE_ARN = /^(\$\{\s*)?aws_[a-z0-9_]+\.[A-Za-z0-9_-]+(\[[^\]]*\])?\.(arn|execution_arn)(\s*\})?$/;
 
+/**
+ * An ARN output of a module this configuration calls (`module.bus.eventbridge_rule_arns["logs"]`,
+ * `module.lambda.lambda_function_arn`): the module's resources are created in the deploying account too.
+ */
+const OWN_MODULE_ARN = /^(\$\{\s*)?module\.[A-Za-z0-9_-]+(\[[^\]]*\])?\.[a-z0-9_]*arns?\b([.[][^}]*)?(\s*\})?$/;
+
 /** Resource types whose ARN names no account (an S3 bucket's name can be taken again by another account once deleted). */
 const ACCOUNTLESS_ARN = /^(\$\{\s*)?aws_s3_(bucket|directory_bucket)\b/;
 
@@ -152,6 +158,7 @@ function startsWithOwnResource(parts: ReturnType<typeof textPartsOf> & object): 
   const first = parts[0];
   if (first === undefined || typeof first === 'string') return false;
   const reference = first.opaque.trim();
+  if (OWN_MODULE_ARN.test(reference)) return !/bucket|s3/i.test(reference);
   return OWN_RESOURCE_ARN.test(reference) && !ACCOUNTLESS_ARN.test(reference);
 }
 

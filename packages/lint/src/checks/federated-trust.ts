@@ -45,19 +45,40 @@ export const checkFederatedTrust: StatementCheck = ({ statement }, sink) => {
       ruleId: RULE_OF[finding.kind],
       ...(finding.severity !== DEFAULT_SEVERITY[finding.kind] ? { severity: finding.severity } : {}),
       at: clause?.keyAt ?? (finding.kind === 'account-root' || !statement.condition.at ? statement.principal.at : statement.condition.at),
-      message: `${statementName(statement)}: ${finding.message}`,
+      message: `${statementName(statement)}: ${withFilledAccounts(finding.message, statement)}`,
       fix: fixOf(statement, finding, clause),
       statement,
     });
   }
 };
 
+/** The filler that stands for an account written as a reference (`${pManagementAccountId}`, `var.account_id`). */
+const FILLED_ACCOUNT = '000000000000';
+
+/** The message with the filler account named as written: `account ${SourceAWSAcctId}`, not `account 000000000000`. */
+function withFilledAccounts(message: string, statement: StatementView): string {
+  if (!message.includes(FILLED_ACCOUNT)) return message;
+  const written = new Set(statement.principal!.aws.map(writtenAccount).filter((text) => text !== undefined));
+  return written.size === 1 ? message.split(FILLED_ACCOUNT).join([...written][0]!) : message.split(`account ${FILLED_ACCOUNT}`).join('an account given by a reference');
+}
+
+/** The opaque text that fills the account of an AWS principal (`${pManagementAccountId}` in `arn:…:iam::${pManagementAccountId}:root`, or a bare reference). */
+function writtenAccount(value: LocatedValue): string | undefined {
+  const parts = textPartsOf(value);
+  if (parts === undefined || parts.some(isThisAccountPart)) return undefined;
+  const opaque = parts.filter((part) => typeof part !== 'string');
+  if (parts.length === 1) return opaque[0]?.opaque;
+  const fields = parts.map((part) => (typeof part === 'string' ? part : '\u{E000}')).join('').split(':');
+  if (fields[4] !== '\u{E000}') return undefined;
+  return opaque[fields.slice(0, 4).join(':').split('\u{E000}').length - 1]?.opaque;
+}
+
 /** The statement as the judgement reads it. Unknown parts of a text read as literal, wildcard-free text. */
 function factsOf(statement: StatementView): TrustStatementFacts {
   const principal = statement.principal!;
   return {
     federated: (principal.federated ?? []).map((value) => textOf(value, null)),
-    aws: principal.aws.filter((value) => !(textPartsOf(value) ?? []).some(isThisAccountPart)).map((value) => textOf(value, '000000000000')),
+    aws: principal.aws.filter((value) => !(textPartsOf(value) ?? []).some(isThisAccountPart)).map((value) => textOf(value, FILLED_ACCOUNT)),
     clauses: statement.condition.clauses.map((clause) => ({ operator: clause.operator, key: clause.key, values: clause.items.map((item) => textOf(item)) })),
     conditionsUnknown: statement.condition.unknown,
     actions: statement.notActions ? [undefined] : statement.actions.map((action) => textOf(action)),

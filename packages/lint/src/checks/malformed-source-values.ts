@@ -3,13 +3,13 @@
  * written as an ARN that is not one, or an aws:SourceAccount that is digits but not 12 of them (typically an unquoted YAML number that lost its
  * leading zero). Non-numeric placeholders such as `account-id` are left alone.
  */
-import { sourceArnPatternsFor } from '@deputy/policy-model';
+import { parseConditionOperator, sourceArnPatternsFor } from '@deputy/policy-model';
 import { fresh } from '../fixes/fix-plan.js';
 import { patternValue, replaceClause } from '../fixes/condition-edits.js';
 import { readArn } from '../policy/arn-text.js';
 import type { ConditionClause, StatementView } from '../policy/policy-view.js';
 import { literalTextOf, textPartsOf } from '../policy/text-value.js';
-import type { LocatedValue } from '../located/located-value.js';
+import { partsShape, type LocatedValue, type TextPart } from '../located/located-value.js';
 import type { FixPlan } from '../fixes/fix-plan.js';
 import type { StatementCheck, StatementCheckInput } from './check.js';
 import { clausesOf, integrationOf, servicePrincipalsOf } from './statement-facts.js';
@@ -21,7 +21,7 @@ export const checkMalformedSourceValues: StatementCheck = (input, sink) => {
     for (const item of clause.items) {
       const parts = textPartsOf(item);
       const reading = parts === undefined ? undefined : readArn(parts);
-      if (reading?.kind !== 'malformed') continue;
+      if (reading?.kind !== 'malformed' || globMayMatchArn(clause, parts!)) continue;
       sink.finding({ ruleId: 'DPT006', at: item.at, message: `aws:SourceArn ${item.raw} is not a valid ARN: it ${reading.reason}, so it never matches`, fix: arnFix(input, clause, item, reading.fields), statement });
     }
   }
@@ -57,6 +57,23 @@ export const checkMalformedSourceValues: StatementCheck = (input, sink) => {
     }
   }
 };
+
+/**
+ * True when the clause compares with StringLike / StringNotLike and the value's `*` can stand for the fields it
+ * lacks: as a string pattern `arn:aws:ses:*` matches every SES ARN (`*` also matches colons there, unlike
+ * ArnLike, which compares the six fields one by one).
+ */
+function globMayMatchArn(clause: ConditionClause, parts: readonly TextPart[]): boolean {
+  const base = parseConditionOperator(clause.operator.trim())?.base;
+  if (base !== 'StringLike' && base !== 'StringNotLike') return false;
+  const shape = partsShape(parts, '');
+  const star = shape.indexOf('*');
+  if (star < 0) return false;
+  const prefix = shape.slice(0, star);
+  if (!prefix.startsWith('arn:')) return 'arn:'.startsWith(prefix);
+  const [partition, service] = prefix.slice(4).split(':');
+  return !(partition === '' && prefix.length > 4) && !(service === '' && prefix.split(':').length > 3);
+}
 
 function arnFix(input: StatementCheckInput, clause: ConditionClause, item: LocatedValue, fields: readonly string[]): FixPlan {
   const repaired = repairedArn(fields);

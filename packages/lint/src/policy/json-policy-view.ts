@@ -5,7 +5,7 @@
  */
 import { entryOf, itemsOf, memberOf, type LocatedValue } from '../located/located-value.js';
 import type { ConditionClause, ConditionView, PrincipalView, StatementView } from './policy-view.js';
-import { literalTextOf, servicePrincipalValue } from './text-value.js';
+import { literalTextOf, servicePrincipalValue, textPartsOf } from './text-value.js';
 
 /** The statements of a policy document, and whether some could not be read. */
 export interface StatementsRead {
@@ -70,7 +70,7 @@ function principalOf(principal: LocatedValue): PrincipalView {
   const aws = itemsOf(memberOf(principal, 'AWS'));
   const service = memberOf(principal, 'Service');
   const serviceItems = service === undefined ? [] : itemsOf(service).map(servicePrincipalValue);
-  const readable = service === undefined || service.kind === 'array' || service.kind === 'text' || (serviceItems.length === 1 && serviceItems[0]!.kind === 'text');
+  const readable = service === undefined || service.kind === 'array' || service.kind === 'text' || (serviceItems.length === 1 && (textPartsOf(serviceItems[0]!) ?? []).some((part) => typeof part === 'string'));
   return {
     at: principal.at,
     anyone: aws.some((item) => literalTextOf(item) === '*'),
