@@ -106,7 +106,7 @@ function conditionOf(statement: DocBlock): ConditionView {
  * name is literal, so it can never be a confused-deputy key, and the federated-trust rule can tell a missing
  * subject from a present one.
  */
-function claimKeyText(value: LocatedValue): string | undefined {
+export function claimKeyText(value: LocatedValue): string | undefined {
   const parts = textPartsOf(value);
   const last = parts?.[parts.length - 1];
   if (parts === undefined || typeof last !== 'string' || !/:(sub|aud|amr|oaud|azp)$/.test(last)) return undefined;

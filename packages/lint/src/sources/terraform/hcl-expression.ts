@@ -11,11 +11,23 @@ import { memberOf, mergeParts, type LocatedEntry, type LocatedValue, type TextPa
 import { EmbeddedTextBuilder, OPAQUE_MARK, type EmbeddedText } from '../../located/embedded-text.js';
 import type { LineIndex, Position } from '../../located/position.js';
 import { decodeTemplate, templateParts } from './hcl-template.js';
+import { claimKeyText } from '../../policy/policy-document-view.js';
+
+/** A local declared in another `.tf` file of the same module: its value expression and that file's source. */
+export interface ModuleLocal {
+  /** The value expression, in the other file's tree. */
+  readonly expression: Node;
+  /** The other file's text and positions (with the module's scope). */
+  readonly source: HclSource;
+}
 
 /** What names resolve to while reading expressions. */
 export interface HclScope {
-  /** The `locals` of the file: name → value expression. */
-  readonly locals: ReadonlyMap<string, Node>;
+  /**
+   * The `locals` of the module: name → value expression, in this file, or in another `.tf` file of the same
+   * directory (read there, then placed at the reference: a finding is always reported in the file it is in).
+   */
+  readonly locals: ReadonlyMap<string, Node | ModuleLocal>;
   /** Bound names (a `dynamic` block's iterator: `{ key, value }`). */
   readonly bindings: ReadonlyMap<string, LocatedValue>;
   /** How many references are being resolved (guards against `local.a = local.a`). */
@@ -96,6 +108,21 @@ function conditionalValue(node: Node, source: HclSource): LocatedValue | undefin
   return decided.kind === 'boolean' ? hclValue(decided.value ? whenTrue : whenFalse, source) : undefined;
 }
 
+/**
+ * `cond ? [] : [1]` (or `cond ? {…} : {}`) whose condition is unknown: the collection of the branch that is
+ * not empty, i.e. what a `dynamic` block generates in the configurations where it generates anything.
+ * Undefined for any other expression.
+ */
+export function nonEmptyBranchValue(node: Node, source: HclSource): LocatedValue | undefined {
+  const inner = unwrap(node);
+  if (inner.type !== 'conditional') return undefined;
+  const [, whenTrue, whenFalse] = childrenOf(inner).filter((child) => child.type === 'expression');
+  if (whenTrue === undefined || whenFalse === undefined) return undefined;
+  const branches = [hclValue(whenTrue, source), hclValue(whenFalse, source)];
+  const empty = branches.findIndex((value) => (value.kind === 'array' && value.items.length === 0) || (value.kind === 'object' && value.entries.length === 0 && !value.unknownEntries));
+  return empty < 0 ? undefined : branches[1 - empty];
+}
+
 /** The source with one more name bound. */
 export function withBinding(source: HclSource, name: string, value: LocatedValue): HclSource {
   const scope = source.scope ?? { locals: new Map(), bindings: new Map(), depth: 0 };
@@ -105,18 +132,22 @@ export function withBinding(source: HclSource, name: string, value: LocatedValue
 /** `local.x.y`, `statement.value["k"]`, `each.key`: the value named, when the scope knows its root. */
 function referenceValue(node: Node, source: HclSource): LocatedValue | undefined {
   const path = referencePath(node);
-  return path === undefined ? undefined : resolvePath(path, source);
+  return path === undefined ? undefined : resolvePath(path, source, source.position(node.startIndex));
 }
 
 /** The value a reference path names in the source's scope: a local, or a bound name, then its members. */
-function resolvePath(path: readonly (string | number)[], source: HclSource): LocatedValue | undefined {
+function resolvePath(path: readonly (string | number)[], source: HclSource, at?: Position): LocatedValue | undefined {
   const scope = source.scope;
   if (scope === undefined || scope.depth >= MAX_REFERENCE_DEPTH) return undefined;
   const [root, ...steps] = path;
   let value: LocatedValue | undefined;
   if (root === 'local' && typeof steps[0] === 'string') {
     const local = scope.locals.get(steps.shift() as string);
-    value = local === undefined ? undefined : hclValue(local, { ...source, scope: { ...scope, depth: scope.depth + 1 } });
+    if (local === undefined) value = undefined;
+    else if ('expression' in local) {
+      const read = hclValue(local.expression, { ...local.source, scope: { ...scope, depth: scope.depth + 1 } });
+      value = at === undefined ? read : placedAt(read, at);
+    } else value = hclValue(local, { ...source, scope: { ...scope, depth: scope.depth + 1 } });
   } else {
     value = typeof root === 'string' ? scope.bindings.get(root) : undefined;
   }
@@ -125,6 +156,22 @@ function resolvePath(path: readonly (string | number)[], source: HclSource): Loc
     value = typeof step === 'number' ? (value.kind === 'array' ? value.items[step] : undefined) : memberOf(value, step);
   }
   return value;
+}
+
+/** A value read in another file, with every position moved to `at` (its text no longer maps to this file). */
+function placedAt(value: LocatedValue, at: Position): LocatedValue {
+  switch (value.kind) {
+    case 'text':
+      return { kind: 'text', parts: value.parts, at, raw: value.raw };
+    case 'array':
+      return { ...value, at, items: value.items.map((item) => placedAt(item, at)) };
+    case 'object':
+      return { ...value, at, entries: value.entries.map((entry) => ({ key: entry.key, keyAt: at, value: placedAt(entry.value, at) })) };
+    case 'intrinsic':
+      return { ...value, at, argument: placedAt(value.argument, at) };
+    default:
+      return { ...value, at };
+  }
 }
 
 /** `a.b["c"][0]` → `["a", "b", "c", 0]`; undefined for anything that is not a plain reference. */
@@ -308,7 +355,7 @@ function objectValue(node: Node, source: HclSource, at: Position, raw: string): 
   let unknownEntries = false;
   for (const element of childrenOf(node)) {
     if (element.type !== 'object_elem') continue;
-    const key = objectKeyOf(element);
+    const key = objectKeyOf(element) ?? interpolatedClaimKey(element, source);
     const value = element.childForFieldName('val');
     if (key === undefined || value === null) {
       unknownEntries = true;
@@ -317,6 +364,16 @@ function objectValue(node: Node, source: HclSource, at: Position, raw: string): 
     entries.push({ key, keyAt: source.position((element.childForFieldName('key') ?? element).startIndex), value: hclValue(value, source) });
   }
   return { kind: 'object', entries, unknownEntries, at, raw };
+}
+
+/**
+ * A federated claim key written with an interpolation, `"${module.eks.oidc_provider}:sub" = …` in a
+ * `jsonencode` object, read as its source text as the `variable` of a `condition` block is (see
+ * {@link claimKeyText}); undefined for any other key.
+ */
+function interpolatedClaimKey(element: Node, source: HclSource): string | undefined {
+  const key = element.childForFieldName('key');
+  return key === null ? undefined : claimKeyText(hclValue(key, source));
 }
 
 /** Descends through `expression`, `literal_value`, `template_expr` and `collection_value` wrappers and parentheses. */

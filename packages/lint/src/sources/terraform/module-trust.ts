@@ -142,7 +142,7 @@ function mapStatements(attribute: DocAttribute | undefined): { known: DocBlock[]
 }
 
 /** One statement written as an object with the attribute and block names of `aws_iam_policy_document`. */
-function statementFromObject(key: string, value: LocatedValue, at: Position): DocBlock {
+export function statementFromObject(key: string, value: LocatedValue, at: Position): DocBlock {
   const attributes = new Map<string, DocAttribute>();
   const blocks = new Map<string, DocBlock[]>();
   const dynamicBlocks = new Set<string>();

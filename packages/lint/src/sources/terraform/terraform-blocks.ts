@@ -1,12 +1,13 @@
 /**
  * Terraform blocks as plain data: their type, labels, attributes and nested blocks, from tree-sitter nodes.
  * A `dynamic` block whose `for_each` is known (a literal list or map, a local holding one, `concat` of
- * literals) is expanded into one block per element, its iterator bound while reading the `content`.
+ * literals) is expanded into one block per element, its iterator bound while reading the `content`; one over
+ * `cond ? [] : [1]` with an unknown condition is read as generated (what it is wherever it exists).
  */
 import type { SyntaxNode as Node } from './syntax-node.js';
 import type { LocatedValue } from '../../located/located-value.js';
 import type { DocAttribute, DocBlock } from '../../policy/policy-document-view.js';
-import { childrenOf, hclValue, plainStringContent, withBinding, type HclSource } from './hcl-expression.js';
+import { childrenOf, hclValue, nonEmptyBranchValue, plainStringContent, withBinding, type HclSource } from './hcl-expression.js';
 
 /** The type and labels of a `block` node, e.g. `["resource", "aws_iam_role", "worker"]`. */
 export function blockHeader(block: Node): string[] {
@@ -70,9 +71,15 @@ function expandDynamic(dynamic: Node, label: string, source: HclSource): DocBloc
   if (forEach === undefined || content === undefined) return undefined;
   const iteratorNode = attributes.get('iterator');
   const iterator = iteratorNode ? iteratorNode.value.text.trim() : label;
-  const elements = forEachElements(hclValue(forEach.value, source), false);
+  const elements = forEachElements(hclValue(forEach.value, source), false) ?? optionalElements(forEach.value, source);
   if (elements === undefined) return undefined;
   return elements.map(({ key, value }) => ({ ...docBlockOf(content, withBinding(source, iterator, eachValue(key, value))), at: source.position(dynamic.startIndex) }));
+}
+
+/** The elements of `cond ? [] : [1]` with an unknown condition: the block is generated in some configurations, and read as generated. */
+function optionalElements(node: Node, source: HclSource): { key: LocatedValue; value: LocatedValue }[] | undefined {
+  const branch = nonEmptyBranchValue(node, source);
+  return branch === undefined ? undefined : forEachElements(branch, false);
 }
 
 /** The `{ key, value }` object an iterator (or `each`) names. */

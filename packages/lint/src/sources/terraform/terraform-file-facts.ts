@@ -2,17 +2,18 @@
  * Facts about a whole `.tf` file that its policies depend on: its `locals`, which resource attribute uses
  * each `aws_iam_policy_document`, and the policy a `templatefile()` target renders to.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import type { SyntaxNode as Node, SyntaxTree as Tree } from './syntax-node.js';
 import { LocatedSyntaxError, parseLocatedJson } from '../../located/located-json.js';
 import type { LocatedValue } from '../../located/located-value.js';
 import { isPolicyDocumentValue } from '../../policy/json-policy-view.js';
-import { childrenOf } from './hcl-expression.js';
+import { lineIndexOf } from '../../located/position.js';
+import { childrenOf, fileHclSource, type ModuleLocal } from './hcl-expression.js';
 import { renderTemplate, type TemplateReader } from './template-file.js';
 import { blockAttributes, blockHeader } from './terraform-blocks.js';
 
-/** The file's `locals`: name → value expression (locals declared in other files of the module stay unknown). */
+/** The file's `locals`: name → value expression (for those declared in other files of the module, see {@link moduleLocalsOf}). */
 export function localsOf(tree: Tree): Map<string, Node> {
   const locals = new Map<string, Node>();
   const body = childrenOf(tree.rootNode).find((child) => child.type === 'body') ?? tree.rootNode;
@@ -21,6 +22,39 @@ export function localsOf(tree: Tree): Map<string, Node> {
     for (const [name, attribute] of blockAttributes(block)) locals.set(name, attribute.value);
   }
   return locals;
+}
+
+/**
+ * The locals that `text` references but does not declare, read from the other `.tf` files of its directory
+ * (Terraform merges every `locals` block of a module): `local.trusted_services` used in `main.tf` and declared
+ * in `locals.tf`. Only files that declare a `locals` block are parsed, and only when a name is missing; a file
+ * that does not parse (`parse` returns undefined) adds nothing.
+ */
+export function moduleLocalsOf(file: string, text: string, declared: ReadonlyMap<string, unknown>, parse: (text: string) => Tree | undefined): Map<string, ModuleLocal> {
+  const missing = new Set([...text.matchAll(/\blocal\.([A-Za-z_][\w-]*)/g)].map((match) => match[1]!).filter((name) => !declared.has(name)));
+  const found = new Map<string, ModuleLocal>();
+  if (missing.size === 0) return found;
+  const directory = dirname(file);
+  let names: string[];
+  try {
+    names = readdirSync(resolve(directory)).filter((name) => name.endsWith('.tf') && name !== basename(file)).sort();
+  } catch {
+    return found;
+  }
+  for (const name of names) {
+    let other: string;
+    try {
+      other = readFileSync(resolve(directory, name), 'utf8');
+    } catch {
+      continue;
+    }
+    if (!/\blocals\s*\{/.test(other)) continue;
+    const tree = parse(other);
+    if (tree === undefined) continue;
+    const source = fileHclSource(other, lineIndexOf(other));
+    for (const [local, expression] of localsOf(tree)) if (missing.has(local) && !found.has(local)) found.set(local, { expression, source });
+  }
+  return found;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Finds the policies of a Terraform `.tf` file: HCL objects with a `Statement` (inside `jsonencode(…)`,
- * `locals` or anywhere), JSON in heredocs and strings, `aws_iam_policy_document` data sources and
- * `aws_lambda_permission` resources.
+ * `locals` or anywhere), JSON in heredocs and strings, `aws_iam_policy_document` data sources,
+ * `aws_lambda_permission` resources, and the policies public modules build from their inputs. Locals the
+ * file uses but another `.tf` file of its directory declares are read from there.
  */
 import { DeputyInputError, type Problem } from '@deputy/policy-model';
 import type { Node as ParsedNode, Tree as ParsedTree } from 'web-tree-sitter';
@@ -11,26 +12,27 @@ import type { FoundPolicy, PolicySyntax, PolicyUsage } from '../../policy/found-
 import { isPolicyDocumentValue, statementsOfDocument, type StatementsRead } from '../../policy/json-policy-view.js';
 import { lambdaPermissionStatement, type PermissionProperty } from '../../policy/lambda-permission-view.js';
 import { policyReadings } from '../../policy/policy-readings.js';
-import { statementsOfPolicyDocument } from '../../policy/policy-document-view.js';
+import { statementsOfPolicyDocument, type DocAttribute } from '../../policy/policy-document-view.js';
 import { literalTextOf } from '../../policy/text-value.js';
 import { commentSuppressions } from '../../suppress/suppression.js';
 import type { SourceScan, UnreadablePolicy } from '../source-scan.js';
 import type { EmbeddedText } from '../../located/embedded-text.js';
 import type { LocatedValue } from '../../located/located-value.js';
-import { childrenOf, fileHclSource, hclValue, objectKeyOf, positionOfNode, resolveJsonTemplate, withBinding, type HclSource } from './hcl-expression.js';
+import { childrenOf, fileHclSource, hclValue, objectKeyOf, positionOfNode, resolveJsonTemplate, withBinding, type HclSource, type ModuleLocal } from './hcl-expression.js';
 import { decodeTemplate } from './hcl-template.js';
+import { resourcePoliciesOfInputs } from './module-resource-policy.js';
 import { moduleTrustPolicy } from './module-trust.js';
 import { templateCallOf, templateDisplayPath, type TemplateReader } from './template-file.js';
-import { diskTemplateReader, documentUsesOf, localsOf, templateDocument } from './terraform-file-facts.js';
+import { diskTemplateReader, documentUsesOf, localsOf, moduleLocalsOf, templateDocument } from './terraform-file-facts.js';
 import { blockAttributes, blockHeader, docBlockOf, eachValue, forEachElements } from './terraform-blocks.js';
 import { terraformParser } from './tree-sitter-terraform.js';
 import { copySyntaxTree, type SyntaxNode as Node, type SyntaxTree as Tree } from './syntax-node.js';
 
 /**
- * Text a `.tf` file holds when it may build a policy without the words a policy has: a trust module's inputs
- * or a `templatefile(…)` call. A directory scan that skips files without `Statement` must not skip these.
+ * Text a `.tf` file holds when it may build a policy without the words a policy has: a trust module's inputs,
+ * the statement inputs of the sns / sqs / kms modules, or a `templatefile(…)` call. A directory scan that skips files without `Statement` must not skip these.
  */
-export const TERRAFORM_POLICY_HINT = /trust_policy_permissions|trusted_role_services|trusted_entities|terraform-aws-modules\/eks|terraform-aws-eks|templatefile\s*\(/;
+export const TERRAFORM_POLICY_HINT = /trust_policy_permissions|trusted_role_services|trusted_entities|topic_policy_statements|queue_policy_statements|key_statements|terraform-aws-modules\/eks|terraform-aws-eks|templatefile\s*\(/;
 
 /** Options of {@link scanTerraformFile}. */
 export interface TerraformScanOptions {
@@ -54,7 +56,17 @@ export async function scanTerraformFile(text: string, file: string, options: Ter
   } finally {
     parsed.delete();
   }
-  const source = { ...fileHclSource(text, lineIndexOf(text)), scope: { locals: localsOf(tree), bindings: new Map(), depth: 0 } };
+  const own = localsOf(tree);
+  const otherFileLocals = moduleLocalsOf(file, text, own, (other) => {
+    const parsedOther = parser.parse(other);
+    if (parsedOther === null) return undefined;
+    try {
+      return parsedOther.rootNode.hasError ? undefined : copySyntaxTree(parsedOther, other);
+    } finally {
+      parsedOther.delete();
+    }
+  });
+  const source = { ...fileHclSource(text, lineIndexOf(text)), scope: { locals: new Map<string, Node | ModuleLocal>([...own, ...otherFileLocals]), bindings: new Map(), depth: 0 } };
   return new TerraformScanner(source, file, tree, options.readTemplate ?? diskTemplateReader(file)).scan();
 }
 
@@ -128,6 +140,7 @@ class TerraformScanner {
       return true;
     }
     if (type === 'module') {
+      for (const instance of this.instancesOf(block)) this.addModuleResourcePolicies(block, instance);
       for (const instance of this.instancesOf(block)) {
         const trust = moduleTrustPolicy(block, instance.source);
         if (trust === undefined) continue;
@@ -154,6 +167,31 @@ class TerraformScanner {
       return true;
     }
     return false;
+  }
+
+  /** The topic, queue or key policy a terraform-aws-modules sns / sqs / kms module block builds from its statement inputs. */
+  private addModuleResourcePolicies(block: Node, instance: { source: HclSource; key?: string }): void {
+    const attributes = blockAttributes(block);
+    const input = (name: string): DocAttribute | undefined => {
+      const attribute = attributes.get(name);
+      return attribute ? { at: instance.source.position(attribute.name.startIndex), value: hclValue(attribute.value, instance.source) } : undefined;
+    };
+    for (const policy of resourcePoliciesOfInputs(input, instance.source.position(block.startIndex))) {
+      const read = statementsOfPolicyDocument(policy.document);
+      this.policies.push({
+        file: this.file,
+        label: `${labelOf(blockHeader(block), undefined)}${instance.key ?? ''} (the ${policy.module} module's ${policy.input})`,
+        syntax: { kind: 'hcl-policy-document' },
+        usage: 'resource',
+        integration: policy.integration,
+        at: this.source.position(block.startIndex),
+        statements: read.statements,
+        unknownStatements: read.unknownStatements,
+        anchorLines: policy.anchorLines,
+        suppressions: [],
+        declaredDataSources: this.declaredDataSources,
+      });
+    }
   }
 
   private visitObject(object: Node): boolean {

@@ -1,0 +1,98 @@
+/**
+ * Constructs met in public repositories (issue 14's judgement over terraform-aws-modules, aws-ia, aws-samples
+ * and aws-cloudformation repositories), each in a hand-written fixture with its sound variant beside it
+ * (test/fixtures/real-repository-constructs): a regional service principal written as one `!Sub` scalar; a
+ * `dynamic "statement"` generated only when a variable allows it; a claim key interpolated in a `jsonencode`
+ * object; locals declared in another `.tf` file of the module; the statement inputs of the sns, sqs and kms
+ * modules; resource policies on S3 access points and Glacier vaults; an aws:SourceArn that is a module's ARN
+ * output; StringLike on an ARN pattern shorter than six fields; an account trusted as a whole given by a
+ * parameter.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { lint, lintText, type FileKind } from '../src/index.js';
+import { expectFixtureFindings } from './support/fixture-findings.js';
+
+const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
+const FIXTURES = join(PACKAGE_DIR, 'test', 'fixtures', 'real-repository-constructs');
+
+/** [rule, line] of the findings of `rules` in a fixture. */
+async function findingsOf(name: string, kind: FileKind, rules: readonly string[]): Promise<[string, number][]> {
+  const path = join(FIXTURES, name);
+  const result = await lintText(readFileSync(path, 'utf8'), path, kind);
+  return result.findings.filter((finding) => rules.includes(finding.ruleId)).map((finding) => [finding.ruleId, finding.line]);
+}
+
+describe('CloudFormation principals', () => {
+  test('Service: !Sub "states.${AWS::Region}.amazonaws.com" as a scalar is read as in a list; the pinned role is clean', async () => {
+    await expectFixtureFindings(join(FIXTURES, 'scalar-sub-service.yaml'), 'yaml', [['DPT001', 12, 'allows states.${AWS::Region}.amazonaws.com (AWS Step Functions) without aws:SourceAccount or aws:SourceArn']]);
+  });
+
+  test('DPT021 names the account as written (${SourceAccountId}), not the filler the judgement reads', async () => {
+    const path = join(FIXTURES, 'cross-account-parameter.yaml');
+    const result = await lintText(readFileSync(path, 'utf8'), path, 'yaml');
+    expect(result.findings.map((finding) => [finding.ruleId, finding.line])).toEqual([['DPT021', 15]]);
+    expect(result.findings[0]!.message).toContain('trusts account ${SourceAccountId} as a whole');
+    expect(result.findings[0]!.message).not.toContain('000000000000');
+  });
+});
+
+describe('aws:SourceArn values', () => {
+  test('StringLike "arn:aws:ses:*" matches SES ARNs (only DPT016: weaker than documented); ArnLike compares six fields and an empty partition never matches (DPT006)', async () => {
+    expect(await findingsOf('string-like-source-arn.yaml', 'yaml', ['DPT006', 'DPT016'])).toEqual([
+      ['DPT016', 17],
+      ['DPT006', 32],
+      ['DPT006', 43],
+    ]);
+  });
+
+  test("a module's ARN output pins the account (no DPT002); a variable and a bucket module's ARN do not", async () => {
+    await expectFixtureFindings(join(FIXTURES, 'source-arn-module-output.tf'), 'terraform', [
+      ['DPT002', 31, 'allows scheduler.amazonaws.com (Amazon EventBridge Scheduler) without aws:SourceAccount'],
+      ['DPT002', 43, 'the Lambda permission allows s3.amazonaws.com (Amazon S3) without aws:SourceAccount'],
+    ]);
+  });
+});
+
+describe('Terraform constructs', () => {
+  test('a dynamic "statement" over `var.x ? [] : [1]` is read as generated; its pinned twin is clean; a for_each over a variable claims nothing', async () => {
+    await expectFixtureFindings(join(FIXTURES, 'optional-dynamic-statement.tf'), 'terraform', [['DPT001', 12, 'allows ssm.amazonaws.com (AWS Systems Manager) without aws:SourceAccount or aws:SourceArn']]);
+  });
+
+  test('jsonencode condition keys "${module.eks.oidc_provider}:sub" are read: any namespace is DPT017, one service account with its audience is clean', async () => {
+    expect(await findingsOf('jsonencode-claim-key.tf', 'terraform', ['DPT017', 'DPT018', 'DPT019', 'DPT020'])).toEqual([['DPT017', 13]]);
+  });
+
+  test('locals declared in another .tf file of the module are read, the finding placed at the reference; a local declared nowhere claims nothing', async () => {
+    await expectFixtureFindings(join(FIXTURES, 'module-locals', 'main.tf'), 'terraform', [['DPT001', 9, 'allows states.amazonaws.com (AWS Step Functions) without aws:SourceAccount or aws:SourceArn']]);
+    const result = await lintText(readFileSync(join(FIXTURES, 'module-locals', 'main.tf'), 'utf8'), join(FIXTURES, 'module-locals', 'main.tf'), 'terraform');
+    expect(result.findings[0]!.column).toBe(31);
+  });
+
+  test('the sns topic_policy_statements, sqs queue_policy_statements (with conditions) and kms key_statements inputs are resource policies; create = false builds none', async () => {
+    await expectFixtureFindings(join(FIXTURES, 'module-resource-policies.tf'), 'terraform', [
+      ['DPT001', 13, 'statement "s3" allows s3.amazonaws.com (Amazon S3) without aws:SourceAccount or aws:SourceArn'],
+      ['DPT001', 56, 'statement "CloudTrailEncrypt" allows cloudtrail.amazonaws.com (AWS CloudTrail) without aws:SourceArn'],
+    ]);
+  });
+
+  test('a folder scan reads the module inputs (the prefilter knows them) and the locals of the other files', async () => {
+    const result = await lint(['test/fixtures/real-repository-constructs'], { cwd: PACKAGE_DIR });
+    const found = result.findings.map((finding) => [finding.file.replace('test/fixtures/real-repository-constructs/', ''), finding.ruleId, finding.line]);
+    expect(found).toContainEqual(['module-resource-policies.tf', 'DPT001', 13]);
+    expect(found).toContainEqual(['module-locals/main.tf', 'DPT001', 9]);
+    expect(result.unreadable).toEqual([]);
+  });
+});
+
+describe('resource policy types', () => {
+  test('S3 access point and Glacier vault policies are read; a Deny-only vault lock is clean', async () => {
+    await expectFixtureFindings(join(FIXTURES, 'resource-policy-types.yaml'), 'yaml', [
+      ['DPT001', 13, 'allows logging.s3.amazonaws.com (Amazon S3 server access logging) without aws:SourceAccount or aws:SourceArn'],
+      ['DPT009', 23, 'allows any principal in any account ("*") without a condition'],
+    ]);
+    await expectFixtureFindings(join(FIXTURES, 'resource-policy-types.tf'), 'terraform', [['DPT001', 24, 'allows logging.s3.amazonaws.com (Amazon S3 server access logging) without']]);
+  });
+});
