@@ -223,7 +223,7 @@ describe('values per target and per environment', () => {
     expect(readFileSync(join(dir, 'prod/json/ml/ml-prod-reader.trust-policy.json'), 'utf8')).toContain('"arn:aws:personalize:eu-west-1:000000000002:*"');
     const missing = await deputy(['emit', 'ml.yaml', '--target', 'hcl', '--out-dir', 'dev'], dir);
     expect(missing.stderr).toBe(
-      'error: ml.yaml:8:11: placeholder {{team}} has no value at roles[0].name (give --set team=…, a value under environments.<name>.values.team with --env <name>, or placeholders.team.default)\n',
+      'error: ml.yaml:8:11: placeholder {{team}} has no value at roles[0].name (give --set team=…, values.team in an --env-file, a value under environments.<name>.values.team with --env <name>, or placeholders.team.default)\n',
     );
     const dev = await deputy(['emit', 'ml.yaml', '--target', 'hcl', '--out-dir', 'dev', '--set', 'team=data'], dir);
     expect(dev.code).toBe(0);

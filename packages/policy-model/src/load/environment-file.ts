@@ -109,7 +109,7 @@ function entryProblems(entry: Record<string, unknown>, path: PathSegment[], know
   }
   const account = checked['account'];
   if (typeof account === 'number') {
-    problems.push({ code: 'account-id-not-string', message: `account ID ${String(account)} is a YAML number, not a string`, hint: `quote it: account: "${String(account).padStart(12, '0')}" (an account ID is 12 digits, and leading zeros are part of it)`, path: [...path, 'account'] });
+    problems.push({ code: 'account-id-not-string', message: `account ID ${String(account)} is a YAML number, not a string`, hint: `quote it: account: "${String(account)}"; an account ID is a 12-digit string, and leading zeros are part of it`, path: [...path, 'account'] });
     delete checked['account'];
   }
   const schemaProblems = validateDefinitionSchema({ environments: { entry: checked } }).map((problem): PathProblem => ({ ...problem, path: [...path, ...problem.path.slice(2)] }));
