@@ -38,14 +38,24 @@ export function parseJsonExactly(text: string): { readonly value: unknown } | un
       return undefined;
     }
   }
-  return keys === keyCount(value) && !holdsLoneSurrogate(value) ? { value } : undefined;
+  if (keys !== keyCount(value)) return undefined;
+  return MAY_HOLD_SURROGATE.test(text) && holdsLoneSurrogate(value) ? undefined : { value };
 }
+
+/** A surrogate, raw or escaped: without one, no string of the data can hold a lone surrogate. */
+const MAY_HOLD_SURROGATE = /[\ud800-\udfff]|\\u[dD][89a-fA-F]/;
 
 /** The number of properties of every object inside a parsed JSON value (fewer than its key tokens when a key repeats). */
 function keyCount(value: unknown): number {
-  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + keyCount(item), 0);
-  if (typeof value === 'object' && value !== null) return Object.entries(value).reduce((sum, [, item]) => sum + 1 + keyCount(item), 0);
-  return 0;
+  if (typeof value !== 'object' || value === null) return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) count += keyCount(item);
+    return count;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) count += 1 + keyCount(record[key]);
+  return count;
 }
 
 function holdsLoneSurrogate(value: unknown): boolean {

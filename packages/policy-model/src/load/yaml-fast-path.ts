@@ -8,8 +8,9 @@
  * where nothing can differ; anything else stands aside for the located reader, which reads it or reports it:
  * - text with tabs, carriage returns, Unicode line separators, a byte order mark, directives or document
  *   markers, explicit keys (`? `), empty keys or entries in a flow collection, a verbatim tag, or a `#` straight after a
- *   quote, bracket, comma or colon (js-yaml takes it for a comment; YAML asks for a space first), or an
- *   empty block sequence entry (js-yaml takes the next line's entries into it);
+ *   quote, bracket, comma or colon (js-yaml takes it for a comment; YAML asks for a space first), an
+ *   empty block sequence entry (js-yaml takes the next line's entries into it), or a `\U` escape beyond
+ *   U+10FFFF (js-yaml wraps it into some other character);
  * - a quoted scalar or flow collection followed on its line by more than a comment, `,` `]` `}` or `: ` (js-yaml
  *   reads `a: "x" b: c` as two entries);
  * - a line longer than 1,000 characters (YAML limits implicit keys to 1,024);
@@ -40,7 +41,7 @@ interface ListenerState {
 }
 
 /** Text the fast path leaves to the located reader (see the file comment). */
-const STANDS_ASIDE = /[\t\r\u0085\u2028\u2029\ufeff]|^(?:%|---|\.\.\.)|!<|(?:^|[\s[{,])\?(?:\s|$)|[{[,] *[,:]|["'\]},[{:]#|(?:^|[ ])-[ ]*(?:#.*)?$/m;
+const STANDS_ASIDE = /[\t\r\u0085\u2028\u2029\ufeff]|^(?:%|---|\.\.\.)|!<|(?:^|[\s[{,])\?(?:\s|$)|[{[,] *[,:]|["'\]},[{:]#|(?:^|[ ])-[ ]*(?:#.*)?$|\\U(?!00(?:0|10))/m;
 /** A line longer than this might hold an implicit key past YAML's limit (1,024 characters up to its `:`). */
 const LONGEST_LINE = 1000;
 /** The tag of the one implicit type: a space makes it a tag that no YAML text can write. */
@@ -97,13 +98,16 @@ export function parseYamlExactly(text: string): { readonly value: unknown } | un
     return undefined;
   }
   if (unsure || value === undefined || value === null) return undefined;
-  const found = { sequences: 0, coreValues: 0 };
+  const found = { sequences: 0, coreValues: 0, surrogates: MAY_HOLD_SURROGATE.test(text) };
   const plain = settle(value, found);
   if (plain === UNSURE || found.sequences !== sequences.size || found.coreValues !== coreValues.length) return undefined;
   return { value: plain };
 }
 
 const UNSURE = Symbol('unsure');
+
+/** A surrogate, raw or escaped (`\uD800`, `\U0000D800`): without one, no string of the data can hold a lone surrogate. */
+const MAY_HOLD_SURROGATE = /[\ud800-\udfff]|\\u[dD][89a-fA-F]|\\U0000[dD][89a-fA-F]/;
 
 function hasLineLongerThan(text: string, length: number): boolean {
   for (let start = 0; start < text.length; ) {
@@ -139,8 +143,8 @@ function endsItsEntry(text: string, position: number): boolean {
  * The data with every {@link CoreValue} replaced by its value (in place), counting sequences and core values
  * found; {@link UNSURE} for a key the located reader refuses or might (not a string, too long) and a lone surrogate.
  */
-function settle(value: unknown, found: { sequences: number; coreValues: number }): unknown {
-  if (typeof value === 'string') return hasLoneSurrogate(value) ? UNSURE : value;
+function settle(value: unknown, found: { sequences: number; coreValues: number; readonly surrogates: boolean }): unknown {
+  if (typeof value === 'string') return found.surrogates && hasLoneSurrogate(value) ? UNSURE : value;
   if (value instanceof CoreValue) {
     found.coreValues += 1;
     return value.value;
@@ -157,7 +161,7 @@ function settle(value: unknown, found: { sequences: number; coreValues: number }
   if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      if (key === MAPPING_AS_KEY || hasLoneSurrogate(key)) return UNSURE;
+      if (key === MAPPING_AS_KEY || (found.surrogates && hasLoneSurrogate(key))) return UNSURE;
       const item = settle(record[key], found);
       if (item === UNSURE) return UNSURE;
       record[key] = item;
