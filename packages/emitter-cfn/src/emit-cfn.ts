@@ -3,6 +3,7 @@ import type { CommonEmitOptions, DeputyModel, Emitter, TemplateSet } from '@depu
 import { defaultTemplateDir, loadTemplateSet, renderTemplate } from '@deputy/policy-model';
 import { renderJson } from './json/render-json.js';
 import { capabilityComment, requiredCapabilities } from './template/capabilities.js';
+import { packagedDescription } from './template/packaged-description.js';
 import { planTemplate } from './template/template-plan.js';
 import { renderYaml } from './yaml/render-yaml.js';
 
@@ -27,13 +28,19 @@ export function defaultCfnTemplates(): TemplateSet {
   return defaultTemplates;
 }
 
-/** Emits `<baseName>.yaml` (or `.json`): a whole CloudFormation template for the model's roles and resource policies. */
+/**
+ * Emits `<baseName>.yaml` (or `.json`): a whole CloudFormation template for the model's roles and resource
+ * policies. The packaged layouts are written in code; the template set (and Handlebars) is used only for a user's own.
+ */
 export const emitCfn: Emitter<CfnEmitOptions> = (model: DeputyModel, options: CfnEmitOptions = {}) => {
   const format = options.format ?? 'yaml';
-  const templates = options.templates ?? defaultCfnTemplates();
+  const templates = options.templates === undefined || options.templates === defaultCfnTemplates() ? undefined : options.templates;
   const plan = planTemplate(model);
   const capabilities = requiredCapabilities(model);
-  const description = renderTemplate(templates, 'description.hbs', { source: model.source, capabilities: capabilities.join(' ') }).replace(/\n+$/, '');
+  const descriptionContext = { source: model.source, capabilities: capabilities.join(' ') };
+  const description = (
+    templates === undefined ? packagedDescription(descriptionContext.source, descriptionContext.capabilities) : renderTemplate(templates, 'description.hbs', descriptionContext)
+  ).replace(/\n+$/, '');
   const contents =
     format === 'json' ? renderJson(plan, model.source, description, templates) : renderYaml(plan, model.source, description, templates, capabilityComment(capabilities));
   return [{ path: `${model.baseName}.${format}`, contents: contents.endsWith('\n') ? contents : `${contents}\n` }];

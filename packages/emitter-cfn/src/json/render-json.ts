@@ -11,6 +11,7 @@ import { FORMAT_VERSION } from '../template/format-version.js';
 import type { TemplateEntry, TemplatePlan } from '../template/template-plan.js';
 import { jsonString } from './json-string.js';
 import { jsonText } from './json-writer.js';
+import { packagedJsonLayout } from './packaged-json-layout.js';
 
 /** Indentation of a section's value: sections are members of the top-level object. */
 const SECTION_INDENT = 2;
@@ -36,8 +37,8 @@ export interface JsonLayoutContext {
   readonly outputs: string | null;
 }
 
-/** The template as JSON text. */
-export function renderJson(plan: TemplatePlan, source: string, description: string, templates: TemplateSet): string {
+/** The template as JSON text, through a user's `template.json.hbs`, or the packaged layout when `templates` is undefined. */
+export function renderJson(plan: TemplatePlan, source: string, description: string, templates: TemplateSet | undefined): string {
   const noticed = [...plan.parameters, ...plan.resources, ...plan.outputs].filter((entry) => entry.notices.length > 0);
   const context: JsonLayoutContext = {
     source,
@@ -48,7 +49,7 @@ export function renderJson(plan: TemplatePlan, source: string, description: stri
     resources: jsonText(section(plan.resources), SECTION_INDENT),
     outputs: sectionText(plan.outputs),
   };
-  return renderTemplate(templates, 'template.json.hbs', context);
+  return templates === undefined ? packagedJsonLayout(context) : renderTemplate(templates, 'template.json.hbs', context);
 }
 
 function section(entries: readonly TemplateEntry[]): CfnMap {

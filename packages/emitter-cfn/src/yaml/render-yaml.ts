@@ -1,9 +1,10 @@
-/** Prints a template plan as YAML through the `template.yaml.hbs` layout; notices become comments. */
+/** Prints a template plan as YAML through the `template.yaml.hbs` layout (or its packaged form in code); notices become comments. */
 import type { TemplateSet } from '@deputy/policy-model';
 import { renderTemplate } from '@deputy/policy-model';
 import type { TemplateEntry, TemplatePlan } from '../template/template-plan.js';
 import { FORMAT_VERSION } from '../template/format-version.js';
 import { commentLines, commentText, yamlString } from './yaml-scalar.js';
+import { packagedYamlLayout } from './packaged-yaml-layout.js';
 import { yamlMappingLines } from './yaml-writer.js';
 
 /** Indentation of an entry's body under its logical ID (the ID itself is indented by two). */
@@ -39,8 +40,8 @@ export interface YamlEntryContext {
   readonly body: string;
 }
 
-/** The template as YAML text. */
-export function renderYaml(plan: TemplatePlan, source: string, description: string, templates: TemplateSet, capabilities = ''): string {
+/** The template as YAML text, through a user's `template.yaml.hbs`, or the packaged layout when `templates` is undefined. */
+export function renderYaml(plan: TemplatePlan, source: string, description: string, templates: TemplateSet | undefined, capabilities = ''): string {
   const context: YamlLayoutContext = {
     source,
     sourceComment: commentText(source),
@@ -51,7 +52,7 @@ export function renderYaml(plan: TemplatePlan, source: string, description: stri
     resources: plan.resources.map(entryContext),
     outputs: plan.outputs.map(entryContext),
   };
-  return renderTemplate(templates, 'template.yaml.hbs', context);
+  return templates === undefined ? packagedYamlLayout(context) : renderTemplate(templates, 'template.yaml.hbs', context);
 }
 
 function entryContext(entry: TemplateEntry): YamlEntryContext {

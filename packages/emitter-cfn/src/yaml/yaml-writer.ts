@@ -12,7 +12,9 @@ const MAX_IMPLICIT_KEY = 1000;
 
 /** The entries of a mapping as lines indented by `indent` spaces. An empty mapping yields no lines. */
 export function yamlMappingLines(map: CfnMap, indent: number): string[] {
-  return map.entries.flatMap((entry) => entryLines(entry, indent));
+  const lines: string[] = [];
+  pushMapping(lines, map, indent);
+  return lines;
 }
 
 /** A value that fits on its key's line (`key: value`), or undefined for block values. */
@@ -36,35 +38,56 @@ export function yamlInline(value: CfnValue): string | undefined {
   }
 }
 
-function entryLines({ key, value }: CfnEntry, indent: number): string[] {
+function pushMapping(lines: string[], map: CfnMap, indent: number): void {
+  for (const entry of map.entries) pushEntry(lines, entry, indent);
+}
+
+function pushEntry(lines: string[], { key, value }: CfnEntry, indent: number): void {
   const pad = ' '.repeat(indent);
   const keyText = yamlString(key);
   const inline = yamlInline(value);
   const explicit = keyText.length > MAX_IMPLICIT_KEY;
-  if (inline !== undefined) return explicit ? [`${pad}? ${keyText}`, `${pad}: ${inline}`] : [`${pad}${keyText}: ${inline}`];
-  const { tag, lines } = blockLines(value, indent + INDENT);
-  const opener = tag === undefined ? ':' : `: ${tag}`;
-  return explicit ? [`${pad}? ${keyText}`, `${pad}${opener}`, ...lines] : [`${pad}${keyText}${opener}`, ...lines];
-}
-
-function sequenceLines(list: CfnList, indent: number): string[] {
-  const pad = ' '.repeat(indent);
-  return list.items.flatMap((item) => {
-    const inline = yamlInline(item);
-    if (inline !== undefined) return [`${pad}- ${inline}`];
-    const { tag, lines } = blockLines(item, indent + INDENT);
-    if (tag !== undefined) return [`${pad}- ${tag}`, ...lines];
-    const [first, ...rest] = lines;
-    return [`${pad}- ${first!.slice(indent + INDENT)}`, ...rest];
-  });
-}
-
-/** A non-inline value as lines at `indent`, with the tag (if any) that goes on the line before them. */
-function blockLines(value: CfnValue, indent: number): { tag?: string; lines: string[] } {
-  if (isCfnMap(value)) return { lines: yamlMappingLines(value, indent) };
-  if (isCfnList(value)) return { lines: sequenceLines(value, indent) };
-  if (typeof value === 'object' && value.kind === 'join') {
-    return { tag: '!Join', lines: sequenceLines(cfnList([value.delimiter, cfnList(value.items)]), indent) };
+  if (inline !== undefined) {
+    if (explicit) lines.push(`${pad}? ${keyText}`, `${pad}: ${inline}`);
+    else lines.push(`${pad}${keyText}: ${inline}`);
+    return;
   }
+  const tag = blockTag(value);
+  const opener = tag === undefined ? ':' : `: ${tag}`;
+  if (explicit) lines.push(`${pad}? ${keyText}`, `${pad}${opener}`);
+  else lines.push(`${pad}${keyText}${opener}`);
+  pushBlock(lines, value, indent + INDENT);
+}
+
+function pushSequence(lines: string[], list: CfnList, indent: number): void {
+  const pad = ' '.repeat(indent);
+  for (const item of list.items) {
+    const inline = yamlInline(item);
+    if (inline !== undefined) {
+      lines.push(`${pad}- ${inline}`);
+      continue;
+    }
+    const tag = blockTag(item);
+    if (tag !== undefined) {
+      lines.push(`${pad}- ${tag}`);
+      pushBlock(lines, item, indent + INDENT);
+      continue;
+    }
+    const first = lines.length;
+    pushBlock(lines, item, indent + INDENT);
+    lines[first] = `${pad}- ${lines[first]!.slice(indent + INDENT)}`;
+  }
+}
+
+/** The tag that goes on the line before a non-inline value's lines (`!Join`), if any. */
+function blockTag(value: CfnValue): string | undefined {
+  return typeof value === 'object' && value.kind === 'join' ? '!Join' : undefined;
+}
+
+/** A non-inline value's lines at `indent` (without its tag). */
+function pushBlock(lines: string[], value: CfnValue, indent: number): void {
+  if (isCfnMap(value)) return pushMapping(lines, value, indent);
+  if (isCfnList(value)) return pushSequence(lines, value, indent);
+  if (typeof value === 'object' && value.kind === 'join') return pushSequence(lines, cfnList([value.delimiter, cfnList(value.items)]), indent);
   throw new Error(`invariant: ${JSON.stringify(value)} is not a block value`);
 }
