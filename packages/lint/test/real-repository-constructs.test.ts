@@ -6,7 +6,7 @@
  * object; locals declared in another `.tf` file of the module; the statement inputs of the sns, sqs and kms
  * modules; resource policies on S3 access points and Glacier vaults; an aws:SourceArn that is a module's ARN
  * output; StringLike on an ARN pattern shorter than six fields; an account trusted as a whole given by a
- * parameter.
+ * parameter; a policy variable whose tag key holds a colon.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,6 +84,12 @@ describe('Terraform constructs', () => {
     expect(found).toContainEqual(['module-resource-policies.tf', 'DPT001', 13]);
     expect(found).toContainEqual(['module-locals/main.tf', 'DPT001', 9]);
     expect(result.unreadable).toEqual([]);
+  });
+});
+
+describe('policy variables', () => {
+  test('${aws:PrincipalTag/eks:eks-cluster-name} (a tag key with a colon) is a policy variable; ${AccountId} is a placeholder (DPT012)', async () => {
+    expect(await findingsOf('policy-variable-tag-key.tf', 'terraform', ['DPT012'])).toEqual([['DPT012', 19]]);
   });
 });
 

@@ -7,7 +7,8 @@ import type { StatementCheck } from './check.js';
 import { statementName } from '../policy/policy-view.js';
 import { textPartsOf } from '../policy/text-value.js';
 
-const POLICY_VARIABLE = /^(\*|\?|\$|[A-Za-z0-9.-]+:[A-Za-z0-9_./-]+(\s*,\s*'[^']*')?)$/;
+/** `aws:username`, `aws:PrincipalTag/eks:eks-cluster-name` (a tag key may hold `: + = @` and spaces), with an optional default. */
+const POLICY_VARIABLE = /^(\*|\?|\$|[A-Za-z0-9.-]+:[A-Za-z0-9_./-]+(\/[\w.:/+=@ -]+)?(\s*,\s*'[^']*')?)$/;
 
 /** The check. */
 export const checkTemplatePlaceholders: StatementCheck = ({ statement }, sink) => {
