@@ -78,11 +78,27 @@ describe('Terraform constructs', () => {
     ]);
   });
 
-  test('a folder scan reads the module inputs (the prefilter knows them) and the locals of the other files', async () => {
+  test('one folder scan finds every hole of the fixtures and nothing in their sound variants (module inputs pass the prefilter, locals come from the other files)', async () => {
     const result = await lint(['test/fixtures/real-repository-constructs'], { cwd: PACKAGE_DIR });
     const found = result.findings.map((finding) => [finding.file.replace('test/fixtures/real-repository-constructs/', ''), finding.ruleId, finding.line]);
-    expect(found).toContainEqual(['module-resource-policies.tf', 'DPT001', 13]);
-    expect(found).toContainEqual(['module-locals/main.tf', 'DPT001', 9]);
+    expect(found).toEqual([
+      ['cross-account-parameter.yaml', 'DPT021', 15],
+      ['jsonencode-claim-key.tf', 'DPT017', 13],
+      ['module-locals/main.tf', 'DPT001', 9],
+      ['module-resource-policies.tf', 'DPT001', 13],
+      ['module-resource-policies.tf', 'DPT001', 56],
+      ['optional-dynamic-statement.tf', 'DPT001', 12],
+      ['policy-variable-tag-key.tf', 'DPT012', 19],
+      ['resource-policy-types.tf', 'DPT001', 24],
+      ['resource-policy-types.yaml', 'DPT001', 13],
+      ['resource-policy-types.yaml', 'DPT009', 23],
+      ['scalar-sub-service.yaml', 'DPT001', 12],
+      ['source-arn-module-output.tf', 'DPT002', 31],
+      ['source-arn-module-output.tf', 'DPT002', 43],
+      ['string-like-source-arn.yaml', 'DPT016', 17],
+      ['string-like-source-arn.yaml', 'DPT006', 32],
+      ['string-like-source-arn.yaml', 'DPT006', 43],
+    ]);
     expect(result.unreadable).toEqual([]);
   });
 });
