@@ -29,8 +29,15 @@ export const checkInvalidOperator: StatementCheck = ({ statement }, sink) => {
   }
 };
 
+const suggestions = new Map<string, string | undefined>();
+
 /** The operator meant: the trimmed text when that is valid, else the single closest valid operator. */
 export function suggestedOperator(operator: string): string | undefined {
+  if (!suggestions.has(operator)) suggestions.set(operator, closestOperator(operator));
+  return suggestions.get(operator);
+}
+
+function closestOperator(operator: string): string | undefined {
   const trimmed = operator.trim();
   if (parseConditionOperator(trimmed)) return trimmed;
   const [best, ...others] = didYouMean(trimmed, OPERATOR_SUGGESTIONS, 2);

@@ -104,13 +104,26 @@ export function clausesOf(statement: StatementView, key: string): ConditionClaus
 /** Infers the literal environment from the statement, then from the whole policy. */
 export function inferEnvironment(policy: FoundPolicy, statement: StatementView): InferredEnvironment {
   const fromStatement = environmentOf([statement]);
-  const fromPolicy = environmentOf(policy.statements);
-  const principalRegion = servicePrincipalsOf(statement).find((service) => service.match?.region)?.match?.region;
-  const principalPartition = servicePrincipalsOf(statement).some((service) => service.text?.endsWith('.amazonaws.com.cn')) ? 'aws-cn' : undefined;
+  const fromPolicy = policyEnvironment(policy);
+  const principals = servicePrincipalsOf(statement);
+  const principalRegion = principals.find((service) => service.match?.region)?.match?.region;
+  const principalPartition = principals.some((service) => service.text?.endsWith('.amazonaws.com.cn')) ? 'aws-cn' : undefined;
   const account = fromStatement.account ?? fromPolicy.account;
   const region = principalRegion ?? fromStatement.region ?? fromPolicy.region;
   const partition = fromStatement.partition ?? fromPolicy.partition ?? principalPartition;
   return { ...(account ? { account } : {}), ...(region ? { region } : {}), ...(partition ? { partition } : {}) };
+}
+
+const policyEnvironments = new WeakMap<readonly StatementView[], InferredEnvironment>();
+
+/** {@link environmentOf} the whole policy, read once per policy (every statement of it asks). */
+function policyEnvironment(policy: FoundPolicy): InferredEnvironment {
+  let environment = policyEnvironments.get(policy.statements);
+  if (environment === undefined) {
+    environment = environmentOf(policy.statements);
+    policyEnvironments.set(policy.statements, environment);
+  }
+  return environment;
 }
 
 function environmentOf(statements: readonly StatementView[]): InferredEnvironment {
