@@ -5,13 +5,12 @@
  * (Kubernetes, Helm, OpenAPI, CI configs) are listed in `skipped`. Only when nothing could be read at all
  * does it throw {@link DeputyInputError} listing every problem, so the CLI exits 2.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DeputyInputError, type Problem } from '@deputy/policy-model';
 import type { Exemption } from './checks/check.js';
 import { loadLintConfig, type LintConfig } from './config/lint-config.js';
-import { walkPaths, type FileKind, type LintTarget } from './files/discover-files.js';
-import { templateFileReferences } from './sources/terraform/template-file.js';
+import { walkPaths, type FileKind } from './files/discover-files.js';
 import { scanText } from './files/lint-file.js';
 import { lintFiles } from './files/lint-files.js';
 import type { Finding, LintNotice, LintResult, SkippedFile, UnreadableFile } from './finding.js';
@@ -49,24 +48,10 @@ export function configFor(paths: readonly string[], options: LintOptions): LintC
 }
 
 /**
- * The absolute paths of the templates the walked `.tf` files render with `templatefile()`: linted through
- * the call (with its variables), never as raw policies with `${…}` placeholders left in.
+ * Why a directory scan leaves out a template that a walked `.tf` file renders with `templatefile()`: it is
+ * linted through the call (with its variables), never as a raw policy with `${…}` placeholders left in.
  */
-function renderedTemplates(targets: readonly LintTarget[]): Set<string> {
-  const rendered = new Set<string>();
-  for (const target of targets) {
-    if (target.kind !== 'terraform') continue;
-    let text: string;
-    try {
-      text = readFileSync(target.path, 'utf8');
-    } catch {
-      continue;
-    }
-    if (!text.includes('templatefile')) continue;
-    for (const reference of templateFileReferences(text)) rendered.add(resolve(dirname(target.path), reference));
-  }
-  return rendered;
-}
+const RENDERED_REASON = 'a template a .tf file renders with templatefile(): linted through that call, with its variables';
 
 /** Lints files and directories. */
 export async function lint(paths: readonly string[], options: LintOptions = {}): Promise<LintResult> {
@@ -80,11 +65,14 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
   const exemptions: Exemption[] = [];
   const files: string[] = [];
   let policyCount = 0;
-  const rendered = renderedTemplates(discovery.targets);
-  const targets = discovery.targets.filter((target) => target.explicit || !rendered.has(target.path));
-  for (const target of discovery.targets) if (!targets.includes(target)) skipped.push({ file: target.display, reason: 'a template a .tf file renders with templatefile(): linted through that call, with its variables' });
-  const outcomes = await lintFiles(targets);
+  const outcomes = await lintFiles(discovery.targets);
+  const rendered = new Set(outcomes.flatMap((outcome) => outcome.renders ?? []));
   outcomes.forEach((outcome, index) => {
+    const target = discovery.targets[index]!;
+    if (!target.explicit && rendered.has(target.path)) {
+      skipped.push({ file: target.display, reason: RENDERED_REASON });
+      return;
+    }
     unreadable.push(...outcome.unreadable);
     if (outcome.skipped !== undefined) skipped.push(outcome.skipped);
     if (!outcome.scanned) return;
@@ -92,7 +80,7 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
     exemptions.push(...outcome.exemptions);
     notices.push(...outcome.notices);
     policyCount += outcome.policies;
-    files.push(discovery.targets[index]!.display);
+    files.push(target.display);
   });
   if (unreadable.length > 0 && files.length === 0) throw new DeputyInputError(unreadable.map(problemOf));
   const result = resultOf(applyRuleLevels(findings, config), exemptions, files, policyCount);

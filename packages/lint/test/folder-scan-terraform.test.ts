@@ -37,4 +37,14 @@ describe('a folder scan of Terraform', () => {
     expect(walked.findings.map((finding) => finding.ruleId)).toEqual([]);
     expect(walked.skipped).toContainEqual({ file: 'trust.json', reason: expect.stringMatching(/templatefile\(\)/) as unknown as string });
   });
+
+  test('lists the files it linted, not the rendered template that sorts before them', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'deputy-templatefile-'));
+    writeFileSync(join(directory, 'a-trust.json'), '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"states.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"${account_id}"}}}]}\n');
+    writeFileSync(join(directory, 'b.tf'), 'resource "aws_iam_role" "sfn" {\n  assume_role_policy = templatefile("a-trust.json", { account_id = "111122223333" })\n}\n');
+    writeFileSync(join(directory, 'c.json'), '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"*"}]}\n');
+    const walked = await lint([directory], { cwd: directory });
+    expect(walked.files).toEqual(['b.tf', 'c.json']);
+    expect(walked.findings.map((finding) => finding.file)).toContain('c.json');
+  });
 });

@@ -4,6 +4,7 @@
  * unreadable file is part of the outcome. The same function runs on the main thread and in lint workers.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { DeputyInputError, type Problem } from '@deputy/policy-model';
 import type { Exemption } from '../checks/check.js';
 import type { Finding, LintNotice, SkippedFile, UnreadableFile } from '../finding.js';
@@ -12,6 +13,7 @@ import { scanJsonFile, scanYamlFile } from '../sources/document-file.js';
 import { mayHoldPolicy } from '../sources/policy-text.js';
 import type { SourceScan } from '../sources/source-scan.js';
 import { scanTerraformFile, TERRAFORM_POLICY_HINT } from '../sources/terraform/terraform-file.js';
+import { templateFileReferences } from '../sources/terraform/template-file.js';
 import { diskTemplateReader } from '../sources/terraform/terraform-file-facts.js';
 import { scanTfJsonFile } from '../sources/terraform/tf-json-file.js';
 import { SIDECAR_SUFFIX, sidecarSuppressions } from '../suppress/sidecar.js';
@@ -35,6 +37,11 @@ export interface FileOutcome {
   readonly skipped?: SkippedFile;
   /** Lenient readings. */
   readonly notices: readonly LintNotice[];
+  /**
+   * For a `.tf` file: the absolute paths of the templates it renders with `templatefile()`, which a directory
+   * scan then skips (they are linted through the call, with its variables).
+   */
+  readonly renders?: readonly string[];
 }
 
 const NOTHING: FileOutcome = { scanned: false, findings: [], exemptions: [], policies: 0, unreadable: [], notices: [] };
@@ -47,6 +54,18 @@ export async function lintFile(target: LintTarget): Promise<FileOutcome> {
   } catch (error) {
     return { ...NOTHING, unreadable: [{ file: target.display, code: 'file-unreadable', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, hint: 'check the path and permissions' }] };
   }
+  const outcome = await lintBytes(target, bytes);
+  const renders = target.kind === 'terraform' ? renderedTemplates(target, bytes) : [];
+  return renders.length > 0 ? { ...outcome, renders } : outcome;
+}
+
+/** The templates a `.tf` file renders with `templatefile("…")`, as absolute paths. */
+function renderedTemplates(target: LintTarget, bytes: Buffer): string[] {
+  if (!bytes.includes('templatefile')) return [];
+  return templateFileReferences(bytes.toString('utf8')).map((reference) => resolve(dirname(target.path), reference));
+}
+
+async function lintBytes(target: LintTarget, bytes: Buffer): Promise<FileOutcome> {
   const read = decodeText(bytes);
   if (!read.ok) return { ...NOTHING, unreadable: [{ file: target.display, code: read.code, message: read.message, hint: read.hint }] };
   const text = read.text;
