@@ -1,9 +1,5 @@
-/** A lint worker thread: lints the targets it is given with {@link lintFile} and posts the outcomes back, in order. */
+/** A lint worker thread: lints the targets it claims with {@link lintClaimed} and posts the outcomes back, with their indices. */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { LintTarget } from './discover-files.js';
-import { lintFile, type FileOutcome } from './lint-file.js';
+import { lintClaimed, type WorkerInput } from './lint-files.js';
 
-const targets = (workerData as { targets: LintTarget[] }).targets;
-const outcomes: FileOutcome[] = [];
-for (const target of targets) outcomes.push(await lintFile(target));
-parentPort!.postMessage(outcomes);
+parentPort!.postMessage(await lintClaimed(workerData as WorkerInput));
