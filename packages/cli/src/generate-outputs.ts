@@ -104,7 +104,7 @@ export async function generateOutputs(inputs: readonly string[], flags: Generate
   if (withoutLiterals.length > 0) {
     byTarget.delete('json');
     io.stderr(
-      `warning: json not written: ${withoutLiterals.join(', ')} ${withoutLiterals.length === 1 ? 'refers' : 'refer'} to the deploying account, Region or partition, which raw JSON cannot; give literals with --set json:account=123456789012 --set json:region=us-east-1 --set json:partition=aws or an environment (--env), or pass --target explicitly\n`,
+      `warning: json not written: ${withoutLiterals.join(', ')} ${withoutLiterals.length === 1 ? 'refers' : 'refer'} to the deploying account, Region or partition, which raw JSON cannot; give literals with --set json:account=123456789012 --set json:region=us-east-1 --set json:partition=aws, a json: section of an --env-file, or an environment (--env), or pass --target explicitly\n`,
     );
   }
   const userFiles = userFileNames([...others, ...definitions]);
@@ -164,7 +164,7 @@ function withUserFile(problem: Problem, source: string, file: string): Problem {
   if (renamed.code !== 'json-needs-literals') return renamed;
   return {
     ...renamed,
-    hint: `raw JSON cannot refer to the deploying account or a parameter; give literal values to the json target alone with --set json:account=123456789012 --set json:region=us-east-1 --set json:partition=aws, or in an environment (environments.<name>) chosen with --env <name>; or leave json out with --target hcl,cfn,tf-json`,
+    hint: `raw JSON cannot refer to the deploying account or a parameter; give literal values to the json target alone with --set json:account=123456789012 --set json:region=us-east-1 --set json:partition=aws, a json: { account, region, partition } section of an --env-file, or an environment (environments.<name>) chosen with --env <name>; or leave json out with --target hcl,cfn,tf-json`,
   };
 }
 

@@ -174,7 +174,7 @@ describe('values per target and per environment', () => {
     const dir = repository({ 'ml.yaml': currentDefinition });
     const result = await deputy(['emit', 'ml.yaml', '--out-dir', 'out'], dir);
     expect(result.stderr).toBe(
-      'warning: json not written: ml.yaml refers to the deploying account, Region or partition, which raw JSON cannot; give literals with --set json:account=123456789012 --set json:region=us-east-1 --set json:partition=aws or an environment (--env), or pass --target explicitly\n' +
+      'warning: json not written: ml.yaml refers to the deploying account, Region or partition, which raw JSON cannot; give literals with --set json:account=123456789012 --set json:region=us-east-1 --set json:partition=aws, a json: section of an --env-file, or an environment (--env), or pass --target explicitly\n' +
         'deputy: 1 definition → out: 5 written, 0 unchanged, 0 removed\n',
     );
     expect(result.code).toBe(0);

@@ -5,6 +5,7 @@
  * Handlebars templates in `templates/hcl` only lay the finished blocks out in the file.
  */
 import {
+  DeputyInputError,
   defaultTemplateDir,
   GENERATED_MARKER,
   loadTemplateSet,
@@ -19,6 +20,7 @@ import {
   environmentReferences,
   LabelNamespaces,
   checkedDirectoryEntries,
+  DirectoryAddresses,
   directoryDeclarations,
   planTerraform,
   SHARED_DECLARATIONS_BASENAME,
@@ -31,6 +33,7 @@ import { commentText } from './hcl-string.js';
 import type { HclBlock } from './hcl-syntax.js';
 import { blockCommentLines, blockHeader, writeBody } from './hcl-writer.js';
 import { hclBlocks } from './plan-printing.js';
+import { policyDocumentDataAddresses } from './policy-document-addresses.js';
 import { withUnicodeNfcNotice } from './unicode-normalization.js';
 
 /** The template target name: templates live in `templates/hcl/*.hbs`. */
@@ -61,11 +64,15 @@ export const emitHcl: Emitter<HclEmitOptions> = (model: DeputyModel, options?: H
 
 /**
  * Several models as one Terraform directory: each model's `<baseName>.tf` without shared declarations, then
- * `deputy.tf` declaring them once. Two models declaring the same address are a user error naming both.
+ * `deputy.tf` declaring them once. Two models declaring the same address (policy-document data sources
+ * included) are a user error naming both.
  */
 export function emitHclDirectory(models: readonly DeputyModel[], options?: HclEmitOptions): EmittedFile[] {
   const resolved = resolveHclOptions(options);
   const entries = checkedDirectoryEntries(models, resolved.awsProviderMajorVersion);
+  const dataSources = new DirectoryAddresses();
+  for (const model of models) dataSources.add(model.source, policyDocumentDataAddresses(model, options));
+  if (dataSources.problems().length > 0) throw new DeputyInputError(dataSources.problems());
   return [
     ...models.flatMap((model) => emitHcl(model, { ...options, declarations: 'shared' })),
     ...emitHclDeclarations(entries.map((entry) => entry.declarations), options),

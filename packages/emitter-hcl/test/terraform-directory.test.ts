@@ -4,7 +4,7 @@
  * provider; the same definitions each carrying their own declarations do not (the check is not vacuous);
  * two definitions meeting at one address are refused before any file exists.
  */
-import { DeputyInputError, type DeputyModel } from '@deputy/policy-model';
+import { DeputyInputError, loadDefinitionText, type DeputyModel } from '@deputy/policy-model';
 import { variableName } from '@deputy/terraform-plan';
 import { describe, expect, it } from 'vitest';
 import { directoryModel, directoryModels } from '../../terraform-plan/test/support/directory-models.js';
@@ -53,5 +53,15 @@ describe('a directory of HCL definitions', () => {
     const attempt = () => emitHclDirectory([named('a.yaml', 'ml-x'), named('b.yaml', 'ml_x')]);
     expect(attempt).toThrow(DeputyInputError);
     expect(attempt).toThrow(/Terraform address aws_iam_role\.ml_x is declared by both a\.yaml and b\.yaml/);
+  });
+
+  it('refuses two definitions whose policy-document data sources meet at one address, naming both', () => {
+    // Role ml's trust document and bucket policy ml-assume-role both become data.aws_iam_policy_document.ml_assume_role.
+    const a = loadDefinitionText('roles:\n  - name: ml\n    trustedServices: [{ service: personalize }]\n', 'a.yaml');
+    const b = loadDefinitionText('resourcePolicies:\n  - name: ml-assume-role\n    attachTo: { s3Bucket: shared-trail-logs }\n    grants: [{ service: cloudtrail, actions: ["s3:PutObject"] }]\n', 'b.yaml');
+    expect(() => emitHclDirectory([a, b])).not.toThrow();
+    const attempt = () => emitHclDirectory([a, b], { style: 'policy-document' });
+    expect(attempt).toThrow(DeputyInputError);
+    expect(attempt).toThrow(/Terraform address data\.aws_iam_policy_document\.ml_assume_role is declared by both a\.yaml and b\.yaml/);
   });
 });
