@@ -1,7 +1,9 @@
 /**
  * The YAML fast path reads exactly what the located reader reads, or stands aside: checked case by case for
- * every reason it stands aside, and by property over generated YAML (block and flow collections, plain,
- * quoted and hostile scalars, comments, tags, anchors, odd indentation) and over random edits of it.
+ * every reason it stands aside, and by property: `parseSourceText` (which takes the fast path where it can)
+ * and the located reader alone give the same data or the same problems for generated YAML (block and flow
+ * collections, plain, quoted and hostile scalars, comments, tags, anchors, odd indentation) and for random
+ * edits of it. DEPUTY_FAST_PATH_RUNS sets the number of runs (e.g. 300000 for a long hunt).
  */
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
@@ -10,9 +12,9 @@ import { parseSourceText, parseWithLocations } from '../src/load/source-document
 import { parseYamlExactly } from '../src/load/yaml-fast-path.js';
 import { HOSTILE_FRAGMENTS, hostileString } from '../src/testing/index.js';
 
-function locatedReading(text: string): { value: unknown } | { error: string } {
+function reading(read: () => { readonly value: unknown }): { value: unknown } | { error: string } {
   try {
-    return { value: parseWithLocations(text, 'input.yaml').value };
+    return { value: read().value };
   } catch (error) {
     return { error: (error as Error).message };
   }
@@ -20,9 +22,21 @@ function locatedReading(text: string): { value: unknown } | { error: string } {
 
 /** Fails unless the located reader reads `text` to exactly the fast path's data (key order and own `__proto__` included). */
 function expectSameReading(text: string, fast: { readonly value: unknown }): void {
-  const located = locatedReading(text);
+  const located = reading(() => parseWithLocations(text, 'input.yaml'));
   const same = 'value' in located && isDeepStrictEqual(located.value, fast.value) && JSON.stringify(located.value) === JSON.stringify(fast.value);
   if (!same) expect({ text, located }).toStrictEqual({ text, located: { value: fast.value } });
+}
+
+/**
+ * The contract: `parseSourceText` (text checks, then a fast path, else the located reader) reads every text
+ * exactly as the located reader alone does, data or problems. Returns true when the YAML fast path read it.
+ */
+function expectSameAsLocated(text: string): boolean {
+  const located = reading(() => parseWithLocations(text, 'input.yaml'));
+  const source = reading(() => parseSourceText(text, 'input.yaml'));
+  const same = 'value' in located && 'value' in source ? isDeepStrictEqual(located.value, source.value) && JSON.stringify(located.value) === JSON.stringify(source.value) : isDeepStrictEqual(located, source);
+  if (!same) expect({ text, source }).toStrictEqual({ text, source: located });
+  return 'value' in source && parseYamlExactly(text) !== undefined;
 }
 
 describe('parseYamlExactly stands aside', () => {
@@ -187,30 +201,22 @@ function applyEdits(text: string, edits: ReadonlyArray<readonly [number, string,
 }
 
 describe('parseYamlExactly, by property', () => {
-  it('whenever it reads generated YAML, it reads what the located reader reads', () => {
+  it('parseSourceText reads generated YAML exactly as the located reader does, mostly through the fast path', () => {
     let read = 0;
     fc.assert(
       fc.property(yamlNode, layout, (node, style) => {
-        const text = printDocument(node, style);
-        const fast = parseYamlExactly(text);
-        if (fast === undefined) return;
-        read += 1;
-        expectSameReading(text, fast);
+        if (expectSameAsLocated(printDocument(node, style))) read += 1;
       }),
       { numRuns: Number(process.env.DEPUTY_FAST_PATH_RUNS ?? 3000) },
     );
     expect(read, 'many samples take the fast path').toBeGreaterThan(500);
   });
 
-  it('whenever it reads an edited YAML text, it reads what the located reader reads', () => {
+  it('parseSourceText reads edited YAML texts exactly as the located reader does', () => {
     let read = 0;
     fc.assert(
       fc.property(yamlNode, layout, fc.array(edit, { minLength: 1, maxLength: 3 }), (node, style, edits) => {
-        const text = applyEdits(printDocument(node, style), edits);
-        const fast = parseYamlExactly(text);
-        if (fast === undefined) return;
-        read += 1;
-        expectSameReading(text, fast);
+        if (expectSameAsLocated(applyEdits(printDocument(node, style), edits))) read += 1;
       }),
       { numRuns: Number(process.env.DEPUTY_FAST_PATH_RUNS ?? 5000) },
     );
