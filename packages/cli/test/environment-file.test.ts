@@ -177,6 +177,18 @@ describe('deputy verify takes the values emit takes', () => {
   });
 });
 
+describe('deputy verify of a policy document', () => {
+  it('refuses a --set name that is not account, region or partition (a policy document has no placeholders)', () => {
+    const dir = temporaryDirectory();
+    writeFileSync(join(dir, 'open.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'personalize.amazonaws.com' }, Action: 'sts:AssumeRole' }] }));
+    expect(deputyProcess(['verify', 'open.json', '--set', 'acount=123456789012'], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: --set acount: unknown --set name "acount": open.json is a policy document, which has no placeholders (did you mean "account"?)\n',
+    });
+  });
+});
+
 describe('deputy snippet --env-file', () => {
   it('takes account, Region and partition from the file (its section for the target first); flags win', () => {
     const dir = temporaryDirectory();

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { DeputyInputError, convertPolicyText, loadDefinitionText, parseSourceText, readSourceFile, type DeputyModel, type Problem } from '@deputy/policy-model';
+import { DeputyInputError, ENVIRONMENT_FIELDS, convertPolicyText, loadDefinitionText, parseSourceText, readSourceFile, suggestionHint, type DeputyModel, type Problem } from '@deputy/policy-model';
 import type { ModelVerification } from '@deputy/verify';
 import type { CliIo } from '../cli-io.js';
 import { definitionFiles } from '../generate-outputs.js';
@@ -53,8 +53,10 @@ function loadModels(files: readonly string[], cwd: string, values: TargetSetValu
   for (const file of files) {
     try {
       const text = readSourceFile(resolve(cwd, file), file);
+      const policyDocument = isPolicyDocument(text, file);
+      if (policyDocument) problems.push(...placeholdersForPolicy(values, file));
       models.push(
-        isPolicyDocument(text, file)
+        policyDocument
           ? convertPolicyText(text, file, kind ? { kind } : {}).model
           : loadDefinitionText(text, file, {
               set: values.environment,
@@ -70,6 +72,16 @@ function loadModels(files: readonly string[], cwd: string, values: TargetSetValu
   }
   if (problems.length > 0) throw new DeputyInputError(problems);
   return models;
+}
+
+/** `--set name=…` for a custom placeholder, given with a policy document (which has none): a typo of account, region or partition. */
+function placeholdersForPolicy(values: TargetSetValues, file: string): Problem[] {
+  return Object.keys(values.placeholders).map((name) => ({
+    code: 'unknown-placeholder',
+    message: `unknown --set name ${JSON.stringify(name)}: ${file} is a policy document, which has no placeholders`,
+    hint: suggestionHint(name, ENVIRONMENT_FIELDS, 'set account, region or partition'),
+    file: `--set ${name}`,
+  }));
 }
 
 function isPolicyDocument(text: string, file: string): boolean {
