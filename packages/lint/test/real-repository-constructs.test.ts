@@ -6,7 +6,7 @@
  * object; locals declared in another `.tf` file of the module; the statement inputs of the sns, sqs and kms
  * modules; resource policies on S3 access points and Glacier vaults; an aws:SourceArn that is a module's ARN
  * output; StringLike on an ARN pattern shorter than six fields; an account trusted as a whole given by a
- * parameter; a policy variable whose tag key holds a colon.
+ * parameter; a policy variable whose tag key holds a colon; a trust policy read with `file("….tpl")`.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +83,7 @@ describe('Terraform constructs', () => {
     const found = result.findings.map((finding) => [finding.file.replace('test/fixtures/real-repository-constructs/', ''), finding.ruleId, finding.line]);
     expect(found).toEqual([
       ['cross-account-parameter.yaml', 'DPT021', 15],
+      ['file-function/trust-policies/codebuild.tpl', 'DPT001', 8],
       ['jsonencode-claim-key.tf', 'DPT017', 13],
       ['module-locals/main.tf', 'DPT001', 9],
       ['module-resource-policies.tf', 'DPT001', 13],
@@ -100,6 +101,17 @@ describe('Terraform constructs', () => {
       ['string-like-source-arn.yaml', 'DPT006', 43],
     ]);
     expect(result.unreadable).toEqual([]);
+  });
+});
+
+describe('file() targets', () => {
+  test('a trust policy read with file("….tpl") is linted in the template, as a trust policy; its pinned twin is clean', async () => {
+    const path = join(FIXTURES, 'file-function', 'main.tf');
+    const result = await lintText(readFileSync(path, 'utf8'), path, 'terraform');
+    expect(result.findings.map((finding) => [finding.ruleId, finding.file.slice(FIXTURES.length + 1), finding.line, finding.policy])).toEqual([
+      ['DPT001', 'file-function/trust-policies/codebuild.tpl', 8, 'file("trust-policies/codebuild.tpl") in aws_iam_role.build.assume_role_policy'],
+    ]);
+    expect(result.findings[0]!.message).toContain('allows codebuild.amazonaws.com (AWS CodeBuild), events.amazonaws.com (Amazon EventBridge) without');
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * `templatefile(path, vars)`: the template a call renders (`.tftpl`, `.json.tpl`, `.json`…), read with
+ * `templatefile(path, vars)` and `file(path)`: the template a call renders (`.tftpl`, `.json.tpl`, `.json`…), read with
  * each `${name}` whose variable is given a literal value substituted, and every other interpolation or
  * directive left as an opaque part. The policy found in it is linted at its place in the template file.
  */
@@ -14,6 +14,8 @@ import { childrenOf, hclValue, plainValueOf, type HclSource } from './hcl-expres
 
 /** A `templatefile(…)` call whose path is known. */
 export interface TemplateCall {
+  /** The function called. */
+  readonly function: 'templatefile' | 'file';
   /** The template's path relative to the directory of the calling `.tf` file (`${path.module}` read as `.`). */
   readonly path: string;
   /** The variables given, by name. */
@@ -23,19 +25,22 @@ export interface TemplateCall {
 /** Reads a template file by its path relative to the calling file's directory; undefined when it cannot be read. */
 export type TemplateReader = (path: string) => string | undefined;
 
-/** The call a `function_call` node makes, when it is `templatefile` with a path known statically. */
+/**
+ * The call a `function_call` node makes, when it is `templatefile` (or `file`, a template without variables)
+ * with a path known statically.
+ */
 export function templateCallOf(node: Node, source: HclSource): TemplateCall | undefined {
   const [name, argumentsNode] = childrenOf(node);
-  if (name?.text !== 'templatefile' || argumentsNode === undefined) return undefined;
+  if ((name?.text !== 'templatefile' && name?.text !== 'file') || argumentsNode === undefined) return undefined;
   const [pathNode, variablesNode] = childrenOf(argumentsNode).filter((child) => child.type === 'expression');
   if (pathNode === undefined) return undefined;
   const pathValue = hclValue(pathNode, source);
   const path = templatePath(pathValue);
   if (path === undefined) return undefined;
   const variables = new Map<string, LocatedValue>();
-  const given = variablesNode === undefined ? undefined : hclValue(variablesNode, source);
+  const given = variablesNode === undefined || name.text === 'file' ? undefined : hclValue(variablesNode, source);
   if (given?.kind === 'object') for (const entry of given.entries) variables.set(entry.key, entry.value);
-  return { path, variables };
+  return { function: name.text === 'file' ? 'file' : 'templatefile', path, variables };
 }
 
 /** `"${path.module}/x.tftpl"`, `"templates/x.json"` → a relative path; undefined when any other part is unknown. */
@@ -102,12 +107,13 @@ function interpolationText(body: string, variables: ReadonlyMap<string, LocatedV
 }
 
 /**
- * The template paths a `.tf` text passes to `templatefile` as literal strings, relative to its directory
- * (for a directory scan: these files are read through the call, with their variables, not on their own).
+ * The template paths a `.tf` text passes to `templatefile` (or `file`) as literal strings, relative to its
+ * directory (for a directory scan: these files are read through the call, with their variables and the
+ * attribute that uses them, not on their own).
  */
 export function templateFileReferences(tfText: string): string[] {
   const found = new Set<string>();
-  for (const match of tfText.matchAll(/templatefile\(\s*"((?:\$\{\s*path\.(?:module|root|cwd)\s*\})?[^"$]*)"/g)) {
+  for (const match of tfText.matchAll(/\b(?:templatefile|file)\(\s*"((?:\$\{\s*path\.(?:module|root|cwd)\s*\})?[^"$]*)"/g)) {
     found.add(normalize(match[1]!.replace(/^\$\{\s*path\.(module|root|cwd)\s*\}/, '.')).split('\\').join('/'));
   }
   return [...found];

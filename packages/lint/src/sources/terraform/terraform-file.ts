@@ -30,9 +30,9 @@ import { copySyntaxTree, type SyntaxNode as Node, type SyntaxTree as Tree } from
 
 /**
  * Text a `.tf` file holds when it may build a policy without the words a policy has: a trust module's inputs,
- * the statement inputs of the sns / sqs / kms modules, or a `templatefile(…)` call. A directory scan that skips files without `Statement` must not skip these.
+ * the statement inputs of the sns / sqs / kms modules, or a `templatefile(…)` / `file(…)` call. A directory scan that skips files without `Statement` must not skip these.
  */
-export const TERRAFORM_POLICY_HINT = /trust_policy_permissions|trusted_role_services|trusted_entities|topic_policy_statements|queue_policy_statements|key_statements|terraform-aws-modules\/eks|terraform-aws-eks|templatefile\s*\(/;
+export const TERRAFORM_POLICY_HINT = /trust_policy_permissions|trusted_role_services|trusted_entities|topic_policy_statements|queue_policy_statements|key_statements|terraform-aws-modules\/eks|terraform-aws-eks|\b(templatefile|file)\s*\(/;
 
 /** Options of {@link scanTerraformFile}. */
 export interface TerraformScanOptions {
@@ -224,7 +224,7 @@ class TerraformScanner {
     }));
   }
 
-  /** `templatefile("x.tftpl", { … })`: the policy in the template, with the literal variables substituted. */
+  /** `templatefile("x.tftpl", { … })` / `file("x.tpl")`: the policy in the template, with the literal variables substituted. */
   private visitTemplateFile(call: Node): boolean {
     if (templateCallOf(call, this.source) === undefined) return false;
     for (const instance of this.instancesOf(call)) {
@@ -237,7 +237,7 @@ class TerraformScanner {
       const read = statementsOfDocument(document);
       this.policies.push({
         file: templateDisplayPath(this.file, template.path),
-        label: `templatefile("${template.path}") in ${context.label}${instance.key === undefined ? '' : ` (instance ${instance.key})`}`,
+        label: `${template.function}("${template.path}") in ${context.label}${instance.key === undefined ? '' : ` (instance ${instance.key})`}`,
         syntax: { kind: 'json', interpolation: 'terraform' },
         ...(context.usage ? { usage: context.usage } : {}),
         at: document.at,
