@@ -84,7 +84,7 @@ function environmentFields(
   const origins: Partial<Record<EnvironmentField, ValueOrigin>> = {};
   for (const field of ENVIRONMENT_FIELDS) {
     const fromEnvironment = chosen?.definition[field];
-    const pinned = fromEnvironment === undefined && typeof written[field] === 'string' && written[field] !== 'current';
+    const pinned = fromEnvironment === undefined && (typeof written[field] === 'string' || typeof written[field] === 'number') && written[field] !== 'current';
     if (pinned) continue;
     const fromSet = inputs.set?.[field];
     const fromFile = inputs.file?.fields[field];

@@ -71,12 +71,12 @@ export function parseEnvironmentFile(text: string, file: string, targets: readon
     if (targets.includes(key)) sections.push([key, value]);
     else top[key] = value;
   }
-  problems.push(...entryProblems(top, [], [...ENTRY_FIELDS, ...targets]));
+  problems.push(...entryProblems(top, [], targets));
   for (const [target, value] of sections) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       problems.push({ code: 'invalid-environment-file', message: `the ${target} section is not a mapping`, hint: `write ${target}: { region: current } — the fields of an environments: entry`, path: [target] });
     } else {
-      problems.push(...entryProblems(value as Record<string, unknown>, [target], ENTRY_FIELDS));
+      problems.push(...entryProblems(value as Record<string, unknown>, [target], targets));
     }
   }
   if (problems.length > 0) throw new DeputyInputError(locateProblems(source, problems));
@@ -94,8 +94,9 @@ export function environmentLayerFor(file: EnvironmentFile, target?: string): Env
   return { fields: { ...file.base.fields, ...own.fields }, values: { ...file.base.values, ...own.values } };
 }
 
-/** Problems of one entry: unknown keys, then the `environments:` entry schema, then the literal values. */
-function entryProblems(entry: Record<string, unknown>, path: PathSegment[], known: readonly string[]): PathProblem[] {
+/** Problems of one entry (the top of the file, or a target's section): unknown keys, then the `environments:` entry schema, then the literal values. */
+function entryProblems(entry: Record<string, unknown>, path: PathSegment[], targets: readonly string[]): PathProblem[] {
+  const known = path.length === 0 ? [...ENTRY_FIELDS, ...targets] : ENTRY_FIELDS;
   const problems: PathProblem[] = [];
   const checked: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(entry)) {
@@ -103,9 +104,14 @@ function entryProblems(entry: Record<string, unknown>, path: PathSegment[], know
       checked[key] = value;
       continue;
     }
-    const nested = path.length > 0 ? ` (a ${String(path[0])} section holds ${ENTRY_FIELDS.join(', ')})` : '';
-    const placeholderHint = /^[A-Za-z_]\w*$/.test(key) ? `a custom placeholder's value goes under values: (values: { ${key}: … })` : `the keys are ${known.join(', ')}`;
-    problems.push({ code: 'unknown-environment-field', message: `unknown key ${JSON.stringify(key)} in the environment file${nested}`, hint: suggestionHint(key, known, placeholderHint), path: [...path, key], atKey: true });
+    const where = path.length === 0 ? 'the environment file' : `the ${String(path[0])} section`;
+    const fallback =
+      path.length > 0 && targets.includes(key)
+        ? `sections do not nest: write ${key}: at the top of the file`
+        : /^[A-Za-z_]\w*$/.test(key)
+          ? `a custom placeholder's value goes under values: (values: { ${key}: … })`
+          : `the keys are ${known.join(', ')}`;
+    problems.push({ code: 'unknown-environment-field', message: `unknown key ${JSON.stringify(key)} in ${where}`, hint: suggestionHint(key, known, fallback), path: [...path, key], atKey: true });
   }
   const account = checked['account'];
   if (typeof account === 'number') {
