@@ -30,9 +30,26 @@ export type ArnReading =
   /** Cannot be known statically (a reference to an ARN, a lone wildcard). */
   | { readonly kind: 'unknown' };
 
+/** Readings by shape: the same ARNs recur in every statement, rule and file that names them. */
+const readings = new Map<string, ArnReading>();
+
+/** How many readings are kept (the map is emptied when full). */
+const READINGS_LIMIT = 10_000;
+
 /** Reads a value as an ARN. */
 export function readArn(parts: readonly TextPart[]): ArnReading {
   const shape = partsShape(parts, MARK);
+  let reading = readings.get(shape);
+  if (reading === undefined) {
+    if (readings.size >= READINGS_LIMIT) readings.clear();
+    reading = readShape(shape);
+    readings.set(shape, reading);
+  }
+  return reading;
+}
+
+/** Reads an ARN whose opaque parts are each one {@link MARK}. */
+function readShape(shape: string): ArnReading {
   if (shape === '' || shape === '*' || shape.startsWith(MARK)) return { kind: 'unknown' };
   if (!shape.startsWith('arn:')) return { kind: 'malformed', reason: 'does not start with "arn:"', fields: [] };
   const fields = shape.split(':');
