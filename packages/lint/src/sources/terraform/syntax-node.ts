@@ -5,7 +5,7 @@
  * then every reading is a property access. It has the parts of the `Node` interface the readers use, with
  * the same values (a test compares both over the corpus), for a tree without syntax errors.
  */
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Language, Node, Tree } from 'web-tree-sitter';
 
 /** Where a node starts: zero-based row and column, as web-tree-sitter gives them. */
 export interface SyntaxPoint {
@@ -47,9 +47,12 @@ export interface SyntaxTree {
 /** Node types whose children are reached by field name (only object elements, `key` and `val`, are asked). */
 const FIELDED_TYPES = new Set(['object_elem']);
 
+/** The children of a leaf (most nodes): one shared empty list. */
+const NONE: readonly CopiedNode[] = Object.freeze([]);
+
 class CopiedNode implements SyntaxNode {
-  children: CopiedNode[] = [];
-  namedChildren: CopiedNode[] = [];
+  children: readonly CopiedNode[] = NONE;
+  namedChildren: readonly CopiedNode[] = NONE;
   fields: Map<string, CopiedNode> | undefined;
 
   constructor(
@@ -82,22 +85,31 @@ class CopiedNode implements SyntaxNode {
   }
 }
 
+/** Whether each node type of a language is named, asked once per type. */
+const namedTypes = new WeakMap<Language, (boolean | undefined)[]>();
+
 /** Copies a web-tree-sitter tree parsed from `text`. */
 export function copySyntaxTree(tree: Tree, text: string): SyntaxTree {
   const language = tree.language;
-  const named: (boolean | undefined)[] = [];
+  let named = namedTypes.get(language);
+  if (named === undefined) namedTypes.set(language, (named = []));
   const isNamed = (typeId: number): boolean => (named[typeId] ??= language.nodeTypeIsNamed(typeId));
   const copy = (node: Node, parent: CopiedNode | null): CopiedNode => {
     const typeId = node.typeId;
     const copied = new CopiedNode(language.types[typeId] || 'ERROR', isNamed(typeId), node.startIndex, node.endIndex, node.startPosition, parent, text);
     const children = node.children;
+    if (children.length === 0) return copied;
+    const all: CopiedNode[] = [];
+    const namedOnes: CopiedNode[] = [];
     for (const child of children) {
       if (child === null) continue;
       const childCopy = copy(child, copied);
-      copied.children.push(childCopy);
-      if (childCopy.isNamed) copied.namedChildren.push(childCopy);
+      all.push(childCopy);
+      if (childCopy.isNamed) namedOnes.push(childCopy);
     }
-    if (FIELDED_TYPES.has(copied.type)) copied.fields = fieldsOf(node, copied.children);
+    copied.children = all;
+    copied.namedChildren = namedOnes;
+    if (FIELDED_TYPES.has(copied.type)) copied.fields = fieldsOf(node, all);
     return copied;
   };
   return { rootNode: copy(tree.rootNode, null) };
