@@ -5,7 +5,7 @@
  * `dynamic "statement"` generated only when a variable allows it; a claim key interpolated in a `jsonencode`
  * object; locals declared in another `.tf` file of the module; the statement inputs of the sns, sqs and kms
  * modules; resource policies on S3 access points and Glacier vaults; an aws:SourceArn that is a module's ARN
- * output; StringLike on an ARN pattern shorter than six fields; an account trusted as a whole given by a
+ * output or a CloudFormation `!GetAtt X.Arn`; StringLike on an ARN pattern shorter than six fields; an account trusted as a whole given by a
  * parameter; a policy variable whose tag key holds a colon; a trust policy read with `file("….tpl")`.
  */
 import { dirname, join } from 'node:path';
@@ -46,6 +46,10 @@ describe('aws:SourceArn values', () => {
       ['DPT006', 32],
       ['DPT006', 43],
     ]);
+  });
+
+  test('!GetAtt LogGroup.Arn pins the account for CloudWatch Logs (no DPT002); a bucket ARN has no account field, so S3 still needs aws:SourceAccount', async () => {
+    await expectFixtureFindings(join(FIXTURES, 'source-arn-stack-resource.yaml'), 'yaml', [['DPT002', 23, 'the Lambda permission allows s3.amazonaws.com (Amazon S3) without aws:SourceAccount']]);
   });
 
   test("a module's ARN output pins the account (no DPT002); a variable and a bucket module's ARN do not", async () => {
@@ -96,6 +100,7 @@ describe('Terraform constructs', () => {
       ['scalar-sub-service.yaml', 'DPT001', 12],
       ['source-arn-module-output.tf', 'DPT002', 31],
       ['source-arn-module-output.tf', 'DPT002', 43],
+      ['source-arn-stack-resource.yaml', 'DPT002', 23],
       ['string-like-source-arn.yaml', 'DPT016', 17],
       ['string-like-source-arn.yaml', 'DPT006', 32],
       ['string-like-source-arn.yaml', 'DPT006', 43],

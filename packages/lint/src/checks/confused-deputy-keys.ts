@@ -3,12 +3,13 @@
  * catalog documents for that service. Services with no documented key, service-linked roles and services
  * deputy does not know are exempt, with the reason recorded for `--verbose`.
  */
-import { documentedKeys, integrationFor, noKeysNotice, parseConditionOperator, type ConfusedDeputyKey, type IntegrationKind, type PolicyString, type ServiceCatalogEntry } from '@deputy/policy-model';
+import { documentedKeys, integrationFor, noKeysNotice, parseConditionOperator, sourceArnPatternsFor, type ConfusedDeputyKey, type IntegrationKind, type PolicyString, type ServiceCatalogEntry } from '@deputy/policy-model';
 import { accountValue, keptClauses, sourceArnClause } from '../fixes/condition-edits.js';
 import { fresh, type FixClause } from '../fixes/fix-plan.js';
 import { accountFieldOf, readArn } from '../policy/arn-text.js';
 import { statementName } from '../policy/policy-view.js';
-import { textPartsOf } from '../policy/text-value.js';
+import { literalTextOf, textPartsOf } from '../policy/text-value.js';
+import type { LocatedValue } from '../located/located-value.js';
 import type { StatementCheck, StatementCheckInput } from './check.js';
 import { clausesOf, integrationOf, servicePrincipalsOf, type ServicePrincipal } from './statement-facts.js';
 
@@ -65,7 +66,7 @@ export const checkConfusedDeputyKeys: StatementCheck = (input, sink) => {
       continue;
     }
     const organizationWide = ORGANIZATION_KEYS.some((key) => present.has(key)) && integrationFor(entry, usage)?.organizationKeys !== 'not-sent';
-    const missing = organizationWide ? [] : keys.filter((key) => !SATISFIED_BY[key].some((satisfying) => present.has(satisfying)) && !(key === 'aws:SourceAccount' && sourceArnPinsAccount(statement)));
+    const missing = organizationWide ? [] : keys.filter((key) => !SATISFIED_BY[key].some((satisfying) => present.has(satisfying)) && !(key === 'aws:SourceAccount' && sourceArnPinsAccount(statement, sendsAccountInArn(entry, usage))));
     if (missing.length > 0) lacking.push({ service, entry, missing });
   }
   if (lacking.length === 0) return;
@@ -123,20 +124,39 @@ function fixDescription(entries: readonly ServiceCatalogEntry[], missing: readon
 /**
  * True when every aws:SourceArn value names the account: a 12-digit account field, this account's
  * reference (`${AWS::AccountId}`, `data.aws_caller_identity.current.account_id`), or the ARN of a resource the
- * configuration itself creates, under a positive operator.
+ * configuration itself creates (a Terraform resource's or module's ARN; a CloudFormation `Fn::GetAtt X.Arn`
+ * when the ARN the service sends has an account field), under a positive operator.
  * Such a SourceArn pins the account as aws:SourceAccount would.
  */
-function sourceArnPinsAccount(statement: StatementCheckInput['statement']): boolean {
+function sourceArnPinsAccount(statement: StatementCheckInput['statement'], accountInArn: boolean): boolean {
   const clauses = clausesOf(statement, 'aws:SourceArn').filter((clause) => !/Not/.test(clause.operator));
   const values = clauses.flatMap((clause) => clause.items);
   return (
     values.length > 0 &&
     values.every((value) => {
+      if (accountInArn && isStackResourceArn(value)) return true;
       const parts = textPartsOf(value);
       const field = parts === undefined ? undefined : accountFieldOf(parts);
       return field === 'literal' || field === 'this-account' || (parts !== undefined && startsWithOwnResource(parts));
     })
   );
+}
+
+/**
+ * True when every source ARN AWS documents for the service here has an account field
+ * (`arn:{partition}:logs:{region}:{account}:log-group:*`), unlike an S3 bucket's (`arn:{partition}:s3:::{bucket}`).
+ */
+function sendsAccountInArn(entry: ServiceCatalogEntry, usage: IntegrationKind | 'resource'): boolean {
+  const patterns = sourceArnPatternsFor(entry, usage === 'resource' ? undefined : usage);
+  return patterns.length > 0 && patterns.every((pattern) => (pattern.pattern.split(':')[4] ?? '') !== '');
+}
+
+/** `!GetAtt LogGroup.Arn`, `{"Fn::GetAtt": ["LogGroup", "Arn"]}`: the ARN of a resource the same stack creates, in the deploying account. */
+function isStackResourceArn(value: LocatedValue): boolean {
+  if (value.kind !== 'intrinsic' || value.name !== 'Fn::GetAtt') return false;
+  const argument = value.argument;
+  const attribute = argument.kind === 'array' ? literalTextOf(argument.items[1] ?? argument) : (literalTextOf(argument) ?? '').split('.').slice(1).join('.');
+  return attribute === 'Arn';
 }
 
 /**
