@@ -52,11 +52,15 @@ describe('aws:SourceArn values', () => {
     await expectFixtureFindings(join(FIXTURES, 'source-arn-stack-resource.yaml'), 'yaml', [['DPT002', 23, 'the Lambda permission allows s3.amazonaws.com (Amazon S3) without aws:SourceAccount']]);
   });
 
-  test("a module's ARN output pins the account (no DPT002); a variable and a bucket module's ARN do not", async () => {
+  test("a module's ARN output pins the account (no DPT002); a variable does not, and a bucket's ARN (module output or resource) pins none (an error)", async () => {
     await expectFixtureFindings(join(FIXTURES, 'source-arn-module-output.tf'), 'terraform', [
       ['DPT002', 31, 'allows scheduler.amazonaws.com (Amazon EventBridge Scheduler) without aws:SourceAccount'],
-      ['DPT002', 43, 'the Lambda permission allows s3.amazonaws.com (Amazon S3) without aws:SourceAccount'],
+      ['DPT002', 43, 'the Lambda permission allows s3.amazonaws.com (Amazon S3) without aws:SourceAccount, which AWS documents for this service; its aws:SourceArn has no account field'],
+      ['DPT002', 51, 'the Lambda permission allows s3.amazonaws.com (Amazon S3) without aws:SourceAccount, which AWS documents for this service; its aws:SourceArn has no account field'],
     ]);
+    const path = join(FIXTURES, 'source-arn-module-output.tf');
+    const result = await lintText(readFileSync(path, 'utf8'), path, 'terraform');
+    expect(result.findings.map((finding) => finding.severity)).toEqual(['warning', 'error', 'error']);
   });
 });
 
@@ -100,6 +104,7 @@ describe('Terraform constructs', () => {
       ['scalar-sub-service.yaml', 'DPT001', 12],
       ['source-arn-module-output.tf', 'DPT002', 31],
       ['source-arn-module-output.tf', 'DPT002', 43],
+      ['source-arn-module-output.tf', 'DPT002', 51],
       ['source-arn-stack-resource.yaml', 'DPT002', 23],
       ['string-like-source-arn.yaml', 'DPT016', 17],
       ['string-like-source-arn.yaml', 'DPT006', 32],

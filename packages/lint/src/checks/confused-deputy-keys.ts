@@ -9,7 +9,7 @@ import { fresh, type FixClause } from '../fixes/fix-plan.js';
 import { accountFieldOf, readArn } from '../policy/arn-text.js';
 import { statementName } from '../policy/policy-view.js';
 import { literalTextOf, textPartsOf } from '../policy/text-value.js';
-import type { LocatedValue } from '../located/located-value.js';
+import type { LocatedValue, TextPart } from '../located/located-value.js';
 import type { StatementCheck, StatementCheckInput } from './check.js';
 import { clausesOf, integrationOf, servicePrincipalsOf, type ServicePrincipal } from './statement-facts.js';
 
@@ -182,7 +182,7 @@ function startsWithOwnResource(parts: ReturnType<typeof textPartsOf> & object): 
   return OWN_RESOURCE_ARN.test(reference) && !ACCOUNTLESS_ARN.test(reference);
 }
 
-/** True when aws:SourceAccount is missing and every literal aws:SourceArn has an empty account field (S3 buckets). */
+/** True when aws:SourceAccount is missing and every aws:SourceArn has an empty account field (S3 buckets: literal ARNs, `aws_s3_bucket.x.arn`, a bucket module's ARN output). */
 function accountUnpinned({ statement }: StatementCheckInput, missing: readonly ConfusedDeputyKey[]): boolean {
   if (!missing.includes('aws:SourceAccount')) return false;
   const values = clausesOf(statement, 'aws:SourceArn').flatMap((clause) => clause.items);
@@ -191,7 +191,14 @@ function accountUnpinned({ statement }: StatementCheckInput, missing: readonly C
     values.every((value) => {
       const parts = textPartsOf(value);
       const reading = parts === undefined ? undefined : readArn(parts);
-      return reading?.kind === 'arn' && reading.fields.account === '';
+      return (reading?.kind === 'arn' && reading.fields.account === '') || (parts?.length === 1 && isBucketArnReference(parts[0]!));
     })
   );
+}
+
+/** `aws_s3_bucket.uploads.arn`, `module.uploads.s3_bucket_arn`: a bucket's ARN, which has no account field. */
+function isBucketArnReference(part: TextPart): boolean {
+  if (typeof part === 'string') return false;
+  const reference = part.opaque.trim();
+  return (ACCOUNTLESS_ARN.test(reference) && OWN_RESOURCE_ARN.test(reference)) || (OWN_MODULE_ARN.test(reference) && /bucket/i.test(reference));
 }
