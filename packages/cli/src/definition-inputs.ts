@@ -24,17 +24,21 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.terraform', '.nx'
 const PROJECT_MARKER = 'deputy.json';
 
 /** The definition files named by the inputs, directories walked in sorted order; paths as the user wrote them. */
-export function definitionFiles(inputs: readonly string[], cwd: string): string[] {
-  return definitionInputs(inputs, cwd).map((input) => input.file);
+export function definitionFiles(inputs: readonly string[], cwd: string, notDefinitions: readonly string[] = []): string[] {
+  return definitionInputs(inputs, cwd, notDefinitions).map((input) => input.file);
 }
 
-/** The definition files named by the inputs, each with its path relative to its definitions root. */
-export function definitionInputs(inputs: readonly string[], cwd: string): DefinitionInput[] {
+/**
+ * The definition files named by the inputs, each with its path relative to its definitions root.
+ * `notDefinitions` are absolute paths a directory walk skips: the run's environment file (`--env-file`),
+ * which may sit next to the definitions it serves.
+ */
+export function definitionInputs(inputs: readonly string[], cwd: string, notDefinitions: readonly string[] = []): DefinitionInput[] {
   const files: DefinitionInput[] = [];
   for (const input of inputs) {
     const absolute = resolve(cwd, input);
     if (existsSync(absolute) && statSync(absolute).isDirectory()) {
-      files.push(...walk(absolute).map((file) => ({ file: relative(cwd, file), absolute: file, sourceLabel: posix(relative(absolute, file)) })));
+      files.push(...walk(absolute).filter((file) => !notDefinitions.includes(file)).map((file) => ({ file: relative(cwd, file), absolute: file, sourceLabel: posix(relative(absolute, file)) })));
     } else {
       files.push({ file: input, absolute, sourceLabel: posix(relative(dirname(absolute), absolute)) });
     }

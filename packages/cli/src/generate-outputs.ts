@@ -61,7 +61,8 @@ export { definitionFiles, definitionInputs, type DefinitionInput } from './defin
 /** Loads every definition and renders every chosen target; throws with every problem found. */
 export async function generateOutputs(inputs: readonly string[], flags: GenerateFlags, io: CliIo): Promise<GeneratedOutputs> {
   const targets = parseTargets(flags.target, true);
-  const setFor = parseScopedSetFlags(flags.set, targets, readEnvironmentFileOption(environmentFileFlag(flags), io.cwd));
+  const environmentFile = environmentFileFlag(flags);
+  const setFor = parseScopedSetFlags(flags.set, targets, readEnvironmentFileOption(environmentFile, io.cwd));
   const style = choice('--hcl-style', flags.hclStyle, ['jsonencode', 'policy-document'] as const);
   const format = choice('--cfn-format', flags.cfnFormat, ['yaml', 'json'] as const);
   if (flags.templates !== undefined && !existsSync(resolve(io.cwd, flags.templates))) {
@@ -83,7 +84,7 @@ export async function generateOutputs(inputs: readonly string[], flags: Generate
     })),
   );
   const byTarget = new Map<TargetName, PlannedFile[]>(targets.map((target) => [target, []]));
-  const definitions = definitionInputs(inputs, io.cwd);
+  const definitions = definitionInputs(inputs, io.cwd, environmentFile === undefined ? [] : [resolve(io.cwd, environmentFile)]);
   const covers = coverage(inputs, io.cwd, definitions);
   const crossChecks = new CrossDefinitionChecks();
   const others = otherDefinitions(targets.map((target) => join(resolve(io.cwd, flags.outDir), target)), covers, io.cwd);

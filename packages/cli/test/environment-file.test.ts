@@ -73,6 +73,19 @@ describe('--env-file precedence: --set > --env-file > --env > placeholder defaul
   });
 });
 
+describe('an environment file next to the definitions', () => {
+  it('is not read as a definition when its directory is walked (emit, check, verify)', () => {
+    const dir = workspace({ 'prod.yaml': 'account: "123456789012"\nregion: eu-west-1\npartition: aws\nvalues: { team: ml }\n' });
+    const emitted = deputyProcess(['emit', '.', '--target', 'json', '--out-dir', 'out', '--env-file', 'prod.yaml'], { cwd: dir });
+    expect(emitted.stderr).toBe('deputy: 1 definition → out: 1 written, 0 unchanged, 0 removed\n');
+    expect(readdirSync(join(dir, 'out', 'json'))).toEqual(['.deputy-manifest.json', 'team']);
+    expect(deputyProcess(['check', '.', '--target', 'json', '--out-dir', 'out', '--env-file', 'prod.yaml'], { cwd: dir }).code).toBe(0);
+    const verified = deputyProcess(['verify', '.', '--env-file', 'prod.yaml'], { cwd: dir });
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).not.toMatch(/prod\.yaml/);
+  });
+});
+
 describe('--env-file per target', () => {
   const CURRENT = 'version: 1\nroles:\n  - name: reader\n    trustedServices:\n      - service: personalize\n';
 

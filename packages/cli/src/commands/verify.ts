@@ -34,9 +34,11 @@ export function registerVerify(program: Command, io: CliIo): void {
     .option('--json', 'print the verification as JSON')
     .action(async (inputs: string[], flags: VerifyFlags) => {
       const { formatModelVerification, verifyModel } = await import('@deputy/verify');
-      const values = parseScopedSetFlags(flags.set, [], readEnvironmentFileOption(environmentFileFlag(flags), io.cwd), 'verify')();
+      const environmentFile = environmentFileFlag(flags);
+      const values = parseScopedSetFlags(flags.set, [], readEnvironmentFileOption(environmentFile, io.cwd), 'verify')();
       const kind = choice('--kind', flags.kind, ['trust', 'resource'] as const);
-      const models = loadModels(definitionFiles(inputs, io.cwd), io.cwd, values, flags.env, kind);
+      const notDefinitions = environmentFile === undefined ? [] : [resolve(io.cwd, environmentFile)];
+      const models = loadModels(definitionFiles(inputs, io.cwd, notDefinitions), io.cwd, values, flags.env, kind);
       const results: ModelVerification[] = models.map((model) => verifyModel(model, values.environment));
       io.stdout(flags.json ? `${JSON.stringify(results, null, 2)}\n` : results.map(formatModelVerification).join('\n'));
       if (results.some((result) => !result.passed)) program.setOptionValue('exitCode', 1);
