@@ -30,6 +30,11 @@ export interface DeputyProjectConfig {
   readonly set?: readonly string[];
   /** The environment (`--env`) to emit. */
   readonly env?: string;
+  /**
+   * An environment file (`--env-file`), relative to the folder: an `environments:` entry with per-target
+   * sections. Passed as `--environment-file` (the same option), which Node.js 20 does not read itself.
+   */
+  readonly envFile?: string;
   /** nx tags for the project. */
   readonly tags?: readonly string[];
 }
@@ -77,10 +82,18 @@ export function deputyProject(markerFile: string, workspaceRoot: string, options
     `--target ${quote(config.target ?? 'all')}`,
     ...(config.set ?? []).map((value) => `--set ${quote(value)}`),
     ...(config.env !== undefined ? [`--env ${quote(config.env)}`] : []),
+    ...(config.envFile !== undefined ? [`--environment-file ${quote(config.envFile)}`] : []),
   ].join(' ');
+  const verifyFlags = [
+    ...(config.set ?? []).filter((value) => !TARGET_SCOPED_SET.test(value)).map((value) => `--set ${quote(value)}`),
+    ...(config.env !== undefined ? [`--env ${quote(config.env)}`] : []),
+    ...(config.envFile !== undefined ? [`--environment-file ${quote(config.envFile)}`] : []),
+  ];
+  const envFilePath = config.envFile === undefined ? undefined : posix.normalize(posix.join(root, config.envFile.split('\\').join('/')));
+  const envFileInput = envFilePath === undefined || envFilePath.startsWith(`${root}/`) || root === '.' ? [] : [`{workspaceRoot}/${envFilePath}`];
   const cli = dependsOnInstalledCli(workspaceRoot) ? [{ externalDependencies: ['@deputy/cli'] }] : [];
   const ownOutputs = outputs.startsWith('{projectRoot}/') ? [`!${outputs}/**/*`] : [];
-  const definitions = [`{projectRoot}/**/*.yaml`, `{projectRoot}/**/*.yml`, `{projectRoot}/**/*.json`, ...ownOutputs, ...(options.extraInputs ?? []), ...cli];
+  const definitions = [`{projectRoot}/**/*.yaml`, `{projectRoot}/**/*.yml`, `{projectRoot}/**/*.json`, ...ownOutputs, ...envFileInput, ...(options.extraInputs ?? []), ...cli];
   const dependsOn = options.dependsOn ?? [];
   const target = (command: string, description: string, cache: boolean, extra: Partial<InferredTarget> = {}): InferredTarget => ({
     executor: 'nx:run-commands',
@@ -99,7 +112,7 @@ export function deputyProject(markerFile: string, workspaceRoot: string, options
     targets: {
       emit: target(`emit . ${generateFlags}`, `Emit the definitions into ${outDir} (uncached: emit itself refuses to overwrite hand edits)`, false, { outputs: [outputs] }),
       check: target(`check . ${generateFlags}`, `Check that ${outDir} is current (exit 1 listing stale, missing or edited files)`, false, { inputs: [...definitions, `${outputs}/**/*`] }),
-      verify: target('verify .', 'Prove the policies stop the confused deputy without denying the service', true),
+      verify: target(['verify .', ...verifyFlags].join(' '), 'Prove the policies stop the confused deputy without denying the service', true),
       lint: target(`lint ${quote(outDir)}`, `Lint the generated ${outDir} for confused-deputy holes`, true, {
         inputs: [`${outputs}/**/*`, ...cli],
         dependsOn: [...dependsOn, 'emit'],
@@ -127,14 +140,17 @@ function readConfig(file: string): DeputyProjectConfig {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file}: not JSON (${(error as Error).message}); a deputy.json marker is {} or { "outDir": …, "target": …, "set": […], "env": … }`);
+    throw new Error(`${file}: not JSON (${(error as Error).message}); a deputy.json marker is {} or { "outDir": …, "target": …, "set": […], "env": …, "envFile": … }`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`${file}: a deputy.json marker is a JSON object`);
-  const known = ['name', 'outDir', 'target', 'set', 'env', 'tags', '$schema'];
+  const known = ['name', 'outDir', 'target', 'set', 'env', 'envFile', 'tags', '$schema'];
   const unknown = Object.keys(parsed).filter((key) => !known.includes(key));
   if (unknown.length > 0) throw new Error(`${file}: unknown field ${JSON.stringify(unknown[0])} (known fields: ${known.join(', ')})`);
   return parsed as DeputyProjectConfig;
 }
+
+/** `--set json:account=…`: for one emit target; `verify` has none and refuses it. */
+const TARGET_SCOPED_SET = /^[a-z][a-z-]*:[A-Za-z_]\w*=/;
 
 /** Quotes a shell word unless it is plain. */
 function quote(word: string): string {

@@ -36,7 +36,7 @@ describe('deputyProject', () => {
     expect([project.targets.emit.cache, project.targets.check.cache, project.targets.verify.cache, project.targets.lint.cache]).toEqual([false, false, true, true]);
     expect(project.targets.check.options.command).toBe("deputy check . --out-dir generated --target hcl,json --set json:account=123456789012 --set 'team=ml ops' --env prod");
     expect(project.targets.check.inputs).toContain('{projectRoot}/generated/**/*');
-    expect(project.targets.verify.options.command).toBe('deputy verify .');
+    expect(project.targets.verify.options.command).toBe("deputy verify . --set 'team=ml ops' --env prod");
     expect(project.targets.lint).toMatchObject({ options: { command: 'deputy lint generated' }, dependsOn: ['emit'], inputs: ['{projectRoot}/generated/**/*'] });
   });
 
@@ -52,9 +52,20 @@ describe('deputyProject', () => {
     expect(project.targets.lint.dependsOn).toEqual([{ projects: ['cli'], target: 'build' }, 'emit']);
   });
 
+  it('passes an environment file to emit, check and verify, as an input when it lies outside the folder', () => {
+    const dir = workspace({ 'teams/ml/deputy.json': JSON.stringify({ target: 'hcl', set: ['hcl:region=us-east-1', 'team=ml'], envFile: '../../envs/prod.yaml' }) });
+    const project = deputyProject('teams/ml/deputy.json', dir, { deputyCommand: 'deputy' });
+    expect(project.targets.emit.options.command).toBe('deputy emit . --out-dir generated --target hcl --set hcl:region=us-east-1 --set team=ml --environment-file ../../envs/prod.yaml');
+    expect(project.targets.verify.options.command).toBe('deputy verify . --set team=ml --environment-file ../../envs/prod.yaml');
+    expect(project.targets.emit.inputs).toContain('{workspaceRoot}/envs/prod.yaml');
+    expect(project.targets.verify.inputs).toContain('{workspaceRoot}/envs/prod.yaml');
+    const inside = workspace({ 'teams/ml/deputy.json': JSON.stringify({ envFile: 'prod.yaml' }) });
+    expect(deputyProject('teams/ml/deputy.json', inside).targets.check.inputs).not.toContain('{workspaceRoot}/teams/ml/prod.yaml');
+  });
+
   it('refuses a marker that is not a JSON object or has unknown fields', () => {
     const dir = workspace({ 'a/deputy.json': '{ "outdir": "x" }', 'b/deputy.json': '[1]', 'c/deputy.json': '' });
-    expect(() => deputyProject('a/deputy.json', dir)).toThrow(/a\/deputy\.json: unknown field "outdir" \(known fields: name, outDir, target, set, env, tags, \$schema\)/);
+    expect(() => deputyProject('a/deputy.json', dir)).toThrow(/a\/deputy\.json: unknown field "outdir" \(known fields: name, outDir, target, set, env, envFile, tags, \$schema\)/);
     expect(() => deputyProject('b/deputy.json', dir)).toThrow(/a deputy\.json marker is a JSON object/);
     expect(deputyProject('c/deputy.json', dir).name).toBe('deputy-c');
   });
