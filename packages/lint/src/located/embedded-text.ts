@@ -30,24 +30,35 @@ export function fileText(text: string, lines: LineIndex, startOffset = 0): Embed
   };
 }
 
-/** Collects decoded characters with their file offsets. */
+/**
+ * Collects decoded characters with their file offsets. Characters are kept in runs: a run maps its
+ * characters either to consecutive offsets (text read as it is) or all to one offset (an escape, a
+ * directive), so a long literal costs one entry, not one per character.
+ */
 export class EmbeddedTextBuilder {
-  private readonly chunks: string[] = [];
-  private readonly origins: number[] = [];
+  private text = '';
+  /** For each run: the index of its first character in {@link text}, its first origin, and whether origins advance with it. */
+  private readonly runStarts: number[] = [];
+  private readonly runOrigins: number[] = [];
+  private readonly runSpread: boolean[] = [];
   private readonly opaqueSources: string[] = [];
 
   /** Appends decoded text whose characters come from file offsets `origin`, `origin + 1`, … (or all from `origin` when `spread` is false). */
   append(text: string, origin: number, spread = true): void {
-    for (let index = 0; index < text.length; index++) {
-      this.chunks.push(text[index]!);
-      this.origins.push(spread ? origin + index : origin);
+    if (text.length === 0) return;
+    const spreads = spread || text.length === 1;
+    const last = this.runStarts.length - 1;
+    if (!(spreads && last >= 0 && this.runSpread[last] && this.runOrigins[last]! + (this.text.length - this.runStarts[last]!) === origin)) {
+      this.runStarts.push(this.text.length);
+      this.runOrigins.push(origin);
+      this.runSpread.push(spreads);
     }
+    this.text += text;
   }
 
   /** Appends one opaque part written at file offset `origin`. */
   appendOpaque(source: string, origin: number): void {
-    this.chunks.push(OPAQUE_MARK);
-    this.origins.push(origin);
+    this.append(OPAQUE_MARK, origin);
     this.opaqueSources.push(source);
   }
 
@@ -56,15 +67,22 @@ export class EmbeddedTextBuilder {
    * positions; `endOrigin` is the origin just after the last character.
    */
   build(positionOf: (origin: number) => Position, endOrigin: number): EmbeddedText {
-    const text = this.chunks.join('');
-    const origins = [...this.origins, endOrigin];
+    const text = this.text;
+    const runStarts = [...this.runStarts];
+    const runOrigins = [...this.runOrigins];
+    const runSpread = [...this.runSpread];
     const opaque = [...this.opaqueSources];
     const markIndexes: number[] = [];
-    for (let index = 0; index < text.length; index++) if (text[index] === OPAQUE_MARK) markIndexes.push(index);
+    for (let index = text.indexOf(OPAQUE_MARK); index >= 0; index = text.indexOf(OPAQUE_MARK, index + 1)) markIndexes.push(index);
+    const originAt = (index: number): number => {
+      if (index >= text.length) return endOrigin;
+      const run = firstAtOrAfter(runStarts, index + 1) - 1;
+      return runSpread[run] ? runOrigins[run]! + (index - runStarts[run]!) : runOrigins[run]!;
+    };
     return {
       text,
       opaque,
-      position: (index) => positionOf(origins[Math.max(0, Math.min(index, origins.length - 1))]!),
+      position: (index) => positionOf(originAt(Math.max(0, index))),
       slice: (start, end) => {
         let result = '';
         let cursor = start;

@@ -46,26 +46,31 @@ export function decodeTemplate(node: Node, source: HclSource): EmbeddedText {
         continue;
       }
     }
-    builder.append(char, index, false);
-    index++;
+    const run = plainRunEnd(text, index + 1, end, heredoc);
+    builder.append(text.slice(index, run), index);
+    index = run;
   }
   return builder.build((offset) => source.position(offset), end);
+}
+
+/** Where the characters copied as they are stop: at the next `$`, `%` or (in a quoted string) backslash, or at `end`. */
+function plainRunEnd(text: string, from: number, end: number, heredoc: boolean): number {
+  let index = from;
+  while (index < end) {
+    const code = text.charCodeAt(index);
+    if (code === 0x24 || code === 0x25 || (!heredoc && code === 0x5c)) break;
+    index++;
+  }
+  return index;
 }
 
 /** Splits decoded text into literal and opaque parts. */
 export function templateParts(decoded: EmbeddedText): TextPart[] {
   const parts: TextPart[] = [];
-  let ordinal = 0;
-  let literal = '';
-  for (const char of decoded.text) {
-    if (char === OPAQUE_MARK) {
-      parts.push(literal, { opaque: decoded.opaque[ordinal++] ?? '' });
-      literal = '';
-    } else {
-      literal += char;
-    }
-  }
-  parts.push(literal);
+  decoded.text.split(OPAQUE_MARK).forEach((literal, ordinal) => {
+    if (ordinal > 0) parts.push({ opaque: decoded.opaque[ordinal - 1] ?? '' });
+    parts.push(literal);
+  });
   return mergeParts(parts);
 }
 
