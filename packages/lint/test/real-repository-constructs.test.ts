@@ -79,7 +79,7 @@ describe('Terraform constructs', () => {
     expect(result.findings[0]!.column).toBe(31);
   });
 
-  test('the sns topic_policy_statements, sqs queue_policy_statements (with conditions) and kms key_statements inputs are resource policies; create = false builds none', async () => {
+  test('the sns topic_policy_statements, sqs queue_policy_statements (with conditions) and kms key_statements inputs are resource policies; create = false builds none; a step-functions module with use_existing_role = true builds no trust policy', async () => {
     await expectFixtureFindings(join(FIXTURES, 'module-resource-policies.tf'), 'terraform', [
       ['DPT001', 13, 'statement "s3" allows s3.amazonaws.com (Amazon S3) without aws:SourceAccount or aws:SourceArn'],
       ['DPT001', 56, 'statement "CloudTrailEncrypt" allows cloudtrail.amazonaws.com (AWS CloudTrail) without aws:SourceArn'],

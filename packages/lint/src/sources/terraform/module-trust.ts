@@ -13,7 +13,8 @@
  * - `step-functions`: `states.<region>.amazonaws.com` plus `trusted_entities`, no condition;
  * - `eks` (the cluster): `eks.amazonaws.com` with `sts:AssumeRole` and `sts:TagSession`, no condition.
  *
- * A module with `create_role = false`, `create_iam_role = false` (or `create = false`) builds no role. Inputs that are not literal
+ * A module with `create_role = false`, `create_iam_role = false`, `create = false` (or the step-functions
+ * module's `use_existing_role = true`) builds no role. Inputs that are not literal
  * make the part they feed unknown.
  */
 import type { SyntaxNode as Node } from './syntax-node.js';
@@ -67,7 +68,7 @@ export function trustPolicyOfInputs(input: Input, at: Position): ModuleTrustPoli
   const sourceText = input('source');
   const module = sourceText === undefined ? undefined : trustModuleOf(literalTextOf(sourceText.value) ?? '');
   if (module === undefined) return undefined;
-  if (isFalse(input('create_role')) || isFalse(input('create_iam_role')) || isFalse(input('create'))) return undefined;
+  if (isFalse(input('create_role')) || isFalse(input('create_iam_role')) || isFalse(input('create')) || isTrue(input('use_existing_role'))) return undefined;
   const statements = statementsFor(module, input, at);
   if (statements === undefined) return undefined;
   const used = ['trust_policy_permissions', 'trusted_role_services', 'trusted_entities', 'assume_role_policy_statements']
@@ -190,6 +191,10 @@ function conditionBlock(test: string, variable: string, values: DocAttribute, at
 
 function literal(texts: readonly string[], at: Position): DocAttribute {
   return { at, value: { kind: 'array', items: texts.map((text) => ({ kind: 'text', parts: [text], at, raw: JSON.stringify(text) })), at, raw: JSON.stringify(texts) } };
+}
+
+function isTrue(attribute: DocAttribute | undefined): boolean {
+  return attribute !== undefined && attribute.value.kind === 'boolean' && attribute.value.value;
 }
 
 function isFalse(attribute: DocAttribute | undefined): boolean {
