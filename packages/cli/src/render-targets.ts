@@ -9,6 +9,7 @@ import { DeputyInputError, loadTemplateSet, defaultTemplateDir, type DeputyModel
 import type { SharedDeclarations } from '@deputy/terraform-plan';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { withFlatContents } from './output-files.js';
 import { loadTarget, type TargetName, type TargetOptions } from './targets.js';
 
 /** Output of one target for one model. */
@@ -83,7 +84,7 @@ export async function targetRenderer(targets: readonly TargetName[], settings: R
   };
   const render = (model: DeputyModel): TargetOutput[] => {
     addContext(model);
-    return prepared.map(({ name, target, options }) => ({ target: name, model, files: target.emit(model, options) }));
+    return prepared.map(({ name, target, options }) => ({ target: name, model, files: target.emit(model, options).map(withFlatContents) }));
   };
   const sharedFiles = (): SharedOutput[] => {
     const problems = addresses?.problems() ?? [];
