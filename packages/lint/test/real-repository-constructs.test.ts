@@ -86,6 +86,10 @@ describe('Terraform constructs', () => {
     ]);
   });
 
+  test('the same module inputs in .tf.json', async () => {
+    await expectFixtureFindings(join(FIXTURES, 'module-resource-policies.tf.json'), 'tf-json', [['DPT001', 9, 'statement "s3" allows s3.amazonaws.com (Amazon S3) without aws:SourceAccount or aws:SourceArn']]);
+  });
+
   test('one folder scan finds every hole of the fixtures and nothing in their sound variants (module inputs pass the prefilter, locals come from the other files)', async () => {
     const result = await lint(['test/fixtures/real-repository-constructs'], { cwd: PACKAGE_DIR });
     const found = result.findings.map((finding) => [finding.file.replace('test/fixtures/real-repository-constructs/', ''), finding.ruleId, finding.line]);
@@ -96,6 +100,7 @@ describe('Terraform constructs', () => {
       ['module-locals/main.tf', 'DPT001', 9],
       ['module-resource-policies.tf', 'DPT001', 13],
       ['module-resource-policies.tf', 'DPT001', 56],
+      ['module-resource-policies.tf.json', 'DPT001', 9],
       ['optional-dynamic-statement.tf', 'DPT001', 12],
       ['policy-variable-tag-key.tf', 'DPT012', 19],
       ['resource-policy-types.tf', 'DPT001', 24],

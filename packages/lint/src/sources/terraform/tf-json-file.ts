@@ -19,6 +19,7 @@ import { directiveText, parseDirective, suppressionFrom, type Suppression } from
 import { decodedTextOf, interpolationEnd, substituteInterpolations } from '../embedded-json.js';
 import type { SourceScan, UnreadablePolicy } from '../source-scan.js';
 import { childrenOf, hclValue, objectKeyOf, type HclSource } from './hcl-expression.js';
+import { resourcePoliciesOfInputs } from './module-resource-policy.js';
 import { trustPolicyOfInputs } from './module-trust.js';
 import { terraformParser } from './tree-sitter-terraform.js';
 import { copySyntaxTree, type SyntaxTree } from './syntax-node.js';
@@ -55,10 +56,26 @@ class TfJsonScanner {
         return;
       }
       if (path.length === 2 && section === 'module') {
-        const trust = trustPolicyOfInputs((name) => {
+        const input = (name: string): DocAttribute | undefined => {
           const entry = entryOf(value, name);
           return entry ? { at: entry.keyAt, value: templated(entry.value) } : undefined;
-        }, value.at);
+        };
+        for (const policy of resourcePoliciesOfInputs(input, value.at)) {
+          const read = statementsOfPolicyDocument(policy.document);
+          this.policies.push({
+            file: this.file,
+            label: `module.${String(type)} (the ${policy.module} module's ${policy.input})`,
+            syntax: { kind: 'tf-json-policy-document' },
+            usage: 'resource',
+            integration: policy.integration,
+            at: value.at,
+            statements: read.statements,
+            unknownStatements: read.unknownStatements,
+            anchorLines: policy.anchorLines,
+            suppressions: scoped,
+          });
+        }
+        const trust = trustPolicyOfInputs(input, value.at);
         if (trust) {
           const read = statementsOfPolicyDocument(trust.document);
           this.policies.push({
