@@ -11,6 +11,8 @@
 
 const PLAIN = /^[A-Za-z_/^$(\\][A-Za-z0-9 _./:*@+=()^$;,~<>!?%&'\\-]*$/;
 const YAML11_WORDS = new Set(['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', 'null']);
+/** The length of the longest of {@link YAML11_WORDS}: longer strings need no look-up (nor a lower-cased copy). */
+const LONGEST_YAML11_WORD = 5;
 const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/;
 
 export { numberText as yamlNumber } from '../template/number-text.js';
@@ -24,12 +26,13 @@ export function yamlString(value: string): string {
 
 /** True when the string can be written without quotes and still reads as this same string in YAML 1.1 and 1.2. */
 export function isPlainSafe(value: string): boolean {
+  const last = value.charCodeAt(value.length - 1);
   return (
     PLAIN.test(value) &&
-    !value.endsWith(' ') &&
-    !value.endsWith(':') &&
+    last !== 0x20 &&
+    last !== 0x3a &&
     !value.includes(': ') &&
-    !YAML11_WORDS.has(value.toLowerCase())
+    (value.length > LONGEST_YAML11_WORD || !YAML11_WORDS.has(value.toLowerCase()))
   );
 }
 

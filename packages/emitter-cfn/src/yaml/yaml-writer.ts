@@ -7,6 +7,9 @@ import { cfnList, isCfnList, isCfnMap } from '../template/cfn-value.js';
 import { yamlNumber, yamlString } from './yaml-scalar.js';
 
 const INDENT = 2;
+/** Indentation strings by width, made once (a template of 1,000 roles prints ~50,000 lines). */
+const PADS: string[] = [];
+const padOf = (indent: number): string => (PADS[indent] ??= ' '.repeat(indent));
 /** Keys longer than this are written as explicit `? key` entries: YAML limits implicit keys to 1024 characters. */
 const MAX_IMPLICIT_KEY = 1000;
 
@@ -43,7 +46,7 @@ function pushMapping(lines: string[], map: CfnMap, indent: number): void {
 }
 
 function pushEntry(lines: string[], { key, value }: CfnEntry, indent: number): void {
-  const pad = ' '.repeat(indent);
+  const pad = padOf(indent);
   const keyText = yamlString(key);
   const inline = yamlInline(value);
   const explicit = keyText.length > MAX_IMPLICIT_KEY;
@@ -60,7 +63,7 @@ function pushEntry(lines: string[], { key, value }: CfnEntry, indent: number): v
 }
 
 function pushSequence(lines: string[], list: CfnList, indent: number): void {
-  const pad = ' '.repeat(indent);
+  const pad = padOf(indent);
   for (const item of list.items) {
     const inline = yamlInline(item);
     if (inline !== undefined) {
