@@ -26,6 +26,8 @@ describe('parseJsonExactly', () => {
     ['[12345678901234567890]', 'an integer beyond double precision'],
     [`{"${'k'.repeat(1001)}": 1}`, 'a key longer than 1,000 characters'],
     ['{"a": "\\ud800"}', 'a lone surrogate (refused with its location)'],
+    ['[]\r', 'a carriage return without a line feed (white space to JSON, not to YAML)'],
+    ['{"a":\r1}', 'a carriage return without a line feed inside'],
     ['"text"', 'a scalar document'],
     ['{"a": 1,}', 'not JSON'],
     ['a: 1', 'YAML'],

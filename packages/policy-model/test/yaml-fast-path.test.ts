@@ -16,9 +16,17 @@ function reading(read: () => { readonly value: unknown }): { value: unknown } | 
   try {
     return { value: read().value };
   } catch (error) {
+    if (error instanceof RangeError) return { error: STACK_OVERFLOW };
     return { error: (error as Error).message };
   }
 }
+
+/**
+ * The located reader recurses per level of nesting: text nested thousands deep can overflow the stack in one
+ * call and not in the next (optimised frames are smaller). Such a sample proves nothing either way. The fast
+ * path never reads it: nesting that deep needs a line longer than it accepts.
+ */
+const STACK_OVERFLOW = 'stack overflow';
 
 /** Fails unless the located reader reads `text` to exactly the fast path's data (key order and own `__proto__` included). */
 function expectSameReading(text: string, fast: { readonly value: unknown }): void {
@@ -34,6 +42,7 @@ function expectSameReading(text: string, fast: { readonly value: unknown }): voi
 function expectSameAsLocated(text: string): boolean {
   const located = reading(() => parseWithLocations(text, 'input.yaml'));
   const source = reading(() => parseSourceText(text, 'input.yaml'));
+  if ([located, source].some((result) => 'error' in result && result.error === STACK_OVERFLOW)) return false;
   const same = 'value' in located && 'value' in source ? isDeepStrictEqual(located.value, source.value) && JSON.stringify(located.value) === JSON.stringify(source.value) : isDeepStrictEqual(located, source);
   if (!same) expect({ text, source }).toStrictEqual({ text, source: located });
   return 'value' in source && parseYamlExactly(text) !== undefined;

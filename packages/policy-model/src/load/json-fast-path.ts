@@ -7,8 +7,8 @@
  * The JSON reader is used only when nothing could read differently: the text must be an object or array
  * that `JSON.parse` accepts, and it falls back to the YAML reader for a duplicate key (YAML refuses it,
  * `JSON.parse` keeps the last), a number not in canonical form (the YAML reader keeps `1e3` or `-0` as its
- * text), a key longer than 1,000 characters (YAML limits implicit keys to 1,024), and a lone surrogate (refused
- * with its location).
+ * text), a key longer than 1,000 characters (YAML limits implicit keys to 1,024), a lone surrogate (refused
+ * with its location), and a carriage return without a line feed after it (white space to JSON, not to YAML).
  */
 
 import { hasLoneSurrogate } from './well-formed-text.js';
@@ -16,11 +16,13 @@ import { hasLoneSurrogate } from './well-formed-text.js';
 /** Every string (with the `:` after it when it is a key) and every number of a valid JSON text, in order. */
 const TOKENS = /"(?:[^"\\]|\\.)*"(\s*:)?|-?\d[\d.eE+-]*/g;
 const LONGEST_KEY = 1000;
+/** White space to JSON, but not a line break to YAML (the located reader refuses `[]\r`). */
+const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
 
 /** The data of `text` when it is JSON that reads the same whichever reader reads it; otherwise undefined. */
 export function parseJsonExactly(text: string): { readonly value: unknown } | undefined {
   const start = text.trimStart()[0];
-  if (start !== '{' && start !== '[') return undefined;
+  if ((start !== '{' && start !== '[') || LONE_CARRIAGE_RETURN.test(text)) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(text);
