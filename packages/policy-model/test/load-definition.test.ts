@@ -32,6 +32,21 @@ describe('loadDefinitionText', () => {
     });
   });
 
+  it('refuses an account ID written as a number, in YAML or JSON, at the top or in an environment, rather than converting it', () => {
+    expect(errorsOf(`account: 123456789012\nregion: us-east-1\npartition: aws\nroles:\n  - name: r\n${personalize}`)).toEqual([
+      'error: def.yaml:1:10: account ID 123456789012 is a number, not a string at account (quote it: account: "123456789012"; an account ID is a 12-digit string, and leading zeros are part of it)',
+    ]);
+    expect(() => loadDefinitionText('{"account": 123456789012, "region": "us-east-1", "partition": "aws", "roles": [{"name": "r", "trustedServices": [{"service": "personalize"}]}]}', 'def.json')).toThrow(/def\.json:1:13: account ID 123456789012 is a number/);
+    let message = '';
+    try {
+      loadDefinitionText(`region: us-east-1\npartition: aws\nenvironments:\n  prod:\n    account: 210987654321\nroles:\n  - name: r\n${personalize}`, 'def.yaml', { environment: 'prod' });
+    } catch (error) {
+      message = (error as DeputyInputError).problems.map(formatProblem).join('\n');
+    }
+    expect(message).toBe('error: def.yaml:5:14: account ID 210987654321 is a number, not a string at environments.prod.account (quote it: account: "210987654321"; an account ID is a 12-digit string, and leading zeros are part of it)');
+    expect(errorsOf(`account: 12345678901\nregion: us-east-1\npartition: aws\nroles:\n  - name: r\n${personalize}`)[0]).toContain('invalid account ID "12345678901"');
+  });
+
   it('fills current fields from --set, but never overrides a literal', () => {
     const model = loadDefinitionText(`region: eu-west-1\nroles:\n  - name: r\n${personalize}`, 'def.yaml', { set: { account: '000000000042', region: 'us-east-1', partition: 'aws' } });
     expect(model.environment).toEqual({

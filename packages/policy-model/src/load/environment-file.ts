@@ -20,7 +20,7 @@ import type { EnvironmentSetting } from '../definition/definition.js';
 import { validateDefinitionSchema } from '../definition/validate-definition-schema.js';
 import { suggestionHint } from '../did-you-mean.js';
 import { ENVIRONMENT_FIELDS, type EnvironmentField } from '../model/value.js';
-import { partitionRegionProblems, validateEnvironmentValue } from '../normalize/environment.js';
+import { numberValueProblem, partitionRegionProblems, validateEnvironmentValue } from '../normalize/environment.js';
 import type { PathProblem } from '../policy/validate-policy.js';
 import { DeputyInputError, type SourceLocation } from '../problems.js';
 import { locateProblems } from './locate-problems.js';
@@ -115,7 +115,7 @@ function entryProblems(entry: Record<string, unknown>, path: PathSegment[], targ
   }
   const account = checked['account'];
   if (typeof account === 'number') {
-    problems.push({ code: 'account-id-not-string', message: `account ID ${String(account)} is a YAML number, not a string`, hint: `quote it: account: "${String(account)}"; an account ID is a 12-digit string, and leading zeros are part of it`, path: [...path, 'account'] });
+    problems.push(numberValueProblem('account', account, [...path, 'account']));
     delete checked['account'];
   }
   const schemaProblems = validateDefinitionSchema({ environments: { entry: checked } }).map((problem): PathProblem => ({ ...problem, path: [...path, ...problem.path.slice(2)] }));
@@ -125,7 +125,7 @@ function entryProblems(entry: Record<string, unknown>, path: PathSegment[], targ
   for (const field of ENVIRONMENT_FIELDS) {
     const value = checked[field];
     if (typeof value === 'number') {
-      problems.push({ code: 'invalid-environment-value', message: `${field} ${String(value)} is a number, not a string`, hint: field === 'region' ? 'write a Region name such as us-east-1' : 'write aws, aws-cn or aws-us-gov', path: [...path, field] });
+      problems.push(numberValueProblem(field, value, [...path, field]));
     } else if (typeof value === 'string' && value !== 'current') {
       problems.push(...validateEnvironmentValue(field, { kind: 'literal', value }, [...path, field], false));
     }

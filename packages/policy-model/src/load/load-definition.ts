@@ -7,8 +7,8 @@ import { checkAttachment, type KnownEnvironment } from '../definition/attachment
 import type { Definition } from '../definition/definition.js';
 import { validateDefinitionSchema } from '../definition/validate-definition-schema.js';
 import type { DeputyModel } from '../model/model.js';
-import type { EnvironmentField } from '../model/value.js';
-import { partitionRegionProblems, type ValueOrigin } from '../normalize/environment.js';
+import { ENVIRONMENT_FIELDS, type EnvironmentField } from '../model/value.js';
+import { numberValueProblem, partitionRegionProblems, type ValueOrigin } from '../normalize/environment.js';
 import { normalizeDefinition } from '../normalize/normalize-definition.js';
 import type { PathProblem } from '../policy/validate-policy.js';
 import { DeputyInputError } from '../problems.js';
@@ -79,7 +79,7 @@ function fail(source: SourceDocument, problems: readonly PathProblem[]): void {
 
 /** The checks per field that the schema cannot express: attachment targets by kind, partition ↔ Region. */
 function checkFields(definition: Definition, set: Partial<Record<EnvironmentField, string>>, environmentOrigins: Partial<Record<EnvironmentField, ValueOrigin>>): { definition: Definition; problems: PathProblem[] } {
-  const problems: PathProblem[] = [];
+  const problems: PathProblem[] = numberValueProblems(definition, environmentOrigins);
   const literal = (field: EnvironmentField): { value: string; origin: ValueOrigin } | undefined => {
     const written = definition[field];
     if (typeof written === 'string' && written !== 'current') return { value: written, origin: environmentOrigins[field] ?? { path: [field] } };
@@ -105,4 +105,14 @@ function checkFields(definition: Definition, set: Partial<Record<EnvironmentFiel
 /** The file name without directory and extension (`examples/personalize.yaml` → `personalize`). */
 export function baseNameOf(file: string): string {
   return basename(file, extname(file));
+}
+
+/** An account, Region or partition written as a number, in the definition or its chosen environment (an environment file checks its own). */
+function numberValueProblems(definition: Definition, environmentOrigins: Partial<Record<EnvironmentField, ValueOrigin>>): PathProblem[] {
+  return ENVIRONMENT_FIELDS.flatMap((field) => {
+    const written: unknown = definition[field];
+    if (typeof written !== 'number') return [];
+    const origin = environmentOrigins[field];
+    return [numberValueProblem(field, written, origin !== undefined && 'path' in origin ? origin.path : [field])];
+  });
 }

@@ -32,6 +32,18 @@ function literalProblems(field: EnvironmentField, text: string, path: readonly P
   return [];
 }
 
+/**
+ * The problem with an account, Region or partition written as a YAML/JSON number: an account ID is a 12-digit
+ * string (leading zeros are part of it), so a number is refused with the quoted form rather than converted.
+ */
+export function numberValueProblem(field: EnvironmentField, value: number, path: readonly PathSegment[]): PathProblem {
+  if (field === 'account' && !ACCOUNT_ID_PATTERN.test(String(value))) return literalProblems(field, String(value), path)[0]!;
+  if (field === 'account') {
+    return { code: 'account-id-not-string', message: `account ID ${String(value)} is a number, not a string`, hint: `quote it: account: "${String(value)}"; an account ID is a 12-digit string, and leading zeros are part of it`, path };
+  }
+  return { code: 'invalid-environment-value', message: `${field} ${String(value)} is a number, not a string`, hint: field === 'region' ? 'write a Region name such as us-east-1' : 'write aws, aws-cn or aws-us-gov', path };
+}
+
 /** Where a literal environment value came from: a path in the definition, a command-line flag, or a place in an environment file. */
 export type ValueOrigin = { readonly path: readonly PathSegment[] } | { readonly flag: string } | { readonly location: SourceLocation };
 
