@@ -25,9 +25,13 @@ async function findingsOf(name: string, kind: FileKind, rules: readonly string[]
   return result.findings.filter((finding) => rules.includes(finding.ruleId)).map((finding) => [finding.ruleId, finding.line]);
 }
 
-describe('CloudFormation principals', () => {
+describe('principals written with references', () => {
   test('Service: !Sub "states.${AWS::Region}.amazonaws.com" as a scalar is read as in a list; the pinned role is clean', async () => {
     await expectFixtureFindings(join(FIXTURES, 'scalar-sub-service.yaml'), 'yaml', [['DPT001', 12, 'allows states.${AWS::Region}.amazonaws.com (AWS Step Functions) without aws:SourceAccount or aws:SourceArn']]);
+  });
+
+  test('a Lambda permission for logs.${data.aws_region.current.name}.amazonaws.com is a service principal (the pinned one is clean)', async () => {
+    await expectFixtureFindings(join(FIXTURES, 'regional-lambda-permission.tf'), 'terraform', [['DPT001', 9, 'the Lambda permission allows logs.${data.aws_region.current.name}.amazonaws.com (Amazon CloudWatch Logs) without']]);
   });
 
   test('DPT021 names the account as written (${SourceAccountId}), not the filler the judgement reads', async () => {
@@ -103,6 +107,7 @@ describe('Terraform constructs', () => {
       ['module-resource-policies.tf.json', 'DPT001', 9],
       ['optional-dynamic-statement.tf', 'DPT001', 12],
       ['policy-variable-tag-key.tf', 'DPT012', 19],
+      ['regional-lambda-permission.tf', 'DPT001', 9],
       ['resource-policy-types.tf', 'DPT001', 24],
       ['resource-policy-types.yaml', 'DPT001', 13],
       ['resource-policy-types.yaml', 'DPT009', 23],

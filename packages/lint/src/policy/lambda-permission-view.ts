@@ -7,7 +7,7 @@
 import type { LocatedValue } from '../located/located-value.js';
 import type { Position } from '../located/position.js';
 import type { ConditionClause, StatementView } from './policy-view.js';
-import { literalTextOf, servicePrincipalValue } from './text-value.js';
+import { literalTextOf, servicePrincipalValue, textPartsOf } from './text-value.js';
 
 /** A property of the permission: where its name is written, and its value. */
 export interface PermissionProperty {
@@ -44,7 +44,8 @@ export function lambdaPermissionStatement(parts: LambdaPermissionParts): Stateme
   add(parts.principalOrgId, 'StringEquals', 'aws:PrincipalOrgID');
   const principal = parts.principal === undefined ? undefined : servicePrincipalValue(parts.principal.value);
   const principalText = principal === undefined ? undefined : literalTextOf(principal);
-  const isService = principalText !== undefined && principalText !== '*' && !/^\d{12}$/.test(principalText) && !principalText.startsWith('arn:');
+  const regional = principal !== undefined && principalText === undefined && isServiceShaped(principal);
+  const isService = regional || (principalText !== undefined && principalText !== '*' && !/^\d{12}$/.test(principalText) && !principalText.startsWith('arn:'));
   return {
     index: 0,
     at: parts.at,
@@ -58,7 +59,7 @@ export function lambdaPermissionStatement(parts: LambdaPermissionParts): Stateme
             services: isService ? [principal] : [],
             aws: isService ? [] : [principal],
             ...(isService ? { serviceList: principal } : {}),
-            unknown: principalText === undefined,
+            unknown: principalText === undefined && !regional,
           },
         }
       : {}),
@@ -66,4 +67,11 @@ export function lambdaPermissionStatement(parts: LambdaPermissionParts): Stateme
     resources: [],
     condition: { present: clauses.length > 0, ...(clauses[0] ? { at: clauses[0].keyAt } : {}), clauses, unknown: false },
   };
+}
+
+/** `logs.${data.aws_region.current.name}.amazonaws.com`, `!Sub logs.${AWS::Region}.amazonaws.com`: a service principal whose Region is unknown. */
+function isServiceShaped(value: LocatedValue): boolean {
+  const parts = textPartsOf(value);
+  const last = parts?.[parts.length - 1];
+  return parts !== undefined && typeof parts[0] === 'string' && /^[a-z0-9-]+(\.[a-z0-9-]+)*\.$/.test(parts[0]) && typeof last === 'string' && /\.amazonaws\.com(\.cn)?$/.test(last);
 }
