@@ -49,12 +49,28 @@ export function moduleLocalsOf(file: string, text: string, declared: ReadonlyMap
       continue;
     }
     if (!/\blocals\s*\{/.test(other)) continue;
-    const tree = parse(other);
+    const tree = parsedOnce(resolve(directory, name), other, parse);
     if (tree === undefined) continue;
     const source = fileHclSource(other, lineIndexOf(other));
     for (const [local, expression] of localsOf(tree)) if (missing.has(local) && !found.has(local)) found.set(local, { expression, source });
   }
   return found;
+}
+
+/** The other files of a module parsed for their locals, kept for the next file of the same module (every file of a module may ask). */
+const parsedLocalsFiles = new Map<string, { text: string; tree: Tree | undefined }>();
+
+/** At most this many parsed files are kept. */
+const PARSED_LOCALS_FILES_KEPT = 32;
+
+function parsedOnce(path: string, text: string, parse: (text: string) => Tree | undefined): Tree | undefined {
+  const kept = parsedLocalsFiles.get(path);
+  if (kept !== undefined && kept.text === text) return kept.tree;
+  const tree = parse(text);
+  parsedLocalsFiles.delete(path);
+  parsedLocalsFiles.set(path, { text, tree });
+  if (parsedLocalsFiles.size > PARSED_LOCALS_FILES_KEPT) parsedLocalsFiles.delete(parsedLocalsFiles.keys().next().value!);
+  return tree;
 }
 
 /**
