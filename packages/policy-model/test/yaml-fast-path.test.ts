@@ -16,15 +16,15 @@ function reading(read: () => { readonly value: unknown }): { value: unknown } | 
   try {
     return { value: read().value };
   } catch (error) {
-    if (error instanceof RangeError) return { error: STACK_OVERFLOW };
+    if (error instanceof RangeError || (error as Error).message.includes('Maximum call stack size exceeded')) return { error: STACK_OVERFLOW };
     return { error: (error as Error).message };
   }
 }
 
 /**
  * The located reader recurses per level of nesting: text nested thousands deep can overflow the stack in one
- * call and not in the next (optimised frames are smaller). Such a sample proves nothing either way. The fast
- * path never reads it: nesting that deep needs a line longer than it accepts.
+ * call and not in the next (optimised frames are smaller), thrown or reported as a syntax error. Such a sample
+ * proves nothing either way. The fast path never reads it: nesting that deep needs a line longer than it accepts.
  */
 const STACK_OVERFLOW = 'stack overflow';
 
@@ -43,7 +43,13 @@ function expectSameAsLocated(text: string): boolean {
   const located = reading(() => parseWithLocations(text, 'input.yaml'));
   const source = reading(() => parseSourceText(text, 'input.yaml'));
   if ([located, source].some((result) => 'error' in result && result.error === STACK_OVERFLOW)) return false;
-  const same = 'value' in located && 'value' in source ? isDeepStrictEqual(located.value, source.value) && JSON.stringify(located.value) === JSON.stringify(source.value) : isDeepStrictEqual(located, source);
+  let same: boolean;
+  try {
+    same = 'value' in located && 'value' in source ? isDeepStrictEqual(located.value, source.value) && JSON.stringify(located.value) === JSON.stringify(source.value) : isDeepStrictEqual(located, source);
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
   if (!same) expect({ text, source }).toStrictEqual({ text, source: located });
   return 'value' in source && parseYamlExactly(text) !== undefined;
 }
