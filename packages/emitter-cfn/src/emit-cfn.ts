@@ -5,7 +5,7 @@ import { renderJson } from './json/render-json.js';
 import { capabilityComment, requiredCapabilities } from './template/capabilities.js';
 import { packagedDescription } from './template/packaged-description.js';
 import { planTemplate } from './template/template-plan.js';
-import { renderYaml } from './yaml/render-yaml.js';
+import { renderYaml, yamlBody } from './yaml/render-yaml.js';
 
 /** The template formats the emitter writes. */
 export type CfnFormat = 'yaml' | 'json';
@@ -35,13 +35,14 @@ export function defaultCfnTemplates(): TemplateSet {
 export const emitCfn: Emitter<CfnEmitOptions> = (model: DeputyModel, options: CfnEmitOptions = {}) => {
   const format = options.format ?? 'yaml';
   const templates = options.templates === undefined || options.templates === defaultCfnTemplates() ? undefined : options.templates;
-  const plan = planTemplate(model);
   const capabilities = requiredCapabilities(model);
   const descriptionContext = { source: model.source, capabilities: capabilities.join(' ') };
   const description = (
     templates === undefined ? packagedDescription(descriptionContext.source, descriptionContext.capabilities) : renderTemplate(templates, 'description.hbs', descriptionContext)
   ).replace(/\n+$/, '');
   const contents =
-    format === 'json' ? renderJson(plan, model.source, description, templates) : renderYaml(plan, model.source, description, templates, capabilityComment(capabilities));
+    format === 'json'
+      ? renderJson(planTemplate(model), model.source, description, templates)
+      : renderYaml(planTemplate(model, yamlBody), model.source, description, templates, capabilityComment(capabilities));
   return [{ path: `${model.baseName}.${format}`, contents: contents.endsWith('\n') ? contents : `${contents}\n` }];
 };

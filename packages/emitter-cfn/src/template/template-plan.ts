@@ -13,24 +13,24 @@ import { policyEntryValues, policyLogicalIdCandidates, policySection } from './r
 import { roleArnOutput, roleNameOutput, roleResource } from './role-resource.js';
 import { parseSubTemplate } from './sub-template.js';
 
-/** One entry of a template section. */
-export interface TemplateEntry {
+/** One entry of a template section; `Value` is the entry's value, or what a printer made of it. */
+export interface TemplateEntry<Value = CfnMap> {
   /** The logical ID. */
   readonly logicalId: string;
   /** Remarks for readers: comments before the entry in YAML, template Metadata in JSON. */
   readonly notices: readonly string[];
-  /** The entry's value. */
-  readonly value: CfnMap;
+  /** The entry's value (or its printed form, see {@link planTemplate}). */
+  readonly value: Value;
 }
 
 /** What a template holds, section by section, in print order. */
-export interface TemplatePlan {
+export interface TemplatePlan<Value = CfnMap> {
   /** Parameters for the environment fields the template refers to. */
-  readonly parameters: readonly TemplateEntry[];
+  readonly parameters: readonly TemplateEntry<Value>[];
   /** Roles, resource policies and Lambda permissions; never empty (see {@link PLACEHOLDER_NOTICE}). */
-  readonly resources: readonly TemplateEntry[];
+  readonly resources: readonly TemplateEntry<Value>[];
   /** Role ARNs and names, and policy documents that have no resource type. */
-  readonly outputs: readonly TemplateEntry[];
+  readonly outputs: readonly TemplateEntry<Value>[];
 }
 
 /** Why a template without roles or attached policies holds a placeholder resource. */
@@ -39,8 +39,19 @@ export const PLACEHOLDER_NOTICE =
 
 const PLACEHOLDER_ID = 'DeputyPlaceholder';
 
-/** Plans the template of a model. */
-export function planTemplate(model: DeputyModel): TemplatePlan {
+/**
+ * Plans the template of a model. With `print`, each entry's value is handed to it as soon as the value is made
+ * and its references are noted, and the plan keeps what `print` returns (the entry's text): a template of 1,000
+ * roles then never holds every value tree at once, so the trees die young instead of being promoted and marked.
+ */
+export function planTemplate(model: DeputyModel): TemplatePlan;
+export function planTemplate<Value>(model: DeputyModel, print: (value: CfnMap) => Value): TemplatePlan<Value>;
+export function planTemplate<Value>(model: DeputyModel, print?: (value: CfnMap) => Value): TemplatePlan<Value | CfnMap> {
+  const referenced = new Set<string>();
+  const entry = (logicalId: string, notices: readonly string[], value: CfnMap): TemplateEntry<Value | CfnMap> => {
+    addReferencedTargets(value, referenced);
+    return { logicalId, notices, value: print ? print(value) : value };
+  };
   const parameterFields = ENVIRONMENT_FIELDS.filter((field) => model.environment[field].kind === 'parameter');
   const needsPlaceholder = model.roles.length === 0 && model.resourcePolicies.every((policy) => policySection(policy) === 'Outputs');
   const ids = uniqueLogicalIds([
@@ -58,28 +69,28 @@ export function planTemplate(model: DeputyModel): TemplatePlan {
   ) as EnvironmentBindings;
 
   const roleIds = take(model.roles.length);
-  const resources: TemplateEntry[] = model.roles.map((role, index) => ({ logicalId: roleIds[index]!, notices: role.notices, value: roleResource(role, bindings) }));
-  const policyOutputs: TemplateEntry[] = [];
+  const resources = model.roles.map((role, index) => entry(roleIds[index]!, role.notices, roleResource(role, bindings)));
+  const policyOutputs: TemplateEntry<Value | CfnMap>[] = [];
   for (const policy of model.resourcePolicies) {
     const values = policyEntryValues(policy, bindings);
     const entryIds = take(values.length);
-    const entries = values.map((value, index) => ({ logicalId: entryIds[index]!, notices: index === 0 ? policy.notices : [], value }));
+    const entries = values.map((value, index) => entry(entryIds[index]!, index === 0 ? policy.notices : [], value));
     (policySection(policy) === 'Outputs' ? policyOutputs : resources).push(...entries);
   }
-  if (needsPlaceholder) resources.push({ logicalId: take(1)[0]!, notices: [PLACEHOLDER_NOTICE], value: cfnMap([['Type', 'AWS::CloudFormation::WaitConditionHandle']]) });
+  if (needsPlaceholder) resources.push(entry(take(1)[0]!, [PLACEHOLDER_NOTICE], cfnMap([['Type', 'AWS::CloudFormation::WaitConditionHandle']])));
 
-  const outputs = [...roleOutputEntries(model, ids, roleIds), ...policyOutputs];
-  const referenced = referencedTargets([...resources, ...outputs].map((entry) => entry.value));
-  return { parameters: declaredParameters(model, parameterIds, referenced), resources, outputs };
+  const outputIds = roleOutputIds(ids, roleIds);
+  const roleOutputs = model.roles.flatMap((role, index) => [
+    entry(outputIds[2 * index]!, [], roleArnOutput(role, roleIds[index]!)),
+    entry(outputIds[2 * index + 1]!, [], roleNameOutput(role, roleIds[index]!)),
+  ]);
+  const parameters = declaredParameters(model, parameterIds, referenced).map(({ logicalId, value }) => ({ logicalId, notices: [], value: print ? print(value) : value }));
+  return { parameters, resources, outputs: [...roleOutputs, ...policyOutputs] };
 }
 
-/** The ARN and name Outputs of every role, with IDs made unique against every ID already taken. */
-function roleOutputEntries(model: DeputyModel, taken: readonly string[], roleIds: readonly string[]): TemplateEntry[] {
-  const outputIds = uniqueLogicalIds([...taken, ...roleIds.flatMap((id) => [`${id}Arn`, `${id}Name`])]).slice(taken.length);
-  return model.roles.flatMap((role, index): TemplateEntry[] => [
-    { logicalId: outputIds[2 * index]!, notices: [], value: roleArnOutput(role, roleIds[index]!) },
-    { logicalId: outputIds[2 * index + 1]!, notices: [], value: roleNameOutput(role, roleIds[index]!) },
-  ]);
+/** The IDs of every role's ARN and name Outputs, made unique against every ID already taken. */
+function roleOutputIds(taken: readonly string[], roleIds: readonly string[]): string[] {
+  return uniqueLogicalIds([...taken, ...roleIds.flatMap((id) => [`${id}Arn`, `${id}Name`])]).slice(taken.length);
 }
 
 /** Parameters for the environment fields the template refers to; unused ones are left out (cfn-lint W2001). */
@@ -96,9 +107,8 @@ function parameterName(model: DeputyModel, field: EnvironmentField): string {
   return logicalIdFrom(value.kind === 'parameter' ? value.name : field);
 }
 
-/** Every logical ID or pseudo parameter the values refer to through `Ref`, `Fn::Sub` variables or `Fn::GetAtt`. */
-export function referencedTargets(values: readonly CfnValue[]): Set<string> {
-  const targets = new Set<string>();
+/** Adds to `targets` every logical ID or pseudo parameter the value refers to through `Ref`, `Fn::Sub` variables or `Fn::GetAtt`. */
+function addReferencedTargets(root: CfnValue, targets: Set<string>): void {
   const visit = (value: CfnValue): void => {
     if (typeof value !== 'object') return;
     switch (value.kind) {
@@ -119,6 +129,5 @@ export function referencedTargets(values: readonly CfnValue[]): Set<string> {
         return;
     }
   };
-  values.forEach(visit);
-  return targets;
+  visit(root);
 }

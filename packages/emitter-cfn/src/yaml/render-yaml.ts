@@ -1,6 +1,7 @@
 /** Prints a template plan as YAML through the `template.yaml.hbs` layout (or its packaged form in code); notices become comments. */
 import type { TemplateSet } from '@deputy/policy-model';
 import { renderTemplate } from '@deputy/policy-model';
+import type { CfnMap } from '../template/cfn-value.js';
 import type { TemplateEntry, TemplatePlan } from '../template/template-plan.js';
 import { FORMAT_VERSION } from '../template/format-version.js';
 import { commentLines, commentText, yamlString } from './yaml-scalar.js';
@@ -40,8 +41,16 @@ export interface YamlEntryContext {
   readonly body: string;
 }
 
-/** The template as YAML text, through a user's `template.yaml.hbs`, or the packaged layout when `templates` is undefined. */
-export function renderYaml(plan: TemplatePlan, source: string, description: string, templates: TemplateSet | undefined, capabilities = ''): string {
+/** An entry's value as the body the layout prints under its logical ID: its mapping indented by four spaces. */
+export function yamlBody(value: CfnMap): string {
+  return yamlMappingLines(value, BODY_INDENT).join('\n');
+}
+
+/**
+ * The template as YAML text, through a user's `template.yaml.hbs`, or the packaged layout when `templates` is
+ * undefined. The plan holds each entry's body ({@link yamlBody}), printed as the entry was planned.
+ */
+export function renderYaml(plan: TemplatePlan<string>, source: string, description: string, templates: TemplateSet | undefined, capabilities = ''): string {
   const context: YamlLayoutContext = {
     source,
     sourceComment: commentText(source),
@@ -55,10 +64,10 @@ export function renderYaml(plan: TemplatePlan, source: string, description: stri
   return templates === undefined ? packagedYamlLayout(context) : renderTemplate(templates, 'template.yaml.hbs', context);
 }
 
-function entryContext(entry: TemplateEntry): YamlEntryContext {
+function entryContext(entry: TemplateEntry<string>): YamlEntryContext {
   return {
     key: yamlString(entry.logicalId),
     comments: entry.notices.flatMap((notice) => commentLines(notice)).map((line) => (line === '' ? '#' : `# ${line}`)),
-    body: yamlMappingLines(entry.value, BODY_INDENT).join('\n'),
+    body: entry.value,
   };
 }
