@@ -6,7 +6,8 @@
  * object; locals declared in another `.tf` file of the module; the statement inputs of the sns, sqs and kms
  * modules; resource policies on S3 access points and Glacier vaults; an aws:SourceArn that is a module's ARN
  * output or a CloudFormation `!GetAtt X.Arn`; StringLike on an ARN pattern shorter than six fields; an account trusted as a whole given by a
- * parameter; a policy variable whose tag key holds a colon; a trust policy read with `file("….tpl")`.
+ * parameter; a policy variable whose tag key holds a colon; a trust policy read with `file("….tpl")`; a CloudTrail key
+ * statement bound by its encryption context.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,14 @@ describe('principals written with references', () => {
 });
 
 describe('aws:SourceArn values', () => {
+  test("CloudTrail's kms:EncryptionContext:aws:cloudtrail:arn binds the trail: pinned to this account it is DPT002 (aws:SourceArn documented), not DPT001; with any account the judgement finds another account's trail (DPT014); with aws:SourceArn it is clean", async () => {
+    expect(await findingsOf('cloudtrail-key-encryption-context.yaml', 'yaml', ['DPT001', 'DPT002', 'DPT014', 'DPT015', 'DPT016'])).toEqual([
+      ['DPT002', 16],
+      ['DPT002', 31],
+      ['DPT014', 31],
+    ]);
+  });
+
   test('StringLike "arn:aws:ses:*" matches SES ARNs (only DPT016: weaker than documented); ArnLike compares six fields and an empty partition never matches (DPT006)', async () => {
     expect(await findingsOf('string-like-source-arn.yaml', 'yaml', ['DPT006', 'DPT016'])).toEqual([
       ['DPT016', 17],
@@ -98,6 +107,9 @@ describe('Terraform constructs', () => {
     const result = await lint(['test/fixtures/real-repository-constructs'], { cwd: PACKAGE_DIR });
     const found = result.findings.map((finding) => [finding.file.replace('test/fixtures/real-repository-constructs/', ''), finding.ruleId, finding.line]);
     expect(found).toEqual([
+      ['cloudtrail-key-encryption-context.yaml', 'DPT002', 16],
+      ['cloudtrail-key-encryption-context.yaml', 'DPT002', 31],
+      ['cloudtrail-key-encryption-context.yaml', 'DPT014', 31],
       ['cross-account-parameter.yaml', 'DPT021', 15],
       ['file-function/trust-policies/codebuild.tpl', 'DPT001', 8],
       ['jsonencode-claim-key.tf', 'DPT017', 13],

@@ -3,7 +3,7 @@
  * catalog documents for that service. Services with no documented key, service-linked roles and services
  * deputy does not know are exempt, with the reason recorded for `--verbose`.
  */
-import { documentedKeys, integrationFor, noKeysNotice, parseConditionOperator, sourceArnPatternsFor, type ConfusedDeputyKey, type IntegrationKind, type PolicyString, type ServiceCatalogEntry } from '@deputy/policy-model';
+import { documentedKeys, integrationFor, noKeysNotice, parseConditionOperator, sourceArnContextKeyOf, sourceArnPatternsFor, type ConfusedDeputyKey, type IntegrationKind, type PolicyString, type ServiceCatalogEntry } from '@deputy/policy-model';
 import { accountValue, keptClauses, sourceArnClause } from '../fixes/condition-edits.js';
 import { fresh, type FixClause } from '../fixes/fix-plan.js';
 import { accountFieldOf, readArn } from '../policy/arn-text.js';
@@ -70,7 +70,7 @@ export const checkConfusedDeputyKeys: StatementCheck = (input, sink) => {
     if (missing.length > 0) lacking.push({ service, entry, missing });
   }
   if (lacking.length === 0) return;
-  const unprotected = !BINDING_KEYS.some((key) => present.has(key));
+  const unprotected = !BINDING_KEYS.some((key) => present.has(key)) && !lacking.some(({ service }) => bindsSourceArnContext(service.text!, present));
   const names = [...new Set(lacking.map(({ service, entry }) => `${service.text} (${entry.name})`))].join(', ');
   const missingKeys = [...new Set(lacking.flatMap(({ missing }) => missing))];
   const fix = { kind: 'condition' as const, description: fixDescription(lacking.map(({ entry }) => entry), missingKeys), clauses: [...keptClauses(statement), ...newClauses(input, usage, lacking)] };
@@ -93,6 +93,12 @@ export const checkConfusedDeputyKeys: StatementCheck = (input, sink) => {
     statement,
   });
 };
+
+/** True when the statement conditions the key the service sets to its acting resource's ARN (CloudTrail's encryption context), which binds the source as aws:SourceArn would. */
+function bindsSourceArnContext(principal: string, present: ReadonlySet<string>): boolean {
+  const key = sourceArnContextKeyOf(principal);
+  return key !== undefined && present.has(key.toLowerCase());
+}
 
 function newClauses(input: StatementCheckInput, usage: IntegrationKind | 'resource', lacking: readonly { service: ServicePrincipal; entry: ServiceCatalogEntry; missing: readonly ConfusedDeputyKey[] }[]): FixClause[] {
   const clauses: FixClause[] = [];

@@ -10,4 +10,5 @@ export * from './format-catalog.js';
 export * from './text-table.js';
 export * from './catalog-integrations.js';
 export * from './opt-in-regions.js';
+export * from './source-arn-context-keys.js';
 export * from './integration-kind.js';

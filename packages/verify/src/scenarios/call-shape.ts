@@ -3,6 +3,7 @@
  * confused-deputy keys it sends with which values. Organization keys belong to the source account, so a
  * foreign account brings a foreign organization and a call without a source account brings none.
  */
+import { sourceArnContextKeyOf } from '@deputy/policy-model';
 import type { ContextValue, RequestContext } from '../evaluator/request.js';
 import { CONFUSED_DEPUTY_CONTEXT_KEYS } from './assumed-context.js';
 
@@ -32,7 +33,26 @@ export function contextOfCall(assumed: RequestContext, shape: CallShape): Reques
   if (shape.sourceArn !== undefined) context['aws:SourceArn'] = shape.sourceArn;
   if (shape.organizationId !== undefined) context['aws:SourceOrgID'] = shape.organizationId;
   if (shape.organizationPaths !== undefined) context['aws:SourceOrgPaths'] = shape.organizationPaths;
+  bindSourceArnContextKey(context, shape);
   return context;
+}
+
+/**
+ * A key the service sets to its acting resource's ARN (CloudTrail's kms:EncryptionContext:aws:cloudtrail:arn)
+ * names the calling account: the value assumed to satisfy the statement keeps its resource but takes the
+ * call's account, so a call from another account brings another account's trail.
+ */
+function bindSourceArnContextKey(context: Record<string, ContextValue>, shape: CallShape): void {
+  const wanted = sourceArnContextKeyOf(shape.principal)?.toLowerCase();
+  const key = wanted === undefined ? undefined : Object.keys(context).find((name) => name.toLowerCase() === wanted);
+  const account = shape.sourceAccount ?? (shape.sourceArn === undefined ? undefined : shape.sourceArn.split(':')[4]);
+  if (key === undefined || account === undefined || account === '') return;
+  const withAccount = (arn: string): string => {
+    const fields = arn.split(':');
+    return fields.length >= 6 && fields[0] === 'arn' ? [...fields.slice(0, 4), account, ...fields.slice(5)].join(':') : arn;
+  };
+  const value = context[key]!;
+  context[key] = typeof value === 'string' ? withAccount(value) : value.map(withAccount);
 }
 
 /** The call without a source account: no aws:SourceAccount and no organization keys. */
