@@ -55,11 +55,25 @@ class CoreValue {
 }
 
 const require = createRequire(import.meta.url);
-let library: JsYaml | undefined;
+let library: JsYaml | null | undefined;
 
-/** js-yaml 3 (loaded on first use) with one implicit type for plain scalars, whose values go to `made`. */
-function coreSchema(made: CoreValue[]): { readonly library: JsYaml; readonly schema: object } {
-  library ??= require('js-yaml') as JsYaml;
+/**
+ * js-yaml 3, loaded on first use; null where it cannot be loaded (the browser playground bundles only the
+ * located reader), and then the fast path always stands aside.
+ */
+function jsYaml(): JsYaml | null {
+  if (library === undefined) {
+    try {
+      library = require('js-yaml') as JsYaml;
+    } catch {
+      library = null;
+    }
+  }
+  return library;
+}
+
+/** js-yaml's schema with one implicit type for plain scalars, whose values go to `made`. */
+function coreSchema(library: JsYaml, made: CoreValue[]): object {
   const type = new library.Type(CORE_SCALAR_TAG, {
     kind: 'scalar',
     resolve: (text) => text !== null && coreScalar(text) !== undefined,
@@ -69,14 +83,16 @@ function coreSchema(made: CoreValue[]): { readonly library: JsYaml; readonly sch
       return value;
     },
   });
-  return { library, schema: new library.Schema({ implicit: [type] }) };
+  return new library.Schema({ implicit: [type] });
 }
 
 /** The data of YAML `text` (without a byte order mark) when the located reader is sure to read the same; otherwise undefined. */
 export function parseYamlExactly(text: string): { readonly value: unknown } | undefined {
   if (STANDS_ASIDE.test(text) || hasLineLongerThan(text, LONGEST_LINE)) return undefined;
+  const library = jsYaml();
+  if (library === null) return undefined;
   const coreValues: CoreValue[] = [];
-  const { library, schema } = coreSchema(coreValues);
+  const schema = coreSchema(library, coreValues);
   const sequences = new Set<unknown>();
   let unsure = false;
   const openedOnLine: number[] = [];
