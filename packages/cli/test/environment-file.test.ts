@@ -110,7 +110,7 @@ describe('--env-file per target', () => {
 
 describe('--env-file bad input: exit 2, located, nothing on stdout, nothing written', () => {
   const cases: [string, string, string][] = [
-    ['account given as a YAML number', 'account: 123456789012\n', 'error: env.yaml:1:10: account ID 123456789012 is a YAML number, not a string at account (quote it: account: "123456789012"; an account ID is a 12-digit string, and leading zeros are part of it)\n'],
+    ['account given as a YAML number', 'account: 123456789012\n', 'error: env.yaml:1:10: account ID 123456789012 is a number, not a string at account (quote it: account: "123456789012"; an account ID is a 12-digit string, and leading zeros are part of it)\n'],
     ['unreadable YAML', 'values: [\nteam: x\n', 'error: env.yaml:2:1: syntax error: Flow sequence in block collection must be sufficiently indented and end with a ] (fix the YAML/JSON syntax at this position)\n'],
     ['an unknown placeholder name, with a did-you-mean', 'values:\n  taem: ml\n  team: ml\n', 'error: env.yaml:2:9: unknown placeholder "taem" in the environment file: team.yaml declares no placeholder taem (did you mean "team"?)\n'],
     ['an unknown placeholder name, nothing close', 'values:\n  team: ml\n  colour: blue\n', 'error: env.yaml:3:11: unknown placeholder "colour" in the environment file: team.yaml declares no placeholder colour (declare it under placeholders: { colour: { type: string } } in team.yaml, or remove it from the environment file)\n'],

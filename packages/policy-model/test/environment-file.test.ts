@@ -57,7 +57,7 @@ describe('environment file precedence', () => {
 
 describe('parseEnvironmentFile refuses', () => {
   const cases: [string, string, string[]][] = [
-    ['an account as a YAML number', 'account: 123456789012\n', ['error: env.yaml:1:10: account ID 123456789012 is a YAML number, not a string at account (quote it: account: "123456789012"; an account ID is a 12-digit string, and leading zeros are part of it)']],
+    ['an account as a YAML number', 'account: 123456789012\n', ['error: env.yaml:1:10: account ID 123456789012 is a number, not a string at account (quote it: account: "123456789012"; an account ID is a 12-digit string, and leading zeros are part of it)']],
     ['an unknown key', 'acount: "123456789012"\n', ['error: env.yaml:1:1: unknown key "acount" in the environment file at acount (did you mean "account"?)']],
     ['a nested target section', 'hcl: { json: {} }\n', ['error: env.yaml:1:8: unknown key "json" in the hcl section at hcl.json (sections do not nest: write json: at the top of the file)']],
     ['a bad partition in a section', 'json: { partition: aws-eu }\n', ['error: env.yaml:1:20: invalid partition "aws-eu" at json.partition (partition is aws, aws-cn, aws-us-gov or current)']],
