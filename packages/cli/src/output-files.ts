@@ -50,9 +50,16 @@ export function withFlatContents<File extends { readonly contents: string }>(fil
   return file;
 }
 
-/** Writes one file atomically: temporary sibling, then rename. */
-export function writeFileAtomic(path: string, contents: string): void {
-  mkdirSync(dirname(path), { recursive: true });
+/**
+ * Writes one file atomically: temporary sibling, then rename. `madeDirectories` remembers the directories
+ * already made in this run, so a run of thousands of files makes each directory once.
+ */
+export function writeFileAtomic(path: string, contents: string, madeDirectories?: Set<string>): void {
+  const directory = dirname(path);
+  if (!madeDirectories?.has(directory)) {
+    mkdirSync(directory, { recursive: true });
+    madeDirectories?.add(directory);
+  }
   const temporary = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
   try {
     writeFileSync(temporary, contents);

@@ -133,7 +133,8 @@ function conflictProblem(conflict: SyncConflict, displayDir: string): Problem {
 
 /** Carries out a plan: atomic writes, then deletions, then the manifest. */
 export function applySync(plan: SyncPlan): void {
-  for (const write of plan.writes) writeFileAtomic(write.absolute, write.contents);
+  const madeDirectories = new Set<string>();
+  for (const write of plan.writes) writeFileAtomic(write.absolute, write.contents, madeDirectories);
   for (const deletion of plan.deletions) rmSync(deletion.absolute, { force: true });
   writeFileAtomic(join(plan.targetDir, MANIFEST_FILE), plan.manifest);
 }

@@ -48,10 +48,10 @@ export function configFor(paths: readonly string[], options: LintOptions): LintC
 }
 
 /**
- * Why a directory scan leaves out a template that a walked `.tf` file renders with `templatefile()`: it is
+ * Why a directory scan leaves out a template that a walked `.tf` file renders with `templatefile()` or reads with `file()`: it is
  * linted through the call (with its variables), never as a raw policy with `${…}` placeholders left in.
  */
-const RENDERED_REASON = 'a template a .tf file renders with templatefile(): linted through that call, with its variables';
+const RENDERED_REASON = 'a template a .tf file reads with templatefile() or file(): linted through that call (with its variables, for templatefile())';
 
 /** Lints files and directories. */
 export async function lint(paths: readonly string[], options: LintOptions = {}): Promise<LintResult> {
