@@ -24,7 +24,7 @@ import type { PlannedFile } from './output-files.js';
 import { loadContext, otherDefinitions, sharedFilesNaming, userFileNames } from './shared-directory.js';
 import { targetRenderer, type ModelRenderer } from './render-targets.js';
 import { environmentFileFlag, readEnvironmentFileOption, type EnvironmentFileFlags } from './environment-file-option.js';
-import { choice, parseScopedSetFlags, providerVersion, type TargetSetValues } from './shared-options.js';
+import { choice, definitionLoadOptions, parseScopedSetFlags, providerVersion, type TargetSetValues } from './shared-options.js';
 import { parseTargets, type TargetName } from './targets.js';
 
 /** Flags of `emit` and `check`. */
@@ -227,14 +227,7 @@ function loadEach(
     for (const [index, group] of groups.entries()) {
       let model = models.get(group.key);
       try {
-        model ??= loadDefinitionText(text, input.file, {
-          set: group.set.environment,
-          source: input.sourceLabel,
-          placeholderValues: group.set.placeholders,
-          ...(group.set.file ? { environmentFile: group.set.file } : {}),
-          ...(environment !== undefined ? { environment } : {}),
-          ...(judge ? { judge } : {}),
-        });
+        model ??= loadDefinitionText(text, input.file, { ...definitionLoadOptions(group.set, environment), source: input.sourceLabel, ...(judge ? { judge } : {}) });
       } catch (error) {
         if (!(error instanceof DeputyInputError)) throw error;
         problems.push(...error.problems);

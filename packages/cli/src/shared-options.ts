@@ -1,5 +1,5 @@
 /** Option parsing shared by several commands. */
-import { DeputyInputError, ENVIRONMENT_FIELDS, environmentLayerFor, validateEnvironmentValue, type EnvironmentField, type EnvironmentFile, type EnvironmentLayer, type Partition } from '@deputy/policy-model';
+import { DeputyInputError, ENVIRONMENT_FIELDS, environmentLayerFor, validateEnvironmentValue, type EnvironmentField, type EnvironmentFile, type EnvironmentLayer, type LoadDefinitionOptions, type Partition } from '@deputy/policy-model';
 
 /** Collects repeated `--set key=value` flags. */
 export function collectSet(value: string, previous: string[] = []): string[] {
@@ -54,6 +54,16 @@ export interface TargetSetValues {
   readonly placeholders: Readonly<Record<string, string>>;
   /** What the environment file gives this target (its top-level entry with the target's section over it); below `--set`. */
   readonly file?: EnvironmentLayer;
+}
+
+/** The loader options one target's `--set` / `--env-file` values and `--env` give a definition, as emit, check and verify load it. */
+export function definitionLoadOptions(values: TargetSetValues, environment: string | undefined): LoadDefinitionOptions {
+  return {
+    set: values.environment,
+    placeholderValues: values.placeholders,
+    ...(values.file ? { environmentFile: values.file } : {}),
+    ...(environment !== undefined ? { environment } : {}),
+  };
 }
 
 /**

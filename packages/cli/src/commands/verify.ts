@@ -9,7 +9,7 @@ import type { ModelVerification } from '@deputy/verify';
 import type { CliIo } from '../cli-io.js';
 import { definitionFiles } from '../generate-outputs.js';
 import { addEnvironmentFileOptions, environmentFileFlag, readEnvironmentFileOption, type EnvironmentFileFlags } from '../environment-file-option.js';
-import { choice, collectSet, parseScopedSetFlags, type TargetSetValues } from '../shared-options.js';
+import { choice, collectSet, definitionLoadOptions, parseScopedSetFlags, type TargetSetValues } from '../shared-options.js';
 
 interface VerifyFlags extends EnvironmentFileFlags {
   set: string[];
@@ -60,12 +60,7 @@ function loadModels(files: readonly string[], cwd: string, values: TargetSetValu
       models.push(
         policyDocument
           ? convertPolicyText(text, file, kind ? { kind } : {}).model
-          : loadDefinitionText(text, file, {
-              set: values.environment,
-              placeholderValues: values.placeholders,
-              ...(values.file ? { environmentFile: values.file } : {}),
-              ...(environment !== undefined ? { environment } : {}),
-            }),
+          : loadDefinitionText(text, file, definitionLoadOptions(values, environment)),
       );
     } catch (error) {
       if (!(error instanceof DeputyInputError)) throw error;
