@@ -4,8 +4,6 @@
  * `aws_lambda_permission` resources, and the policies public modules build from their inputs. Locals the
  * file uses but another `.tf` file of its directory declares are read from there.
  */
-import { DeputyInputError, type Problem } from '@deputy/policy-model';
-import type { Node as ParsedNode, Tree as ParsedTree } from 'web-tree-sitter';
 import { LocatedSyntaxError, parseLocatedJson } from '../../located/located-json.js';
 import { lineIndexOf } from '../../located/position.js';
 import type { FoundPolicy, PolicySyntax, PolicyUsage } from '../../policy/found-policy.js';
@@ -25,8 +23,8 @@ import { moduleTrustPolicy } from './module-trust.js';
 import { templateCallOf, templateDisplayPath, type TemplateReader } from './template-file.js';
 import { diskTemplateReader, documentUsesOf, localsOf, moduleLocalsOf, templateDocument } from './terraform-file-facts.js';
 import { blockAttributes, blockHeader, docBlockOf, eachValue, forEachElements } from './terraform-blocks.js';
-import { terraformParser } from './tree-sitter-terraform.js';
-import { copySyntaxTree, type SyntaxNode as Node, type SyntaxTree as Tree } from './syntax-node.js';
+import { parseTerraform, withValidTerraformParse } from './parse-terraform.js';
+import type { SyntaxNode as Node, SyntaxTree as Tree } from './syntax-node.js';
 
 /**
  * Text a `.tf` file holds when it may build a policy without the words a policy has: a trust module's inputs,
@@ -43,51 +41,13 @@ export interface TerraformScanOptions {
   readonly readTemplate?: TemplateReader;
 }
 
-/** Reads a `.tf` file; throws {@link DeputyInputError} when it is not valid HCL. */
+/** Reads a `.tf` file; throws `DeputyInputError` when it is not valid HCL ({@link parseTerraform}). */
 export async function scanTerraformFile(text: string, file: string, options: TerraformScanOptions = {}): Promise<SourceScan> {
-  const parser = await terraformParser();
-  const parsed = parser.parse(text);
-  if (parsed === null) throw new DeputyInputError([{ code: 'hcl-parse-failed', message: 'the Terraform parser returned nothing', hint: 'check that the file is HCL', file }]);
-  let tree: Tree;
-  try {
-    const problems = syntaxProblems(parsed, file);
-    if (problems.length > 0) throw new DeputyInputError(problems);
-    tree = copySyntaxTree(parsed, text);
-  } finally {
-    parsed.delete();
-  }
+  const tree = await parseTerraform(text, file);
   const own = localsOf(tree);
-  const otherFileLocals = moduleLocalsOf(file, text, own, (other) => {
-    const parsedOther = parser.parse(other);
-    if (parsedOther === null) return undefined;
-    try {
-      return parsedOther.rootNode.hasError ? undefined : copySyntaxTree(parsedOther, other);
-    } finally {
-      parsedOther.delete();
-    }
-  });
+  const otherFileLocals = await withValidTerraformParse((parse) => moduleLocalsOf(file, text, own, parse));
   const source = { ...fileHclSource(text, lineIndexOf(text)), scope: { locals: new Map<string, Node | ModuleLocal>([...own, ...otherFileLocals]), bindings: new Map(), depth: 0 } };
   return new TerraformScanner(source, file, tree, options.readTemplate ?? diskTemplateReader(file)).scan();
-}
-
-function syntaxProblems(tree: ParsedTree, file: string): Problem[] {
-  if (!tree.rootNode.hasError) return [];
-  const problems: Problem[] = [];
-  const visit = (node: ParsedNode): void => {
-    if (problems.length >= 5) return;
-    if (node.isError || node.isMissing) {
-      problems.push({
-        code: 'hcl-syntax-error',
-        message: node.isMissing ? `HCL syntax error: missing ${node.type}` : `HCL syntax error near ${JSON.stringify(node.text.slice(0, 30))}`,
-        hint: 'fix the Terraform syntax here (terraform validate shows the details)',
-        location: { file, line: node.startPosition.row + 1, column: node.startPosition.column + 1 },
-      });
-      return;
-    }
-    for (const child of node.children) if (child && child.hasError) visit(child);
-  };
-  visit(tree.rootNode);
-  return problems;
 }
 
 class TerraformScanner {

@@ -21,8 +21,7 @@ import type { SourceScan, UnreadablePolicy } from '../source-scan.js';
 import { childrenOf, hclValue, objectKeyOf, type HclSource } from './hcl-expression.js';
 import { resourcePoliciesOfInputs } from './module-resource-policy.js';
 import { trustPolicyOfInputs } from './module-trust.js';
-import { terraformParser } from './tree-sitter-terraform.js';
-import { copySyntaxTree, type SyntaxTree } from './syntax-node.js';
+import { parseTerraformLeniently } from './parse-terraform.js';
 
 const NESTED_BLOCKS = new Set(['statement', 'principals', 'not_principals', 'condition']);
 
@@ -126,14 +125,8 @@ class TfJsonScanner {
     const prefix = 'x = ';
     const expression = decoded.text.slice(2, -1);
     const source: HclSource = { text: prefix + expression, position: (offset) => decoded.position(Math.max(0, offset - prefix.length) + 2) };
-    const parsed = (await terraformParser()).parse(source.text);
-    if (parsed === null) return;
-    let tree: SyntaxTree;
-    try {
-      tree = copySyntaxTree(parsed, source.text);
-    } finally {
-      parsed.delete();
-    }
+    const tree = await parseTerraformLeniently(source.text);
+    if (tree === undefined) return;
     let claimedEnd = -1;
     for (const object of tree.rootNode.descendantsOfType('object')) {
       if (object.startIndex < claimedEnd) continue;

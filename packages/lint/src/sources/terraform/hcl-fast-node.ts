@@ -1,0 +1,85 @@
+/**
+ * The nodes the fast HCL reader (hcl-fast-reader.ts) builds: the {@link SyntaxNode} interface with the values
+ * web-tree-sitter gives, made as cheaply as a node can be. A node keeps its offsets and finds its row and
+ * column from the file's line starts only when asked; its named children are listed on first use.
+ */
+import type { SyntaxNode, SyntaxPoint } from './syntax-node.js';
+
+/** The text being read and where its lines start, shared by every node of one tree. */
+export class FastSource {
+  /** The offset where each line starts, in order. */
+  private readonly lineStarts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.lineStarts.push(index + 1);
+  }
+
+  /** The zero-based row and column (UTF-16 code units, as web-tree-sitter counts them for a JS string) of an offset. */
+  pointAt(offset: number): SyntaxPoint {
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { row: low, column: offset - starts[low]! };
+  }
+}
+
+/** The children of a leaf: one shared empty list. */
+const NONE: readonly FastNode[] = Object.freeze([]);
+
+/** One node of a tree the fast reader built. */
+export class FastNode implements SyntaxNode {
+  parent: FastNode | null = null;
+  children: readonly FastNode[] = NONE;
+  /** The `key` and `val` children of an `object_elem`. */
+  key: FastNode | null = null;
+  val: FastNode | null = null;
+  private named: readonly FastNode[] | undefined;
+
+  constructor(
+    readonly type: string,
+    readonly isNamed: boolean,
+    readonly startIndex: number,
+    public endIndex: number,
+    private readonly source: FastSource,
+  ) {}
+
+  get startPosition(): SyntaxPoint {
+    return this.source.pointAt(this.startIndex);
+  }
+
+  get text(): string {
+    return this.source.text.slice(this.startIndex, this.endIndex);
+  }
+
+  get namedChildren(): readonly FastNode[] {
+    return (this.named ??= this.children.length === 0 ? NONE : this.children.filter((child) => child.isNamed));
+  }
+
+  /** Makes `children` this node's children (in order) and this node their parent. */
+  adopt(children: FastNode[]): this {
+    for (const child of children) child.parent = this;
+    this.children = children;
+    this.named = undefined;
+    return this;
+  }
+
+  childForFieldName(name: string): SyntaxNode | null {
+    return name === 'key' ? this.key : name === 'val' ? this.val : null;
+  }
+
+  descendantsOfType(types: string | readonly string[]): SyntaxNode[] {
+    const wanted = new Set(typeof types === 'string' ? [types] : types);
+    const found: SyntaxNode[] = [];
+    const visit = (node: FastNode): void => {
+      if (wanted.has(node.type)) found.push(node);
+      for (const child of node.children) visit(child);
+    };
+    visit(this);
+    return found;
+  }
+}
