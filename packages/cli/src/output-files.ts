@@ -24,9 +24,8 @@ export function planWrites(outDir: string, files: readonly PlannedFile[]): { abs
   const root = resolve(outDir);
   const seen = new Map<string, string>();
   return files.map((file) => {
-    const absolute = resolve(root, file.path);
-    const inside = relative(root, absolute);
-    if (isAbsolute(file.path) || inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
+    const absolute = pathInside(root, file.path);
+    if (absolute === undefined) {
       throw new DeputyInputError([{ code: 'path-escapes-output', message: `output path ${JSON.stringify(file.path)} leaves the output directory`, hint: 'rename the role or policy', file: file.source }]);
     }
     const previous = seen.get(absolute);
@@ -36,6 +35,24 @@ export function planWrites(outDir: string, files: readonly PlannedFile[]): { abs
     seen.set(absolute, file.source);
     return { absolute, file };
   });
+}
+
+/** A relative path of plain segments (no `.`, `..`, empty segment or backslash): it stays inside any directory. */
+const PLAIN_RELATIVE_PATH = /^(?!\.\.?(?:\/|$))[^/\\]+(?:\/(?!\.\.?(?:\/|$))[^/\\]+)*$/;
+
+/**
+ * The absolute path of `path` inside the resolved directory `root`, or undefined when it would leave it. Paths
+ * of plain segments (what emitters write) are joined without `path.resolve`, which costs ~10 µs a call.
+ */
+export function pathInside(root: string, path: string): string | undefined {
+  if (sep === '/' && PLAIN_RELATIVE_PATH.test(path)) return `${root}/${path}`;
+  return staysInside(root, path) ? resolve(root, path) : undefined;
+}
+
+/** True when `path`, relative to the resolved directory `root`, names a file inside it. */
+export function staysInside(root: string, path: string): boolean {
+  const inside = relative(root, resolve(root, path));
+  return !(isAbsolute(path) || inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside));
 }
 
 /**

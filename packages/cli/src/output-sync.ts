@@ -12,6 +12,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { assertNever, DeputyInputError, type Problem } from '@deputy/policy-model';
 import { MANIFEST_FILE, manifestText, onDiskState, readManifest, type ManifestEntry, type RecordedFile } from './generated-manifest.js';
 import { planWrites, writeFileAtomic, type PlannedFile } from './output-files.js';
+import type { StagedFiles } from './staged-writes.js';
 
 /** What a sync would do, and what stands in its way. */
 export interface SyncPlan {
@@ -131,10 +132,13 @@ function conflictProblem(conflict: SyncConflict, displayDir: string): Problem {
   }
 }
 
-/** Carries out a plan: atomic writes, then deletions, then the manifest. */
-export function applySync(plan: SyncPlan): void {
+/**
+ * Carries out a plan: atomic writes, then deletions, then the manifest. A write whose file was staged
+ * (written to a temporary sibling while the run rendered) is renamed into place; any other is written now.
+ */
+export function applySync(plan: SyncPlan, staged?: StagedFiles): void {
   const madeDirectories = new Set<string>();
-  for (const write of plan.writes) writeFileAtomic(write.absolute, write.contents, madeDirectories);
+  for (const write of plan.writes) if (!staged?.take(write.absolute)) writeFileAtomic(write.absolute, write.contents, madeDirectories);
   for (const deletion of plan.deletions) rmSync(deletion.absolute, { force: true });
   writeFileAtomic(join(plan.targetDir, MANIFEST_FILE), plan.manifest);
 }

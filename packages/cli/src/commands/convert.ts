@@ -5,9 +5,10 @@
 import type { Command } from 'commander';
 import { DeputyInputError, convertPolicyText, readSourceFile, type ConvertOptions, type ConvertedPolicy, type Problem } from '@deputy/policy-model';
 import type { CliIo } from '../cli-io.js';
-import type { PlannedFile } from '../output-files.js';
+import { pathInside, type PlannedFile } from '../output-files.js';
+import { startStaging, type FileToStage } from '../staged-writes.js';
 import { applySync, assertNoConflicts, planSync } from '../output-sync.js';
-import { renderTargets } from '../render-targets.js';
+import { renderTargets, type RenderSettings, type TargetOutput } from '../render-targets.js';
 import { parseTargets } from '../targets.js';
 import { choice, providerVersion } from '../shared-options.js';
 import { join, relative, resolve } from 'node:path';
@@ -51,31 +52,64 @@ export function registerConvert(program: Command, io: CliIo): void {
         throw new DeputyInputError([{ code: 'name-with-many-inputs', message: '--name applies to a single input', hint: 'drop --name to use each input basename', file: '--name' }]);
       }
       const converted = readAll(inputs, io.cwd, { ...(kind ? { kind } : {}), ...(flags.name !== undefined ? { name: flags.name } : {}) });
-      const outputs = await renderTargets(converted.map((c) => c.model), targets, {
+      const settings: RenderSettings = {
         layout: 'flat',
         ...(style ? { style } : {}),
         ...(format ? { format } : {}),
         ...(flags.templates !== undefined ? { templatesDir: resolve(io.cwd, flags.templates) } : {}),
         ...(providerVersion(flags.awsProviderVersion) ? { awsProviderMajorVersion: providerVersion(flags.awsProviderVersion)! } : {}),
-      });
-      for (const warning of converted.flatMap((c) => c.warnings)) io.stderr(`${warning}\n`);
+      };
+      const models = converted.map((c) => c.model);
       if (flags.outDir === undefined) {
+        const outputs = await renderTargets(models, targets, settings);
+        printWarnings(converted, io);
         io.stdout(outputs[0]!.files.map((file) => file.contents).join(''));
         return;
       }
       const outDir = resolve(io.cwd, flags.outDir);
-      const plans = targets.map((target) =>
-        planSync(
-          join(outDir, target),
-          outputs.filter((output) => output.target === target).flatMap((output) => output.files.map((file): PlannedFile => ({ path: file.path, contents: file.contents, source: output.model.source }))),
-          { prune: false },
-        ),
-      );
-      if (!flags.force) assertNoConflicts(plans, (plan) => relative(io.cwd, plan.targetDir));
-      plans.forEach(applySync);
-      const written = plans.reduce((sum, plan) => sum + plan.writes.length + plan.unchanged.length, 0);
+      const staging = startStaging(models.length * targets.length);
+      let written: number;
+      try {
+        const outputs = await renderTargets(models, targets, settings, (rendered) => staging?.stage(filesToStage(outDir, rendered)));
+        printWarnings(converted, io);
+        const plans = targets.map((target) =>
+          planSync(
+            join(outDir, target),
+            outputs.filter((output) => output.target === target).flatMap((output) => output.files.map((file): PlannedFile => ({ path: file.path, contents: file.contents, source: output.model.source }))),
+            { prune: false },
+          ),
+        );
+        if (!flags.force) assertNoConflicts(plans, (plan) => relative(io.cwd, plan.targetDir));
+        const staged = await staging?.finish();
+        try {
+          for (const plan of plans) applySync(plan, staged);
+        } finally {
+          staged?.discardUntaken();
+        }
+        written = plans.reduce((sum, plan) => sum + plan.writes.length + plan.unchanged.length, 0);
+      } catch (error) {
+        await staging?.abort();
+        throw error;
+      }
       io.stderr(`deputy: wrote ${written} file${written === 1 ? '' : 's'} to ${flags.outDir}\n`);
     });
+}
+
+function printWarnings(converted: readonly ConvertedPolicy[], io: CliIo): void {
+  for (const warning of converted.flatMap((c) => c.warnings)) io.stderr(`${warning}\n`);
+}
+
+/** The files of one model in every target, at their final paths; a path that leaves its target directory is left to the plan to refuse. */
+function filesToStage(outDir: string, outputs: readonly TargetOutput[]): FileToStage[] {
+  const staged: FileToStage[] = [];
+  for (const output of outputs) {
+    const root = join(outDir, output.target);
+    for (const file of output.files) {
+      const absolute = pathInside(root, file.path);
+      if (absolute !== undefined) staged.push({ absolute, contents: file.contents });
+    }
+  }
+  return staged;
 }
 
 function readAll(inputs: readonly string[], cwd: string, options: ConvertOptions): ConvertedPolicy[] {

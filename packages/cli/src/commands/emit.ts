@@ -19,7 +19,7 @@ export function registerEmit(program: Command, io: CliIo): void {
       const outDir = resolve(io.cwd, flags.outDir);
       const plans = [...generated.byTarget].map(([target, files]) => planSync(join(outDir, target), files, { prune: true, covers: generated.covers }));
       if (!flags.force) assertNoConflicts(plans, (plan) => relative(io.cwd, plan.targetDir));
-      plans.forEach(applySync);
+      for (const plan of plans) applySync(plan);
       const written = plans.reduce((sum, plan) => sum + plan.writes.length, 0);
       const removed = plans.reduce((sum, plan) => sum + plan.deletions.length, 0);
       const unchanged = plans.reduce((sum, plan) => sum + plan.unchanged.length, 0);

@@ -14,6 +14,7 @@ let yamlLibrary: typeof import('yaml') | undefined;
 const yaml = (): typeof import('yaml') => (yamlLibrary ??= require('yaml') as typeof import('yaml'));
 import { DeputyInputError, type Problem, type SourceLocation } from '../problems.js';
 import { parseJsonExactly } from './json-fast-path.js';
+import { locateInJson } from './json-locator.js';
 import { hasLoneSurrogate } from './well-formed-text.js';
 import { parseYamlExactly } from './yaml-fast-path.js';
 
@@ -43,13 +44,17 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 /**
  * Parses YAML or JSON text (JSON is read as YAML 1.2, which it is a subset of). Text that a fast reader is
- * sure to read the same (JSON through `JSON.parse`, most YAML through js-yaml) is read by it, and the located
- * reader runs only when a location is asked for.
+ * sure to read the same (JSON through `JSON.parse`, most YAML through js-yaml) is read by it; JSON is located
+ * by walking its text ({@link locateInJson}), and the located reader runs for YAML only when a location is
+ * asked for.
  */
 export function parseSourceText(text: string, file: string): SourceDocument {
   const problems = textProblems(text, file);
   if (problems.length > 0) throw new DeputyInputError(problems);
-  const fast = parseJsonExactly(stripBom(text)) ?? parseYamlExactly(stripBom(text));
+  const stripped = stripBom(text);
+  const json = parseJsonExactly(stripped);
+  if (json !== undefined) return { file, value: json.value, locate: (path, atKey = false) => locateInJson(stripped, file, path, atKey) };
+  const fast = parseYamlExactly(stripped);
   if (fast === undefined) return readWithLocations(text, file);
   let located: SourceDocument | undefined;
   return {
