@@ -4,7 +4,7 @@
  * files from hand-written ones (JSON has no room for a header), finds hand edits, and lets `emit` remove the
  * outputs that the definitions it was given no longer produce — never the files of definitions it was not given.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GENERATED_MARKER } from '@deputy/policy-model';
@@ -32,9 +32,12 @@ export interface GeneratedManifest {
   readonly files: Readonly<Record<string, ManifestEntry>>;
 }
 
+/** Node's one-shot hash (Node ≥ 20.12): ~4× faster than a `Hash` object for the small files deputy writes. */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 /** SHA-256 of text, hex. */
 export function contentHash(contents: string): string {
-  return createHash('sha256').update(contents).digest('hex');
+  return oneShotHash !== undefined ? oneShotHash('sha256', contents, 'hex') : crypto.createHash('sha256').update(contents).digest('hex');
 }
 
 /** Reads a target directory's manifest (version 1 or 2); an absent or unreadable one is empty. */

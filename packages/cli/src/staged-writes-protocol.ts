@@ -6,16 +6,23 @@ export interface StagedFile {
   readonly absolute: string;
   /** The temporary sibling the worker writes. */
   readonly temporary: string;
-  /** The contents. */
-  readonly contents: string;
+  /** Where its UTF-8 contents start in the batch's bytes. */
+  readonly start: number;
+  /** Where they end. */
+  readonly end: number;
   /** True when the run made the file's directory: nothing can be at `absolute` yet. */
   readonly fresh: boolean;
 }
 
-/** Files staged together (one model's output in every target). */
+/**
+ * Files sent together. Their contents travel as one UTF-8 buffer whose memory is transferred, not copied:
+ * cloning the strings cost the main thread ~0.05 ms per file.
+ */
 export interface StagedBatch {
   readonly kind: 'stage';
   readonly files: readonly StagedFile[];
+  /** The files' contents, one after another. */
+  readonly bytes: ArrayBuffer;
 }
 
 /** Asks the worker to report once every batch before it is written. */

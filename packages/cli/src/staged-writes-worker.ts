@@ -12,17 +12,19 @@ const port = parentPort!;
 const skipped: string[] = [];
 let failure: StagingResult['failure'];
 
-function holds(path: string, contents: string): boolean {
+function holds(path: string, contents: Uint8Array): boolean {
   try {
-    return existsSync(path) && readFileSync(path, 'utf8') === contents;
+    return existsSync(path) && readFileSync(path).equals(contents);
   } catch {
     return false;
   }
 }
 
 function writeBatch(batch: StagedBatch): void {
-  for (const { absolute, temporary, contents, fresh } of batch.files) {
+  const bytes = Buffer.from(batch.bytes);
+  for (const { absolute, temporary, start, end, fresh } of batch.files) {
     if (failure !== undefined) return;
+    const contents = bytes.subarray(start, end);
     if (!fresh && holds(absolute, contents)) {
       skipped.push(absolute);
       continue;

@@ -62,7 +62,7 @@ export function startStaging(fileCount: number, workerUrl: URL = WORKER_URL): St
   /** Each directory staged into, and whether this run made it (no file can be there yet). */
   const freshDirectories = new Map<string, boolean>();
   let counter = 0;
-  let pending: StagedFile[] = [];
+  let pending: PendingFile[] = [];
   const answer = new Promise<StagingResult>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -77,7 +77,7 @@ export function startStaging(fileCount: number, workerUrl: URL = WORKER_URL): St
   };
 
   const stage = (files: readonly FileToStage[]): void => {
-    const batch: StagedFile[] = files.map(({ absolute, contents }) => {
+    for (const { absolute, contents } of files) {
       const directory = dirname(absolute);
       let fresh = freshDirectories.get(directory);
       if (fresh === undefined) {
@@ -88,16 +88,16 @@ export function startStaging(fileCount: number, workerUrl: URL = WORKER_URL): St
       }
       const temporary = `${absolute}.${process.pid}.${(counter++).toString(36)}.tmp`;
       temporaries.set(absolute, [...(temporaries.get(absolute) ?? []), temporary]);
-      return { absolute, temporary, contents, fresh };
-    });
-    pending.push(...batch);
+      pending.push({ absolute, temporary, contents, fresh });
+    }
     if (pending.length >= BATCH_SIZE) flush();
   };
 
   const flush = (): void => {
     if (pending.length === 0) return;
-    const message: WorkerMessage = { kind: 'stage', files: pending };
-    worker.postMessage(message);
+    const { files, bytes } = encodeBatch(pending);
+    const message: WorkerMessage = { kind: 'stage', files, bytes };
+    worker.postMessage(message, [bytes]);
     pending = [];
   };
 
@@ -141,6 +141,25 @@ export function startStaging(fileCount: number, workerUrl: URL = WORKER_URL): St
   };
 
   return { stage, finish, abort };
+}
+
+/** A staged file not yet sent to the worker. */
+interface PendingFile extends Omit<StagedFile, 'start' | 'end'> {
+  readonly contents: string;
+}
+
+/** The batch's files with their contents as ranges of one UTF-8 buffer (allocated outside Node's pool, so it can be transferred). */
+function encodeBatch(pending: readonly PendingFile[]): { files: StagedFile[]; bytes: ArrayBuffer } {
+  let length = 0;
+  for (const file of pending) length += Buffer.byteLength(file.contents, 'utf8');
+  const buffer = Buffer.allocUnsafeSlow(length);
+  let offset = 0;
+  const files = pending.map(({ absolute, temporary, contents, fresh }): StagedFile => {
+    const start = offset;
+    offset += buffer.write(contents, offset, 'utf8');
+    return { absolute, temporary, start, end: offset, fresh };
+  });
+  return { files, bytes: buffer.buffer as ArrayBuffer };
 }
 
 /** `made` (the first directory `mkdir -p` created) and each directory below it down to `leaf`, outermost first. */

@@ -51,25 +51,26 @@ export function registerConvert(program: Command, io: CliIo): void {
       if (inputs.length > 1 && flags.name !== undefined) {
         throw new DeputyInputError([{ code: 'name-with-many-inputs', message: '--name applies to a single input', hint: 'drop --name to use each input basename', file: '--name' }]);
       }
-      const converted = readAll(inputs, io.cwd, { ...(kind ? { kind } : {}), ...(flags.name !== undefined ? { name: flags.name } : {}) });
-      const settings: RenderSettings = {
-        layout: 'flat',
-        ...(style ? { style } : {}),
-        ...(format ? { format } : {}),
-        ...(flags.templates !== undefined ? { templatesDir: resolve(io.cwd, flags.templates) } : {}),
-        ...(providerVersion(flags.awsProviderVersion) ? { awsProviderMajorVersion: providerVersion(flags.awsProviderVersion)! } : {}),
-      };
-      const models = converted.map((c) => c.model);
-      if (flags.outDir === undefined) {
-        const outputs = await renderTargets(models, targets, settings);
-        printWarnings(converted, io);
-        io.stdout(outputs[0]!.files.map((file) => file.contents).join(''));
-        return;
-      }
-      const outDir = resolve(io.cwd, flags.outDir);
-      const staging = startStaging(models.length * targets.length);
+      // The staging worker starts first, so that its start-up overlaps reading the inputs; a run refused later stops it.
+      const staging = flags.outDir === undefined ? undefined : startStaging(inputs.length * targets.length);
       let written: number;
       try {
+        const converted = readAll(inputs, io.cwd, { ...(kind ? { kind } : {}), ...(flags.name !== undefined ? { name: flags.name } : {}) });
+        const settings: RenderSettings = {
+          layout: 'flat',
+          ...(style ? { style } : {}),
+          ...(format ? { format } : {}),
+          ...(flags.templates !== undefined ? { templatesDir: resolve(io.cwd, flags.templates) } : {}),
+          ...(providerVersion(flags.awsProviderVersion) ? { awsProviderMajorVersion: providerVersion(flags.awsProviderVersion)! } : {}),
+        };
+        const models = converted.map((c) => c.model);
+        if (flags.outDir === undefined) {
+          const outputs = await renderTargets(models, targets, settings);
+          printWarnings(converted, io);
+          io.stdout(outputs[0]!.files.map((file) => file.contents).join(''));
+          return;
+        }
+        const outDir = resolve(io.cwd, flags.outDir);
         const outputs = await renderTargets(models, targets, settings, (rendered) => staging?.stage(filesToStage(outDir, rendered)));
         printWarnings(converted, io);
         const plans = targets.map((target) =>
