@@ -97,27 +97,13 @@ export async function targetRenderer(targets: readonly TargetName[], settings: R
 /**
  * Emits every model in every target, loading each target once. Several models are one directory per target
  * (shared Terraform declarations appended, attributed to the first model); a single model's Terraform file
- * is complete on its own. `rendered` sees each model's outputs as soon as they are made (convert stages
- * them for writing), and the shared files last.
+ * is complete on its own.
  */
-export async function renderTargets(
-  models: readonly DeputyModel[],
-  targets: readonly TargetName[],
-  settings: RenderSettings,
-  rendered: (outputs: readonly TargetOutput[]) => void = () => undefined,
-): Promise<TargetOutput[]> {
+export async function renderTargets(models: readonly DeputyModel[], targets: readonly TargetName[], settings: RenderSettings): Promise<TargetOutput[]> {
   const render = await targetRenderer(targets, { terraformLayout: models.length > 1 ? 'directory' : 'file', ...settings });
-  const outputs: TargetOutput[] = [];
-  for (const model of models) {
-    const modelOutputs = render(model);
-    rendered(modelOutputs);
-    outputs.push(...modelOutputs);
-  }
+  const outputs = models.flatMap(render);
   const [first] = models;
-  if (first === undefined) return outputs;
-  const shared = render.sharedFiles().map((files) => ({ ...files, model: first }));
-  rendered(shared);
-  return [...outputs, ...shared];
+  return first === undefined ? outputs : [...outputs, ...render.sharedFiles().map((shared) => ({ ...shared, model: first }))];
 }
 
 function templatesFor(target: string | undefined, overrideDir: string | undefined) {

@@ -94,6 +94,19 @@ describe('convert with staged writes', () => {
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['json']);
   });
 
+  it('refused because the last inputs are invalid, after the others were rendered and staged: every problem is reported, nothing is written', () => {
+    const dir = temporaryDirectory();
+    const inputs = writePolicies(dir);
+    writeFileSync(join(dir, 'policies', 'zz-broken.json'), '{"Version": "2012-10-17", "Statement": [');
+    writeFileSync(join(dir, 'policies', 'zz-no-effect.json'), '{"Version": "2012-10-17", "Statement": [{"Action": "s3:GetObject", "Resource": "*"}]}');
+    const refused = convert(dir, [...inputs, join('policies', 'zz-broken.json'), join('policies', 'zz-no-effect.json')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/^error: policies\/zz-broken\.json:1:\d+: /m);
+    expect(refused.stderr).toMatch(/^error: policies\/zz-no-effect\.json:1:\d+: /m);
+    expect(readdirSync(dir)).toEqual(['policies']);
+  });
+
   it('refused after every input was staged (two inputs of one name: one Terraform address): nothing is written and no output directory is made', () => {
     const dir = temporaryDirectory();
     const inputs = writePolicies(dir);

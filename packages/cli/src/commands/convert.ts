@@ -8,7 +8,7 @@ import type { CliIo } from '../cli-io.js';
 import { pathInside, type PlannedFile } from '../output-files.js';
 import { startStaging, type FileToStage } from '../staged-writes.js';
 import { applySync, assertNoConflicts, planSync } from '../output-sync.js';
-import { renderTargets, type RenderSettings, type TargetOutput } from '../render-targets.js';
+import { targetRenderer, type RenderSettings, type TargetOutput } from '../render-targets.js';
 import { parseTargets } from '../targets.js';
 import { choice, providerVersion } from '../shared-options.js';
 import { join, relative, resolve } from 'node:path';
@@ -53,26 +53,31 @@ export function registerConvert(program: Command, io: CliIo): void {
       }
       // The staging worker starts first, so that its start-up overlaps reading the inputs; a run refused later stops it.
       const staging = flags.outDir === undefined ? undefined : startStaging(inputs.length * targets.length);
+      const outDir = flags.outDir === undefined ? undefined : resolve(io.cwd, flags.outDir);
       let written: number;
       try {
-        const converted = readAll(inputs, io.cwd, { ...(kind ? { kind } : {}), ...(flags.name !== undefined ? { name: flags.name } : {}) });
         const settings: RenderSettings = {
           layout: 'flat',
+          terraformLayout: inputs.length > 1 ? 'directory' : 'file',
           ...(style ? { style } : {}),
           ...(format ? { format } : {}),
           ...(flags.templates !== undefined ? { templatesDir: resolve(io.cwd, flags.templates) } : {}),
           ...(providerVersion(flags.awsProviderVersion) ? { awsProviderMajorVersion: providerVersion(flags.awsProviderVersion)! } : {}),
         };
-        const models = converted.map((c) => c.model);
-        if (flags.outDir === undefined) {
-          const outputs = await renderTargets(models, targets, settings);
-          printWarnings(converted, io);
+        const render = await targetRenderer(targets, settings);
+        const outputs: TargetOutput[] = [];
+        const renderAndStage = (rendered: readonly TargetOutput[]): void => {
+          outputs.push(...rendered);
+          if (outDir !== undefined) staging?.stage(filesToStage(outDir, rendered));
+        };
+        const converted = readAll(inputs, io.cwd, { ...(kind ? { kind } : {}), ...(flags.name !== undefined ? { name: flags.name } : {}) }, (policy) => renderAndStage(render(policy.model)));
+        const [first] = converted;
+        if (first !== undefined) renderAndStage(render.sharedFiles().map((shared) => ({ ...shared, model: first.model })));
+        for (const warning of converted.flatMap((c) => c.warnings)) io.stderr(`${warning}\n`);
+        if (outDir === undefined) {
           io.stdout(outputs[0]!.files.map((file) => file.contents).join(''));
           return;
         }
-        const outDir = resolve(io.cwd, flags.outDir);
-        const outputs = await renderTargets(models, targets, settings, (rendered) => staging?.stage(filesToStage(outDir, rendered)));
-        printWarnings(converted, io);
         const plans = targets.map((target) =>
           planSync(
             join(outDir, target),
@@ -96,10 +101,6 @@ export function registerConvert(program: Command, io: CliIo): void {
     });
 }
 
-function printWarnings(converted: readonly ConvertedPolicy[], io: CliIo): void {
-  for (const warning of converted.flatMap((c) => c.warnings)) io.stderr(`${warning}\n`);
-}
-
 /** The files of one model in every target, at their final paths; a path that leaves its target directory is left to the plan to refuse. */
 function filesToStage(outDir: string, outputs: readonly TargetOutput[]): FileToStage[] {
   const staged: FileToStage[] = [];
@@ -113,17 +114,34 @@ function filesToStage(outDir: string, outputs: readonly TargetOutput[]): FileToS
   return staged;
 }
 
-function readAll(inputs: readonly string[], cwd: string, options: ConvertOptions): ConvertedPolicy[] {
+/**
+ * Reads and checks every input, handing each converted policy to `render` as soon as it is read, so that
+ * rendering (and staging its files) overlaps reading the rest. Once an input has a problem, nothing more is
+ * rendered and the rest are only read, so that every problem is reported; reading problems come before a
+ * rendering problem, as they would if everything were read first.
+ */
+function readAll(inputs: readonly string[], cwd: string, options: ConvertOptions, render: (policy: ConvertedPolicy) => void): ConvertedPolicy[] {
   const problems: Problem[] = [];
   const converted: ConvertedPolicy[] = [];
+  let renderError: unknown;
   for (const input of inputs) {
+    let policy: ConvertedPolicy;
     try {
-      converted.push(convertPolicyText(readSourceFile(input === '-' ? '-' : resolve(cwd, input), input), input === '-' ? '<stdin>' : input, options));
+      policy = convertPolicyText(readSourceFile(input === '-' ? '-' : resolve(cwd, input), input), input === '-' ? '<stdin>' : input, options);
     } catch (error) {
       if (!(error instanceof DeputyInputError)) throw error;
       problems.push(...error.problems);
+      continue;
+    }
+    converted.push(policy);
+    if (problems.length > 0 || renderError !== undefined) continue;
+    try {
+      render(policy);
+    } catch (error) {
+      renderError = error;
     }
   }
   if (problems.length > 0) throw new DeputyInputError(problems);
+  if (renderError !== undefined) throw renderError;
   return converted;
 }
