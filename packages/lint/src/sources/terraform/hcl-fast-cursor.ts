@@ -17,8 +17,6 @@ export type StandAsideReason =
   | 'keyword-name'
   /** A template directive `%{ if }` / `%{ for }`. */
   | 'template-directive'
-  /** A legacy index `x.0`. */
-  | 'legacy-index'
   /** A heredoc whose opening identifier is not followed by the end of its line. */
   | 'heredoc-form'
   /** A file that is one object (`.tfvars` JSON style). */

@@ -11,7 +11,7 @@
  * left-associative; unary operators bind tighter than binary ones and looser than `.attr` / `[i]`.
  *
  * It stands aside ({@link StandAsideReason}) on every syntax error and on what it does not read: template
- * directives `%{…}`, legacy indexes `x.0`, an object as the whole file, identifiers spelled like keywords or
+ * directives `%{…}`, an object as the whole file, identifiers spelled like keywords or
  * with non-ASCII letters, control characters and non-ASCII whitespace, a heredoc whose identifier is not
  * followed by the end of its line, and text nested deeper than the stack allows.
  */
@@ -169,11 +169,14 @@ class HclFastReader extends HclCursor {
     }
   }
 
+  /** `.name`, or a legacy index `.0` (whose digits tree-sitter keeps in an invisible token). */
   private getAttr(): FastNode {
     const dot = this.expect('.');
     this.skip();
-    if (isDigit(this.peek())) throw new StandAside('legacy-index');
-    return this.wrap('get_attr', [dot, this.identifier()]);
+    if (!isDigit(this.peek())) return this.wrap('get_attr', [dot, this.identifier()]);
+    while (isDigit(this.peek())) this.position++;
+    const legacy = new FastNode('legacy_index', true, dot.startIndex, this.position, this.source).adopt([dot]);
+    return this.wrap('index', [legacy]);
   }
 
   private index(): FastNode {
