@@ -60,9 +60,11 @@ export function lintScan(scan: SourceScan): ScanFindings {
       const input = { policy, statement, environment: inferEnvironment(policy, statement) };
       for (const check of STATEMENT_CHECKS) check(input, sink);
     }
+    if (raw.length === 0) continue;
+    const suppressions = [...policy.suppressions, ...comments];
     for (const finding of withoutSubsumedJudgements(raw)) {
       const anchors = [finding.at.line, finding.statement?.at.line, policy.at.line, ...policy.anchorLines].filter((line): line is number => line !== undefined);
-      findings.push(suppress(toFinding(finding, policy), [...policy.suppressions, ...comments], anchors));
+      findings.push(suppress(toFinding(finding, policy), suppressions, anchors));
     }
   }
   for (const unreadable of scan.unreadable) {

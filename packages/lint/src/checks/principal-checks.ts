@@ -53,8 +53,26 @@ export const checkPublicPrincipal: StatementCheck = ({ policy, statement, enviro
 };
 
 /** Catalog principals a wildcard principal was probably meant to be: glob matches, else those sharing its prefix. */
-function principalsMatching(pattern: string): string[] {
-  const all = SERVICE_CATALOG.flatMap((entry) => fixedPrincipalsOf(entry));
+function principalsMatching(pattern: string): readonly string[] {
+  let matching = matchesByPattern.get(pattern);
+  if (matching === undefined) {
+    if (matchesByPattern.size >= MATCHES_LIMIT) matchesByPattern.clear();
+    matching = readPrincipalsMatching(pattern, (catalogPrincipals ??= SERVICE_CATALOG.flatMap((entry) => fixedPrincipalsOf(entry))));
+    matchesByPattern.set(pattern, matching);
+  }
+  return matching;
+}
+
+/** Every fixed principal of the catalog, listed on the first wildcard principal met. */
+let catalogPrincipals: readonly string[] | undefined;
+
+/** {@link principalsMatching} by pattern: the same wildcard principal recurs across statements and files. */
+const matchesByPattern = new Map<string, readonly string[]>();
+
+/** How many patterns are kept (the map is emptied when full). */
+const MATCHES_LIMIT = 1000;
+
+function readPrincipalsMatching(pattern: string, all: readonly string[]): readonly string[] {
   const glob = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
   const matching = all.filter((principal) => glob.test(principal));
   if (matching.length > 0) return matching;

@@ -65,7 +65,19 @@ export const checkSourceArnMismatch: StatementCheck = ({ policy, statement, envi
 };
 
 /** Service namespaces of the ARNs AWS documents for an entry (default and alternatives). */
-function documentedServices(entry: ServiceCatalogEntry): string[] {
+function documentedServices(entry: ServiceCatalogEntry): readonly string[] {
+  let services = servicesByEntry.get(entry);
+  if (services === undefined) {
+    services = readDocumentedServices(entry);
+    servicesByEntry.set(entry, services);
+  }
+  return services;
+}
+
+/** {@link documentedServices} of each catalog entry, read once per run. */
+const servicesByEntry = new WeakMap<ServiceCatalogEntry, readonly string[]>();
+
+function readDocumentedServices(entry: ServiceCatalogEntry): string[] {
   const patterns = sourceArnPatternsFor(entry);
   return patterns.map((pattern) => pattern.pattern.split(':')[2] ?? '').filter((service) => service !== '' && !hasWildcard(service));
 }

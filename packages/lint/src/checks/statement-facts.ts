@@ -44,7 +44,19 @@ export function isSessionOnlyStatement(statement: StatementView): boolean {
  * The service principals a statement trusts. A statement that only allows session decorations
  * ({@link isSessionOnlyStatement}) trusts none: the service cannot be confused into using it.
  */
-export function servicePrincipalsOf(statement: StatementView): ServicePrincipal[] {
+export function servicePrincipalsOf(statement: StatementView): readonly ServicePrincipal[] {
+  let principals = statementPrincipals.get(statement);
+  if (principals === undefined) {
+    principals = readServicePrincipals(statement);
+    statementPrincipals.set(statement, principals);
+  }
+  return principals;
+}
+
+/** {@link servicePrincipalsOf} each statement, read once (every rule asks, several of them twice). */
+const statementPrincipals = new WeakMap<StatementView, readonly ServicePrincipal[]>();
+
+function readServicePrincipals(statement: StatementView): readonly ServicePrincipal[] {
   if (isSessionOnlyStatement(statement)) return [];
   return (statement.principal?.services ?? []).map((value) => {
     const text = literalTextOf(value);
@@ -87,6 +99,17 @@ export function usageOf(policy: FoundPolicy, statement: StatementView): PolicyUs
  * else the resource type its actions name; else a resource policy of unknown kind.
  */
 export function integrationOf(policy: FoundPolicy, statement: StatementView): IntegrationKind | 'resource' {
+  const known = statementIntegrations.get(statement);
+  if (known?.policy === policy) return known.integration;
+  const integration = readIntegration(policy, statement);
+  statementIntegrations.set(statement, { policy, integration });
+  return integration;
+}
+
+/** {@link integrationOf} each statement, with the policy it was read in (several rules ask). */
+const statementIntegrations = new WeakMap<StatementView, { readonly policy: FoundPolicy; readonly integration: IntegrationKind | 'resource' }>();
+
+function readIntegration(policy: FoundPolicy, statement: StatementView): IntegrationKind | 'resource' {
   if (usageOf(policy, statement) === 'trust') return 'role-trust';
   const byType = policy.integration ?? (policy.resourceType !== undefined ? integrationKindOfResourceType(policy.resourceType) : undefined);
   if (byType !== undefined && byType !== 'role-trust') return byType;
@@ -104,7 +127,7 @@ export function clausesOf(statement: StatementView, key: string): ConditionClaus
 /** Infers the literal environment from the statement, then from the whole policy. */
 export function inferEnvironment(policy: FoundPolicy, statement: StatementView): InferredEnvironment {
   const fromStatement = environmentOf([statement]);
-  const fromPolicy = policyEnvironment(policy);
+  const fromPolicy = policy.statements.length === 1 && policy.statements[0] === statement ? fromStatement : policyEnvironment(policy);
   const principals = servicePrincipalsOf(statement);
   const principalRegion = principals.find((service) => service.match?.region)?.match?.region;
   const principalPartition = principals.some((service) => service.text?.endsWith('.amazonaws.com.cn')) ? 'aws-cn' : undefined;
@@ -126,30 +149,63 @@ function policyEnvironment(policy: FoundPolicy): InferredEnvironment {
   return environment;
 }
 
+/** The literal accounts, Regions and partitions one statement names (in aws:SourceAccount, aws:SourceArn and its resources). */
+interface NamedEnvironment {
+  readonly accounts: ReadonlySet<string>;
+  readonly regions: ReadonlySet<string>;
+  readonly partitions: ReadonlySet<string>;
+}
+
+/** {@link namedEnvironmentOf} each statement, read once (its own environment and its policy's both ask). */
+const namedEnvironments = new WeakMap<StatementView, NamedEnvironment>();
+
 function environmentOf(statements: readonly StatementView[]): InferredEnvironment {
+  const named = statements.map(namedEnvironment);
+  const account = onlyValue(named.map((facts) => facts.accounts));
+  const region = onlyValue(named.map((facts) => facts.regions));
+  const partition = onlyValue(named.map((facts) => facts.partitions));
+  return { ...(account ? { account } : {}), ...(region ? { region } : {}), ...(partition ? { partition } : {}) };
+}
+
+/** The one value the sets name together, or undefined when they name none or several. */
+function onlyValue(sets: readonly ReadonlySet<string>[]): string | undefined {
+  let only: string | undefined;
+  for (const set of sets) {
+    for (const value of set) {
+      if (only === undefined) only = value;
+      else if (only !== value) return undefined;
+    }
+  }
+  return only;
+}
+
+function namedEnvironment(statement: StatementView): NamedEnvironment {
+  let named = namedEnvironments.get(statement);
+  if (named === undefined) {
+    named = namedEnvironmentOf(statement);
+    namedEnvironments.set(statement, named);
+  }
+  return named;
+}
+
+function namedEnvironmentOf(statement: StatementView): NamedEnvironment {
   const accounts = new Set<string>();
   const regions = new Set<string>();
   const partitions = new Set<string>();
-  for (const statement of statements) {
-    for (const clause of clausesOf(statement, 'aws:SourceAccount')) {
-      for (const item of clause.items) {
-        const text = literalTextOf(item);
-        if (isAccountId(text)) accounts.add(text);
-      }
-    }
-    const arnValues = [...statement.resources, ...clausesOf(statement, 'aws:SourceArn').flatMap((clause) => clause.items)];
-    for (const value of arnValues) {
-      const parts = textPartsOf(value);
-      const reading = parts === undefined ? undefined : readArn(parts);
-      if (reading?.kind !== 'arn') continue;
-      if (isAccountId(reading.fields.account)) accounts.add(reading.fields.account);
-      if (isRegionName(reading.fields.region)) regions.add(reading.fields.region);
-      if (reading.fields.partition && /^aws(-[a-z]+)*$/.test(reading.fields.partition)) partitions.add(reading.fields.partition);
+  for (const clause of clausesOf(statement, 'aws:SourceAccount')) {
+    for (const item of clause.items) {
+      const text = literalTextOf(item);
+      if (isAccountId(text)) accounts.add(text);
     }
   }
-  const only = (set: Set<string>): string | undefined => (set.size === 1 ? [...set][0] : undefined);
-  const account = only(accounts);
-  const region = only(regions);
-  const partition = only(partitions);
-  return { ...(account ? { account } : {}), ...(region ? { region } : {}), ...(partition ? { partition } : {}) };
+  const arnValues = [...statement.resources, ...clausesOf(statement, 'aws:SourceArn').flatMap((clause) => clause.items)];
+  for (const value of arnValues) {
+    const parts = textPartsOf(value);
+    const reading = parts === undefined ? undefined : readArn(parts);
+    if (reading?.kind !== 'arn') continue;
+    if (isAccountId(reading.fields.account)) accounts.add(reading.fields.account);
+    if (isRegionName(reading.fields.region)) regions.add(reading.fields.region);
+    if (reading.fields.partition && /^aws(-[a-z]+)*$/.test(reading.fields.partition)) partitions.add(reading.fields.partition);
+  }
+  return { accounts, regions, partitions };
 }

@@ -14,7 +14,9 @@ const POLICY_VARIABLE = /^(\*|\?|\$|[A-Za-z0-9.-]+:[A-Za-z0-9_./-]+(\/[\w.:/+=@ 
 export const checkTemplatePlaceholders: StatementCheck = ({ statement }, sink) => {
   const values = [...statement.resources, ...statement.condition.clauses.flatMap((clause) => clause.items)];
   for (const value of values) {
-    const literal = (textPartsOf(value) ?? []).filter((part): part is string => typeof part === 'string').join('\u0000');
+    const literalParts = (textPartsOf(value) ?? []).filter((part): part is string => typeof part === 'string');
+    if (!literalParts.some((part) => part.includes('${'))) continue;
+    const literal = literalParts.join('\u0000');
     const placeholders = [...literal.matchAll(/\$\{([^}]*)\}/g)].map((match) => match[0]).filter((placeholder) => !POLICY_VARIABLE.test(placeholder.slice(2, -1).trim()));
     if (placeholders.length === 0) continue;
     sink.finding({

@@ -141,8 +141,7 @@ function byOperator(clauses: readonly FixClause[]): [string, FixClause[]][] {
 }
 
 function referenceNote(plan: FixPlan, policy: FoundPolicy, family: ValueFamily): string {
-  const text = JSON.stringify(plan);
-  const references = [...new Set([...text.matchAll(/"field":"(account|region|partition)"/g)].map((match) => match[1]!))];
+  const references = environmentReferencesOf(plan);
   if (references.length === 0) return '';
   if (family === 'json') {
     const placeholders = references.filter((field) => field !== 'partition').map((field) => (field === 'account' ? '<account-id>' : `<${field}>`));
@@ -154,4 +153,29 @@ function referenceNote(plan: FixPlan, policy: FoundPolicy, family: ValueFamily):
     return missing.length > 0 ? `; it reads ${missing.map((source) => `data "${source}" "current" {}`).join(', ')}, which the module must declare` : '';
   }
   return '';
+}
+
+/** The environment fields a reference in the plan's values names. */
+const ENVIRONMENT_FIELDS: ReadonlySet<string> = new Set(['account', 'region', 'partition']);
+
+/**
+ * The environment fields (`account`, `region`, `partition`) the plan's references name, in the order they
+ * first appear in the plan (depth first, properties in order: the order its JSON text would list them).
+ */
+export function environmentReferencesOf(plan: FixPlan): string[] {
+  const found = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    for (const key of Object.keys(value)) {
+      const child: unknown = (value as Record<string, unknown>)[key];
+      if (key === 'field' && typeof child === 'string' && ENVIRONMENT_FIELDS.has(child)) found.add(child);
+      else visit(child);
+    }
+  };
+  visit(plan);
+  return [...found];
 }

@@ -31,6 +31,21 @@ export function fileText(text: string, lines: LineIndex, startOffset = 0): Embed
 }
 
 /**
+ * The characters of `text` from `start` to `end` as they are: what {@link EmbeddedTextBuilder} builds from one
+ * run appended at `start` with `endOrigin` `end`, without collecting it (most strings hold no escape or
+ * interpolation).
+ */
+export function verbatimText(text: string, start: number, end: number, positionOf: (origin: number) => Position): EmbeddedText {
+  const content = text.slice(start, end);
+  return {
+    text: content,
+    opaque: [],
+    position: (index) => positionOf(start + Math.min(Math.max(0, index), content.length)),
+    slice: (from, to) => content.slice(from, to),
+  };
+}
+
+/**
  * Collects decoded characters with their file offsets. Characters are kept in runs: a run maps its
  * characters either to consecutive offsets (text read as it is) or all to one offset (an escape, a
  * directive), so a long literal costs one entry, not one per character.

@@ -172,8 +172,9 @@ class JsonParser {
         continue;
       }
       if (char.charCodeAt(0) < 0x20) this.fail('control character inside a string (escape it, e.g. \\n or \\t)');
-      literal += char;
-      this.index++;
+      const run = plainStringRunEnd(this.text, this.index + 1);
+      literal += this.text.slice(this.index, run);
+      this.index = run;
     }
     parts.push(literal);
     return mergeParts(parts);
@@ -211,6 +212,22 @@ class JsonParser {
     throw new LocatedSyntaxError(message, this.input.position(this.index));
   }
 }
+
+/**
+ * Where the characters a JSON string holds as they are stop, from `from`: at a quote, a backslash, an opaque
+ * mark, a control character or the end of the text.
+ */
+function plainStringRunEnd(text: string, from: number): number {
+  let index = from;
+  for (; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x22 || code === 0x5c || code < 0x20 || code === OPAQUE_MARK_CODE) break;
+  }
+  return index;
+}
+
+/** The UTF-16 code of {@link OPAQUE_MARK}. */
+const OPAQUE_MARK_CODE = OPAQUE_MARK.charCodeAt(0);
 
 /** The decoded content of the JSON string between `start` (its opening quote) and `end` (after its closing quote). */
 function decodeJsonString(input: EmbeddedText, start: number, end: number): EmbeddedText {

@@ -197,14 +197,17 @@ export const RULES: readonly RuleDescriptor[] = [
 
 /** The rule with this id. */
 export function ruleById(id: string): RuleDescriptor {
-  const rule = RULES.find((candidate) => candidate.id === id);
+  const rule = RULES_BY_ID.get(id);
   if (!rule) throw new Error(`invariant: unknown rule ${id}`);
   return rule;
 }
 
+/** Every rule by id (asked once per finding). */
+const RULES_BY_ID: ReadonlyMap<string, RuleDescriptor> = new Map(RULES.map((rule) => [rule.id, rule]));
+
 /** True when `id` names a rule. */
 export function isRuleId(id: string): boolean {
-  return RULES.some((rule) => rule.id === id);
+  return RULES_BY_ID.has(id);
 }
 
 /** True when `severity` is at least as serious as `threshold`. */

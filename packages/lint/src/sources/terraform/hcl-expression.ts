@@ -60,9 +60,13 @@ export function positionOfNode(node: Node): Position {
   return { line: node.startPosition.row + 1, column: node.startPosition.column + 1 };
 }
 
-/** The named children of a node other than comments. */
-export function childrenOf(node: Node): Node[] {
-  return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+/** The named children of a node other than comments (the node's own list when it holds no comment). */
+export function childrenOf(node: Node): readonly Node[] {
+  const named = node.namedChildren;
+  for (const child of named) {
+    if (child === null || child.type === 'comment') return named.filter((kept): kept is Node => kept !== null && kept.type !== 'comment');
+  }
+  return named;
 }
 
 /** Converts an expression (or any node below `expression`) to a located value. */
@@ -376,13 +380,16 @@ function interpolatedClaimKey(element: Node, source: HclSource): string | undefi
   return key === null ? undefined : claimKeyText(hclValue(key, source));
 }
 
+/** The node types {@link unwrap} descends through. */
+const WRAPPER_TYPES: ReadonlySet<string> = new Set(['expression', 'literal_value', 'template_expr', 'collection_value']);
+
 /** Descends through `expression`, `literal_value`, `template_expr` and `collection_value` wrappers and parentheses. */
 function unwrap(node: Node): Node {
   let current = node;
   for (;;) {
+    if (!WRAPPER_TYPES.has(current.type)) return current;
     const children = childrenOf(current);
     if (children.length !== 1) return current;
-    if (!['expression', 'literal_value', 'template_expr', 'collection_value'].includes(current.type)) return current;
     current = children[0]!;
   }
 }

@@ -4,7 +4,7 @@
  * interpolation or directive becomes one opaque part holding its source.
  */
 import type { SyntaxNode as Node } from './syntax-node.js';
-import { EmbeddedTextBuilder, OPAQUE_MARK, type EmbeddedText } from '../../located/embedded-text.js';
+import { EmbeddedTextBuilder, OPAQUE_MARK, verbatimText, type EmbeddedText } from '../../located/embedded-text.js';
 import { mergeParts, type TextPart } from '../../located/located-value.js';
 import { interpolationEnd } from '../embedded-json.js';
 import type { HclSource } from './hcl-expression.js';
@@ -21,6 +21,7 @@ export function decodeTemplate(node: Node, source: HclSource): EmbeddedText {
   const text = source.text;
   const heredoc = node.type === 'heredoc_template';
   const [start, end] = heredoc ? heredocContent(node, text) : quotedContent(node);
+  if (plainRunEnd(text, start, end, heredoc) === end) return verbatimText(text, start, end, (offset) => source.position(offset));
   const builder = new EmbeddedTextBuilder();
   let index = start;
   while (index < end) {
@@ -66,6 +67,7 @@ function plainRunEnd(text: string, from: number, end: number, heredoc: boolean):
 
 /** Splits decoded text into literal and opaque parts. */
 export function templateParts(decoded: EmbeddedText): TextPart[] {
+  if (!decoded.text.includes(OPAQUE_MARK)) return decoded.text === '' ? [] : [decoded.text];
   const parts: TextPart[] = [];
   decoded.text.split(OPAQUE_MARK).forEach((literal, ordinal) => {
     if (ordinal > 0) parts.push({ opaque: decoded.opaque[ordinal - 1] ?? '' });

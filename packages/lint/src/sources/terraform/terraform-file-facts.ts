@@ -16,6 +16,7 @@ import { blockAttributes, blockHeader } from './terraform-blocks.js';
 /** The file's `locals`: name → value expression (for those declared in other files of the module, see {@link moduleLocalsOf}). */
 export function localsOf(tree: Tree): Map<string, Node> {
   const locals = new Map<string, Node>();
+  if (!tree.rootNode.text.includes('locals')) return locals;
   const body = childrenOf(tree.rootNode).find((child) => child.type === 'body') ?? tree.rootNode;
   for (const block of childrenOf(body)) {
     if (block.type !== 'block' || blockHeader(block)[0] !== 'locals') continue;
@@ -31,6 +32,7 @@ export function localsOf(tree: Tree): Map<string, Node> {
  * that does not parse (`parse` returns undefined) adds nothing.
  */
 export function moduleLocalsOf(file: string, text: string, declared: ReadonlyMap<string, unknown>, parse: (text: string) => Tree | undefined): Map<string, ModuleLocal> {
+  if (!text.includes('local.')) return new Map();
   const missing = new Set([...text.matchAll(/\blocal\.([A-Za-z_][\w-]*)/g)].map((match) => match[1]!).filter((name) => !declared.has(name)));
   const found = new Map<string, ModuleLocal>();
   if (missing.size === 0) return found;
@@ -81,6 +83,7 @@ function parsedOnce(path: string, text: string, parse: (text: string) => Tree | 
  */
 export function documentUsesOf(tree: Tree): Map<string, { resourceType: string; attribute: string }> {
   const uses = new Map<string, { resourceType: string; attribute: string } | null>();
+  if (!tree.rootNode.text.includes('data.aws_iam_policy_document.')) return new Map();
   const body = childrenOf(tree.rootNode).find((child) => child.type === 'body') ?? tree.rootNode;
   for (const block of childrenOf(body)) {
     if (block.type !== 'block') continue;
