@@ -15,8 +15,6 @@ export type StandAsideReason =
   | 'non-ascii-identifier'
   /** A word spelled like a keyword (`for`, `in`, `if`) where an expression starts, or `true` / `false` / `null` called as a function. */
   | 'keyword-name'
-  /** A template directive `%{ if }` / `%{ for }`. */
-  | 'template-directive'
   /** A heredoc whose opening identifier is not followed by the end of its line. */
   | 'heredoc-form'
   /** A file that is one object (`.tfvars` JSON style). */

@@ -10,8 +10,8 @@
  * to the innermost node with a token before and after them ({@link placeComments}); the conditional is
  * left-associative; unary operators bind tighter than binary ones and looser than `.attr` / `[i]`.
  *
- * It stands aside ({@link StandAsideReason}) on every syntax error and on what it does not read: template
- * directives `%{…}`, an object as the whole file, identifiers spelled like keywords or
+ * It stands aside ({@link StandAsideReason}) on every syntax error and on what it does not read: an object
+ * as the whole file, identifiers spelled like keywords or
  * with non-ASCII letters, control characters and non-ASCII whitespace, a heredoc whose identifier is not
  * followed by the end of its line, and text nested deeper than the stack allows.
  */

@@ -2,10 +2,11 @@
  * Templates as tree-sitter-hcl's external scanner reads them: quoted strings (a `string_lit` without
  * interpolation, else a `quoted_template`) and heredocs, their literal text one `template_literal` from its first
  * non-whitespace character to its last, `${…}` interpolations with strip markers, escapes checked as the scanner
- * checks them. A template directive `%{…}` stands aside.
+ * checks them, and `%{…}` directives (hcl-fast-template-parts.ts).
  */
-import { FastNode } from './hcl-fast-node.js';
+import type { FastNode } from './hcl-fast-node.js';
 import { HclCursor, isIdentifierPart, isSpace, StandAside } from './hcl-fast-cursor.js';
+import { DIRECTIVE_HEADS, TemplateParts } from './hcl-fast-template-parts.js';
 
 const HEX_DIGITS_4 = /[0-9a-fA-F]{4}/y;
 const HEX_DIGITS_8 = /[0-9a-fA-F]{8}/y;
@@ -17,35 +18,29 @@ export class TemplateReader {
     private readonly expression: () => FastNode,
   ) {}
 
-  /** A quoted string: a `string_lit` without interpolation, else a `quoted_template`. */
+  /** A quoted string: a `string_lit` without interpolation or directive, else a `quoted_template`. */
   quoted(): FastNode {
-    const start = this.cursor.position;
-    this.cursor.position++;
-    const children = [this.cursor.leaf('quoted_template_start', start)];
-    const literal = new LiteralRun();
-    let interpolated = false;
-    const text = this.cursor.text;
+    const cursor = this.cursor;
+    const start = cursor.position;
+    cursor.position++;
+    const parts = new TemplateParts(cursor.source, [cursor.leaf('quoted_template_start', start)]);
+    const text = cursor.text;
     for (;;) {
-      while (isSpace(text.charCodeAt(this.cursor.position))) this.cursor.position++;
-      const at = this.cursor.position;
+      while (isSpace(text.charCodeAt(cursor.position))) cursor.position++;
+      const at = cursor.position;
       const code = text.charCodeAt(at);
       if (at >= text.length) throw new StandAside('syntax');
       if (code === 34) break;
       if (code === 36 || code === 37) {
-        if (this.templateMarker(code, literal, children)) interpolated = true;
-      } else if (code === 92) {
-        this.cursor.position = at + this.escapeLength(at);
-        literal.add(at, this.cursor.position);
+        this.templateMarker(code, parts);
       } else {
-        this.cursor.position = at + 1;
-        literal.add(at, this.cursor.position);
+        cursor.position = at + (code === 92 ? this.escapeLength(at) : 1);
+        parts.literal(at, cursor.position);
       }
     }
-    literal.flush(children, this.cursor);
-    const end = this.cursor.position;
-    this.cursor.position++;
-    children.push(this.cursor.leaf('quoted_template_end', end));
-    return this.cursor.wrap(interpolated ? 'quoted_template' : 'string_lit', children);
+    const end = cursor.position++;
+    const children = parts.finish(cursor.leaf('quoted_template_end', end));
+    return cursor.wrap(parts.templated ? 'quoted_template' : 'string_lit', children);
   }
 
   /** The length of the escape sequence at `at` in a quoted string (the scanner's: `\n \r \t \" \\ \uXXXX \UXXXXXXXX`). */
@@ -60,23 +55,45 @@ export class TemplateReader {
   }
 
   /**
-   * `$` or `%` in a template, as the scanner reads them: `${` starts an interpolation (true is returned),
-   * `%{` a directive (not read); `$${` / `%%{` are literal, and so are `$`, `$$`, `%`, `%%` before anything else.
+   * `$` or `%` in a template, as the scanner reads them: `${` starts an interpolation, `%{` a directive;
+   * `$${` / `%%{` are literal, and so are `$`, `$$`, `%`, `%%` before anything else.
    */
-  private templateMarker(code: number, literal: LiteralRun, children: FastNode[]): boolean {
+  private templateMarker(code: number, parts: TemplateParts): void {
     const at = this.cursor.position;
     const text = this.cursor.text;
     if (text.charCodeAt(at + 1) === 123) {
-      if (code === 37) throw new StandAside('template-directive');
-      literal.flush(children, this.cursor);
-      children.push(this.interpolation());
-      return true;
+      if (code === 36) parts.interpolation(this.interpolation());
+      else this.directive(parts);
+      return;
     }
     let end = at + 1;
     if (text.charCodeAt(end) === code) end = text.charCodeAt(end + 1) === 123 ? end + 2 : end + 1;
     this.cursor.position = end;
-    literal.add(at, end);
-    return false;
+    parts.literal(at, end);
+  }
+
+  /** A directive's head `%{ if x }`, `%{ else }`, `%{ endif }`, `%{ for k, v in m }` or `%{ endfor }`, given to `parts`. */
+  private directive(parts: TemplateParts): void {
+    const cursor = this.cursor;
+    const start = cursor.position;
+    cursor.position += 2;
+    const children = [cursor.leaf('template_directive_start', start)];
+    if (cursor.at('~')) children.push(this.stripMarker());
+    const word = cursor.word() ?? '';
+    const type = DIRECTIVE_HEADS.get(word);
+    if (type === undefined) throw new StandAside('syntax');
+    children.push(cursor.expect(word));
+    if (word === 'if') children.push(this.expression());
+    if (word === 'for') {
+      children.push(cursor.identifier());
+      if (cursor.at(',')) children.push(cursor.expect(','), cursor.identifier());
+      children.push(cursor.keyword('in'), this.expression());
+    }
+    if (cursor.at('~')) children.push(this.stripMarker());
+    if (!cursor.at('}')) throw new StandAside('syntax');
+    const end = cursor.position++;
+    children.push(cursor.leaf('template_directive_end', end));
+    parts.directive(word, cursor.wrap(type, children));
   }
 
   private interpolation(): FastNode {
@@ -99,47 +116,46 @@ export class TemplateReader {
 
   /** A heredoc `<<ID` / `<<-ID` … `ID`, read line by line as the scanner reads it. */
   heredoc(): FastNode {
-    const token = this.cursor.text.startsWith('<<-', this.cursor.position) ? '<<-' : '<<';
-    const children = [this.cursor.wrapped('heredoc_start', token)];
-    const text = this.cursor.text;
-    const identifierStart = this.cursor.position;
+    const cursor = this.cursor;
+    const text = cursor.text;
+    const opening = [cursor.wrapped('heredoc_start', text.startsWith('<<-', cursor.position) ? '<<-' : '<<')];
+    const identifierStart = cursor.position;
     let identifierEnd = identifierStart;
     while (isIdentifierPart(text.charCodeAt(identifierEnd))) identifierEnd++;
     let lineEnd = identifierEnd;
     while (text.charCodeAt(lineEnd) === 32 || text.charCodeAt(lineEnd) === 9) lineEnd++;
     if (identifierEnd === identifierStart || text.charCodeAt(lineEnd) !== 10) throw new StandAside('heredoc-form');
     const identifier = text.slice(identifierStart, identifierEnd);
-    this.cursor.position = identifierEnd;
-    children.push(this.cursor.leaf('heredoc_identifier', identifierStart));
-    const literal = new LiteralRun();
+    cursor.position = identifierEnd;
+    opening.push(cursor.leaf('heredoc_identifier', identifierStart));
+    const parts = new TemplateParts(cursor.source, opening);
     for (;;) {
       let newLine = false;
-      for (let code = text.charCodeAt(this.cursor.position); isSpace(code); code = text.charCodeAt(++this.cursor.position)) if (code === 10) newLine = true;
-      const at = this.cursor.position;
+      for (let code = text.charCodeAt(cursor.position); isSpace(code); code = text.charCodeAt(++cursor.position)) if (code === 10) newLine = true;
+      const at = cursor.position;
       if (at >= text.length) throw new StandAside('syntax');
       const code = text.charCodeAt(at);
       if (code === 36 || code === 37) {
-        this.templateMarker(code, literal, children);
-      } else if (newLine) {
+        this.templateMarker(code, parts);
+        continue;
+      }
+      if (newLine && !parts.inDirective) {
         const matched = matchedLength(text, at, identifier);
         if (matched === identifier.length) {
           let after = at + matched;
           while (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9) after++;
           if (text.charCodeAt(after) === 10) {
-            literal.flush(children, this.cursor);
-            this.cursor.position = at + matched;
-            children.push(this.cursor.leaf('heredoc_identifier', at));
-            return this.cursor.wrap('heredoc_template', children);
+            cursor.position = at + matched;
+            return cursor.wrap('heredoc_template', parts.finish(cursor.leaf('heredoc_identifier', at)));
           }
-          this.cursor.position = Math.min(after + 1, text.length);
+          cursor.position = Math.min(after + 1, text.length);
         } else {
-          this.cursor.position = at + matched;
+          cursor.position = at + matched;
         }
-        literal.add(at, this.cursor.position);
       } else {
-        this.cursor.position = at + 1;
-        literal.add(at, this.cursor.position);
+        cursor.position = at + 1;
       }
+      parts.literal(at, cursor.position);
     }
   }
 }
@@ -149,21 +165,4 @@ function matchedLength(text: string, at: number, expected: string): number {
   let length = 0;
   while (length < expected.length && text.charCodeAt(at + length) === expected.charCodeAt(length)) length++;
   return length;
-}
-
-/** The literal chunks of a template since the last interpolation: one `template_literal` from the first chunk's start to the last one's end. */
-class LiteralRun {
-  private start = -1;
-  private end = -1;
-
-  add(start: number, end: number): void {
-    if (this.start === -1) this.start = start;
-    this.end = end;
-  }
-
-  flush(children: FastNode[], cursor: HclCursor): void {
-    if (this.start === -1) return;
-    children.push(new FastNode('template_literal', true, this.start, this.end, cursor.source));
-    this.start = this.end = -1;
-  }
 }
