@@ -37,6 +37,7 @@ const DEFAULT_SEVERITY: { readonly [kind in FederatedFindingKind]: 'error' | 'wa
 /** The check. */
 export const checkFederatedTrust: StatementCheck = ({ statement }, sink) => {
   if (statement.effect !== 'Allow' || !statement.principal) return;
+  if ((statement.principal.federated ?? []).length === 0 && statement.principal.aws.length === 0) return;
   const facts = factsOf(statement);
   if (facts.federated.length === 0 && facts.aws.length === 0) return;
   for (const finding of judgeTrustStatement(facts)) {

@@ -119,9 +119,29 @@ function readIntegration(policy: FoundPolicy, statement: StatementView): Integra
 }
 
 /** The clauses of a condition key, compared case-insensitively as IAM does. */
-export function clausesOf(statement: StatementView, key: string): ConditionClause[] {
-  const wanted = key.toLowerCase();
-  return statement.condition.clauses.filter((clause) => clause.key.toLowerCase() === wanted);
+export function clausesOf(statement: StatementView, key: string): readonly ConditionClause[] {
+  let byKey = clausesByKey.get(statement);
+  if (byKey === undefined) {
+    byKey = clauseIndexOf(statement);
+    clausesByKey.set(statement, byKey);
+  }
+  return byKey.get(key.toLowerCase()) ?? NO_CLAUSES;
+}
+
+/** Each statement's clauses by lower-cased key, indexed once (the rules ask for several keys each). */
+const clausesByKey = new WeakMap<StatementView, ReadonlyMap<string, readonly ConditionClause[]>>();
+
+const NO_CLAUSES: readonly ConditionClause[] = Object.freeze([]);
+
+function clauseIndexOf(statement: StatementView): Map<string, ConditionClause[]> {
+  const byKey = new Map<string, ConditionClause[]>();
+  for (const clause of statement.condition.clauses) {
+    const key = clause.key.toLowerCase();
+    const clauses = byKey.get(key);
+    if (clauses === undefined) byKey.set(key, [clause]);
+    else clauses.push(clause);
+  }
+  return byKey;
 }
 
 /** Infers the literal environment from the statement, then from the whole policy. */
@@ -151,9 +171,9 @@ function policyEnvironment(policy: FoundPolicy): InferredEnvironment {
 
 /** The literal accounts, Regions and partitions one statement names (in aws:SourceAccount, aws:SourceArn and its resources). */
 interface NamedEnvironment {
-  readonly accounts: ReadonlySet<string>;
-  readonly regions: ReadonlySet<string>;
-  readonly partitions: ReadonlySet<string>;
+  readonly accounts: readonly string[];
+  readonly regions: readonly string[];
+  readonly partitions: readonly string[];
 }
 
 /** {@link namedEnvironmentOf} each statement, read once (its own environment and its policy's both ask). */
@@ -167,11 +187,11 @@ function environmentOf(statements: readonly StatementView[]): InferredEnvironmen
   return { ...(account ? { account } : {}), ...(region ? { region } : {}), ...(partition ? { partition } : {}) };
 }
 
-/** The one value the sets name together, or undefined when they name none or several. */
-function onlyValue(sets: readonly ReadonlySet<string>[]): string | undefined {
+/** The one value the lists name together, or undefined when they name none or several. */
+function onlyValue(lists: readonly (readonly string[])[]): string | undefined {
   let only: string | undefined;
-  for (const set of sets) {
-    for (const value of set) {
+  for (const list of lists) {
+    for (const value of list) {
       if (only === undefined) only = value;
       else if (only !== value) return undefined;
     }
@@ -189,13 +209,13 @@ function namedEnvironment(statement: StatementView): NamedEnvironment {
 }
 
 function namedEnvironmentOf(statement: StatementView): NamedEnvironment {
-  const accounts = new Set<string>();
-  const regions = new Set<string>();
-  const partitions = new Set<string>();
+  const accounts: string[] = [];
+  const regions: string[] = [];
+  const partitions: string[] = [];
   for (const clause of clausesOf(statement, 'aws:SourceAccount')) {
     for (const item of clause.items) {
       const text = literalTextOf(item);
-      if (isAccountId(text)) accounts.add(text);
+      if (isAccountId(text)) accounts.push(text);
     }
   }
   const arnValues = [...statement.resources, ...clausesOf(statement, 'aws:SourceArn').flatMap((clause) => clause.items)];
@@ -203,9 +223,9 @@ function namedEnvironmentOf(statement: StatementView): NamedEnvironment {
     const parts = textPartsOf(value);
     const reading = parts === undefined ? undefined : readArn(parts);
     if (reading?.kind !== 'arn') continue;
-    if (isAccountId(reading.fields.account)) accounts.add(reading.fields.account);
-    if (isRegionName(reading.fields.region)) regions.add(reading.fields.region);
-    if (reading.fields.partition && /^aws(-[a-z]+)*$/.test(reading.fields.partition)) partitions.add(reading.fields.partition);
+    if (isAccountId(reading.fields.account)) accounts.push(reading.fields.account);
+    if (isRegionName(reading.fields.region)) regions.push(reading.fields.region);
+    if (reading.fields.partition && /^aws(-[a-z]+)*$/.test(reading.fields.partition)) partitions.push(reading.fields.partition);
   }
   return { accounts, regions, partitions };
 }

@@ -7,7 +7,7 @@
  * only when its extension is one deputy reads.
  */
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DeputyInputError, type Problem } from '@deputy/policy-model';
 import { GENERATED_DIRECTORIES, type LintConfig } from '../config/lint-config.js';
 import { SIDECAR_SUFFIX } from '../suppress/sidecar.js';
@@ -67,9 +67,12 @@ export function walkPaths(paths: readonly string[], cwd: string, config?: LintCo
   const targets = new Map<string, LintTarget>();
   const skipped: SkippedPath[] = [];
   const visitedDirectories = new Map<string, string>();
+  const normalCwd = resolve(cwd) === cwd;
   const display = (path: string): string => {
-    const relativePath = relative(cwd, path);
-    return path === cwd ? '.' : path.startsWith(cwd + sep) ? relativePath.split(sep).join('/') : path;
+    if (path === cwd) return '.';
+    if (!path.startsWith(cwd + sep)) return path;
+    const relativePath = normalCwd && isNormalAbsolute(path) ? path.slice(cwd.length + 1) : relative(cwd, path);
+    return relativePath.split(sep).join('/');
   };
   const generated = (name: string): boolean => GENERATED_DIRECTORIES.includes(name) && config?.includeGenerated !== 'all' && !(config?.includeGenerated ?? []).includes(name);
   const ignoredBy = (path: string, directory: boolean): string | undefined => {
@@ -150,6 +153,14 @@ function linkTarget(path: string): 'file' | 'directory' | 'other' {
   } catch {
     return 'other';
   }
+}
+
+/**
+ * True for a path no segment of which is empty, `.`, `..` or starts with a dot (a path built by `join` from
+ * a resolved directory, `.github` aside): below a resolved directory, its relative path is then its tail.
+ */
+function isNormalAbsolute(path: string): boolean {
+  return isAbsolute(path) && !path.includes(`${sep}.`) && !path.includes(`${sep}${sep}`) && !path.endsWith(sep);
 }
 
 function realPath(path: string): string {

@@ -159,7 +159,11 @@ function singleQuoted(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
+/** The characters (and `${` / `%{` sequences) {@link escapeHcl} rewrites. */
+const HCL_ESCAPED = /[\\"\n\r\t]|[$%]\{/;
+
 function escapeHcl(text: string): string {
+  if (!HCL_ESCAPED.test(text)) return text;
   return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t').replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
 }
 

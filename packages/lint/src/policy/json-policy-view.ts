@@ -5,6 +5,7 @@
  */
 import { entryOf, itemsOf, memberOf, type LocatedValue } from '../located/located-value.js';
 import type { ConditionClause, ConditionView, PrincipalView, StatementView } from './policy-view.js';
+import { uniformStatement } from './policy-view.js';
 import { literalTextOf, servicePrincipalValue, textPartsOf } from './text-value.js';
 
 /** The statements of a policy document, and whether some could not be read. */
@@ -48,7 +49,7 @@ export function statementOfObject(statement: LocatedValue & { kind: 'object' }, 
   const action = memberOf(statement, 'Action');
   const actions = action ?? memberOf(statement, 'NotAction');
   const sidText = sid === undefined ? undefined : literalTextOf(sid);
-  return {
+  return uniformStatement({
     index,
     at: statement.at,
     ...(sidText ? { sid: sidText } : {}),
@@ -59,7 +60,7 @@ export function statementOfObject(statement: LocatedValue & { kind: 'object' }, 
     ...(action === undefined && actions !== undefined ? { notActions: true } : {}),
     resources: itemsOf(memberOf(statement, 'Resource')),
     condition: conditionOf(statement),
-  };
+  });
 }
 
 function principalOf(principal: LocatedValue): PrincipalView {

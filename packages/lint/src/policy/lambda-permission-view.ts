@@ -7,6 +7,7 @@
 import type { LocatedValue } from '../located/located-value.js';
 import type { Position } from '../located/position.js';
 import type { ConditionClause, StatementView } from './policy-view.js';
+import { uniformStatement } from './policy-view.js';
 import { literalTextOf, servicePrincipalValue, textPartsOf } from './text-value.js';
 
 /** A property of the permission: where its name is written, and its value. */
@@ -46,7 +47,7 @@ export function lambdaPermissionStatement(parts: LambdaPermissionParts): Stateme
   const principalText = principal === undefined ? undefined : literalTextOf(principal);
   const regional = principal !== undefined && principalText === undefined && isServiceShaped(principal);
   const isService = regional || (principalText !== undefined && principalText !== '*' && !/^\d{12}$/.test(principalText) && !principalText.startsWith('arn:'));
-  return {
+  return uniformStatement({
     index: 0,
     at: parts.at,
     displayName: 'the Lambda permission',
@@ -66,7 +67,7 @@ export function lambdaPermissionStatement(parts: LambdaPermissionParts): Stateme
     actions: parts.action ? [parts.action.value] : [],
     resources: [],
     condition: { present: clauses.length > 0, ...(clauses[0] ? { at: clauses[0].keyAt } : {}), clauses, unknown: false },
-  };
+  });
 }
 
 /** `logs.${data.aws_region.current.name}.amazonaws.com`, `!Sub logs.${AWS::Region}.amazonaws.com`: a service principal whose Region is unknown. */

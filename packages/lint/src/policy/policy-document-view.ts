@@ -6,6 +6,7 @@ import { itemsOf, type LocatedValue } from '../located/located-value.js';
 import type { Position } from '../located/position.js';
 import type { StatementsRead } from './json-policy-view.js';
 import type { ConditionClause, ConditionView, PrincipalView, StatementView } from './policy-view.js';
+import { uniformStatement } from './policy-view.js';
 import { literalTextOf, textPartsOf } from './text-value.js';
 
 /** An attribute of a block. */
@@ -39,7 +40,7 @@ function statementOf(block: DocBlock, index: number): StatementView {
   const effect = block.attributes.has('effect') ? textAttribute(block, 'effect') : 'Allow';
   const principals = block.blocks.get('principals');
   const actions = block.attributes.get('actions') ?? block.attributes.get('not_actions');
-  return {
+  return uniformStatement({
     index,
     at: block.at,
     ...(sid ? { sid } : {}),
@@ -49,7 +50,7 @@ function statementOf(block: DocBlock, index: number): StatementView {
     ...(!block.attributes.has('actions') && actions ? { notActions: true } : {}),
     resources: itemsOf(block.attributes.get('resources')?.value),
     condition: conditionOf(block),
-  };
+  });
 }
 
 function principalOf(statement: DocBlock, principals: readonly DocBlock[]): PrincipalView {

@@ -83,3 +83,36 @@ export function statementName(statement: StatementView): string {
   const name = statement.displayName ?? (statement.sid ? `statement "${statement.sid}"` : `statement ${statement.index + 1}`);
   return statement.branch ? `${name} (${statement.branch})` : name;
 }
+
+/**
+ * The statement with every property present (absent ones undefined) in one order: every syntax's statements
+ * then share one object shape, which keeps the rules' property reads monomorphic (each rule reads each
+ * statement many times).
+ */
+export function uniformStatement(statement: StatementView): StatementView {
+  return {
+    index: statement.index,
+    at: statement.at,
+    sid: statement.sid,
+    displayName: statement.displayName,
+    branch: statement.branch,
+    effect: statement.effect,
+    principal: statement.principal === undefined ? undefined : uniformPrincipal(statement.principal),
+    actions: statement.actions,
+    notActions: statement.notActions,
+    resources: statement.resources,
+    condition: { present: statement.condition.present, at: statement.condition.at, clauses: statement.condition.clauses, unknown: statement.condition.unknown },
+  };
+}
+
+function uniformPrincipal(principal: PrincipalView): PrincipalView {
+  return {
+    at: principal.at,
+    anyone: principal.anyone,
+    services: principal.services,
+    aws: principal.aws,
+    federated: principal.federated,
+    serviceList: principal.serviceList,
+    unknown: principal.unknown,
+  };
+}
