@@ -83,6 +83,7 @@ describe('the fast HCL reader reads as tree-sitter reads', () => {
     ['conditionals', 'a = x ? y : z ? 1 : 2\nb = x ? y ? 1 : 2 : 3\nc = x == "" ? y + 1 : z\n'],
     ['parentheses', 'a = (1 + 2) * (x ? y : z)\n'],
     ['for expressions', 'a = [for s in var.l : upper(s) if s != ""]\nb = { for k, v in var.m : k => v... if v }\nc = {for x in y : x => x}\n'],
+    ['CRLF line ends', '# c\r\na = 1 // d\r\nb = " x\r\n"\r\nc = <<EOT\r\n  x \r\nEOT\rX\r\nEOT\r\nd = 1\re = 2\r\n/* x\r\n*/\r\n'],
     ['keywords as attribute names', 'a = local.null\nb = x.for.in.if.true\nc = [for for in x : 1]\n'],
   ])('%s', (_, text) => {
     expect(readHclExactly(text)).toHaveProperty('tree');
@@ -103,7 +104,7 @@ describe('the fast HCL reader stands aside', () => {
     ['an interpolated block label (tree-sitter reads `${` as literal text there)', 'syntax', 'b "${x}" {}\n'],
     ['null called', 'syntax', 'a = null(1)\n'],
     ['an object as the whole file', 'object-file', '{\n  "a": 1\n}\n'],
-    ['a carriage return', 'unusual-character', 'a = 1\r\n'],
+    ['a vertical tab', 'unusual-character', 'a =\v1\n'],
     ['a no-break space', 'unusual-character', 'a =\u00a01\n'],
     ['a byte order mark', 'unusual-character', '\ufeffa = 1\n'],
     ['a lone surrogate', 'unusual-character', 'a = "\ud800"\n'],
@@ -134,6 +135,11 @@ describe('the fast HCL reader, by property', () => {
   it('reads every .tf file of the tests as tree-sitter does', () => {
     expect(TEST_FILES.length).toBeGreaterThan(50);
     const read = TEST_FILES.filter((text) => expectSameAsTreeSitter(text)).length;
+    if (REPOSITORY_DIRECTORIES.length === 0) expect(read).toBe(TEST_FILES.length);
+  });
+
+  it('reads every .tf file of the tests with CRLF line ends as tree-sitter does', () => {
+    const read = TEST_FILES.filter((text) => expectSameAsTreeSitter(text.replace(/\n/g, '\r\n'))).length;
     if (REPOSITORY_DIRECTORIES.length === 0) expect(read).toBe(TEST_FILES.length);
   });
 

@@ -43,15 +43,15 @@ describe('parseTerraform', () => {
     expect(terraformParser).not.toHaveBeenCalled();
   });
 
-  it('loads web-tree-sitter for a module locals file the fast reader stands aside on (CRLF line ends), and reads it', async () => {
-    const directory = moduleDirectory({ 'main.tf': POLICY, 'locals.tf': 'locals {\r\n  service = "lambda.amazonaws.com"\r\n}\r\n' });
+  it('loads web-tree-sitter for a module locals file the fast reader stands aside on (a non-ASCII name), and reads it', async () => {
+    const directory = moduleDirectory({ 'main.tf': POLICY, 'locals.tf': 'locals {\n  service = "lambda.amazonaws.com"\n  clé = 1\n}\n' });
     const scan = await scanTerraformFile(POLICY, join(directory, 'main.tf'));
     expect(JSON.stringify(scan.policies[0]!.statements)).toContain('lambda.amazonaws.com');
     expect(terraformParser).toHaveBeenCalled();
   });
 
   it('gives tree-sitter the files the fast reader stands aside on: the same tree', async () => {
-    const text = 'a = [for s in in : s]\r\nb = "x"\r\n';
+    const text = 'clé = [for s in l : s]\nb = local.clé\n';
     const tree = await parseTerraform(text, 'main.tf');
     expect(canonicalTree(tree.rootNode)).toBe(canonicalTree((await treeSitterReader())(text).root));
   });

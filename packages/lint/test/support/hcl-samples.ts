@@ -7,13 +7,13 @@
 import fc from 'fast-check';
 
 /** Whitespace and comments between two tokens. */
-const SEPARATOR = fc.constantFrom('', ' ', ' ', ' ', '\n', '  ', '\n\n  ', '\t', ' # c\n', ' // c\n', ' /* c */ ', '/**/', ' /* a\n b */\n', '#\n');
+const SEPARATOR = fc.constantFrom('', ' ', ' ', ' ', '\n', '\r\n', ' # c\r\n', '  ', '\n\n  ', '\t', ' # c\n', ' // c\n', ' /* c */ ', '/**/', ' /* a\n b */\n', '#\n');
 
 const NAME = fc.constantFrom('a', 'b_c', 'for_each', 'x-y', 'data', 'local', 'var', 'each', 'value', 'null', 'true', 'false', 'in', 'for', 'if', 'endif', 'provider::aws::arn_parse', '_', 'A1', 'é', 'count');
 
 const NUMBER = fc.constantFrom('0', '1', '42', '1.5', '2.5e3', '1.0E-2', '0x1F', '0xzz', '007');
 
-const LITERAL_CHUNK = fc.constantFrom('abc', ' ', '  x  ', '\\n', '\\"', '\\\\', '\\u00e9', '\\U0001F510', '\\q', 'é', '𝄞', '$', '$$', '$${x}', '%', '%%{y}', '%{ if x }y%{ endif }', '%{~ if a ~}b%{~ else ~}c%{~ endif ~}', '%{ for k, v in m }${k}%{ endfor }', '%{ for x in [1] }%{ if x }!%{ endif }%{ endfor }', '%{ if }', '%{ else }', '%{ endif }', '%{endfor}', '%{ for x in y }', '#', '//', '/*', '}', '{', ':', '"', 'EOT', '\n');
+const LITERAL_CHUNK = fc.constantFrom('abc', ' ', '  x  ', '\\n', '\\"', '\\\\', '\\u00e9', '\\U0001F510', '\\q', 'é', '𝄞', '$', '$$', '$${x}', '%', '%%{y}', '%{ if x }y%{ endif }', '%{~ if a ~}b%{~ else ~}c%{~ endif ~}', '%{ for k, v in m }${k}%{ endfor }', '%{ for x in [1] }%{ if x }!%{ endif }%{ endfor }', '%{ if }', '%{ else }', '%{ endif }', '%{endfor}', '%{ for x in y }', '#', '//', '/*', '}', '{', ':', '"', 'EOT', '\n', '\r\n');
 
 const BINARY_OPERATOR = fc.constantFrom('+', '-', '*', '/', '%', '==', '!=', '<', '<=', '>', '>=', '&&', '||');
 
@@ -49,7 +49,7 @@ const { expression } = fc.letrec<{ expression: string; term: string; template: s
     .array(fc.oneof(LITERAL_CHUNK, tie('expression').map((inner) => `\${${inner}}`), tie('expression').map((inner) => `\${~ ${inner} ~}`)), { maxLength: 4 })
     .map((parts) => `"${parts.join('')}"`),
   heredoc: fc
-    .tuple(fc.constantFrom('<<EOT', '<<-EOT', '<<EOF', '<< EOT', '<<EOT ', '<<'), fc.array(fc.oneof(LITERAL_CHUNK, fc.constantFrom('{"Statement": [', '  EOT x', 'EOTX', ' EO', '%{ if x ~}', '%{~ endif }', '%{ for s in l }', '%{ endfor ~}', 'EOT', 'EOF'), tie('expression').map((inner) => `\${${inner}}`)), { maxLength: 5 }), fc.constantFrom('EOT', '  EOT', 'EOT  ', 'EOF'))
+    .tuple(fc.constantFrom('<<EOT', '<<-EOT', '<<EOF', '<< EOT', '<<EOT ', '<<'), fc.array(fc.oneof(LITERAL_CHUNK, fc.constantFrom('{"Statement": [', '  EOT x', 'EOTX', ' EO', '%{ if x ~}', '%{~ endif }', '%{ for s in l }', '%{ endfor ~}', 'EOT', 'EOF'), tie('expression').map((inner) => `\${${inner}}`)), { maxLength: 5 }), fc.constantFrom('EOT', '  EOT', 'EOT  ', 'EOF', 'EOT\r'))
     .map(([open, lines, close]) => `${open}\n${lines.join('\n')}\n${close}\n`),
   tuple: fc.array(tie('expression'), { maxLength: 3 }).chain((items) => spaced([fc.constant('['), fc.constant(items.join(', ')), fc.constantFrom('', ','), fc.constant(']')])),
   object: fc

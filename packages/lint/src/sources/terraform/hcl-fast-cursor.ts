@@ -9,7 +9,7 @@ import { FastNode, FastSource } from './hcl-fast-node.js';
 export type StandAsideReason =
   /** Not valid HCL as far as the reader can tell (tree-sitter reports it), or a form the reader does not know. */
   | 'syntax'
-  /** A control character, a carriage return, non-ASCII whitespace or a lone surrogate somewhere in the text. */
+  /** A control character, non-ASCII whitespace or a lone surrogate somewhere in the text. */
   | 'unusual-character'
   /** An identifier with a non-ASCII letter (tree-sitter reads Unicode identifiers). */
   | 'non-ascii-identifier'
@@ -45,9 +45,14 @@ export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** Space, tab and new line: the only whitespace in a text the reader reads (it stands aside on any other). */
+/** Space, tab, new line and carriage return: the only whitespace in a text the reader reads (it stands aside on any other). */
 export function isSpace(code: number): boolean {
-  return code === 32 || code === 10 || code === 9;
+  return code === 32 || code === 10 || code === 9 || code === 13;
+}
+
+/** Whitespace that does not end a line (after a heredoc's identifier). */
+export function isLineSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 13;
 }
 
 /** A position in the text being read, and the tokens there. */

@@ -12,7 +12,8 @@
  *
  * It stands aside ({@link StandAsideReason}) on every syntax error and on what it does not read: an object
  * as the whole file, identifiers spelled like keywords or
- * with non-ASCII letters, control characters and non-ASCII whitespace, a heredoc whose identifier is not
+ * with non-ASCII letters, control characters and non-ASCII whitespace (a carriage return is read: it is
+ * whitespace to tree-sitter, part of a line comment, and no line break for rows), a heredoc whose identifier is not
  * followed by the end of its line, and text nested deeper than the stack allows.
  */
 import { FastNode } from './hcl-fast-node.js';
@@ -26,8 +27,8 @@ export type { StandAsideReason } from './hcl-fast-cursor.js';
 /** The reader's answer: the tree, or why it stood aside. */
 export type FastHclReading = { readonly tree: SyntaxTree } | { readonly standsAside: StandAsideReason; readonly at: number };
 
-/** Text the reader never reads: control characters, carriage returns, non-ASCII whitespace, a byte order mark, lone surrogates. */
-const UNUSUAL_CHARACTER = /[\0-\x08\v\f\r\x0e-\x1f\x7f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Text the reader never reads: control characters, non-ASCII whitespace, a byte order mark, lone surrogates. */
+const UNUSUAL_CHARACTER = /[\0-\x08\v\f\x0e-\x1f\x7f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Binary operators and their precedence in the grammar (all left-associative). */
 const BINARY_PRECEDENCE = new Map<string, number>([

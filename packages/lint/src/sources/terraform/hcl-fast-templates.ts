@@ -5,7 +5,7 @@
  * checks them, and `%{…}` directives (hcl-fast-template-parts.ts).
  */
 import type { FastNode } from './hcl-fast-node.js';
-import { HclCursor, isIdentifierPart, isSpace, StandAside } from './hcl-fast-cursor.js';
+import { HclCursor, isIdentifierPart, isLineSpace, isSpace, StandAside } from './hcl-fast-cursor.js';
 import { DIRECTIVE_HEADS, TemplateParts } from './hcl-fast-template-parts.js';
 
 const HEX_DIGITS_4 = /[0-9a-fA-F]{4}/y;
@@ -123,7 +123,7 @@ export class TemplateReader {
     let identifierEnd = identifierStart;
     while (isIdentifierPart(text.charCodeAt(identifierEnd))) identifierEnd++;
     let lineEnd = identifierEnd;
-    while (text.charCodeAt(lineEnd) === 32 || text.charCodeAt(lineEnd) === 9) lineEnd++;
+    while (isLineSpace(text.charCodeAt(lineEnd))) lineEnd++;
     if (identifierEnd === identifierStart || text.charCodeAt(lineEnd) !== 10) throw new StandAside('heredoc-form');
     const identifier = text.slice(identifierStart, identifierEnd);
     cursor.position = identifierEnd;
@@ -143,7 +143,7 @@ export class TemplateReader {
         const matched = matchedLength(text, at, identifier);
         if (matched === identifier.length) {
           let after = at + matched;
-          while (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9) after++;
+          while (isLineSpace(text.charCodeAt(after))) after++;
           if (text.charCodeAt(after) === 10) {
             cursor.position = at + matched;
             return cursor.wrap('heredoc_template', parts.finish(cursor.leaf('heredoc_identifier', at)));
