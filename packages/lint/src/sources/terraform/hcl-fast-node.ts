@@ -7,16 +7,14 @@ import type { SyntaxNode, SyntaxPoint } from './syntax-node.js';
 
 /** The text being read and where its lines start, shared by every node of one tree. */
 export class FastSource {
-  /** The offset where each line starts, in order. */
-  private readonly lineStarts: number[] = [0];
+  /** The offset where each line starts, in order; found on the first question. */
+  private lineStarts: number[] | undefined;
 
-  constructor(readonly text: string) {
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.lineStarts.push(index + 1);
-  }
+  constructor(readonly text: string) {}
 
   /** The zero-based row and column (UTF-16 code units, as web-tree-sitter counts them for a JS string) of an offset. */
   pointAt(offset: number): SyntaxPoint {
-    const starts = this.lineStarts;
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -26,6 +24,12 @@ export class FastSource {
     }
     return { row: low, column: offset - starts[low]! };
   }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
 }
 
 /** The children of a leaf: one shared empty list. */

@@ -27,8 +27,22 @@ export type { StandAsideReason } from './hcl-fast-cursor.js';
 /** The reader's answer: the tree, or why it stood aside. */
 export type FastHclReading = { readonly tree: SyntaxTree } | { readonly standsAside: StandAsideReason; readonly at: number };
 
-/** Text the reader never reads: control characters, non-ASCII whitespace, a byte order mark, lone surrogates. */
-const UNUSUAL_CHARACTER = /[\0-\x08\v\f\x0e-\x1f\x7f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Characters the reader never reads: control characters, non-ASCII whitespace, a byte order mark (lone surrogates are ruled out apart). */
+const UNUSUAL_CHARACTER = /[\0-\x08\v\f\x0e-\x1f\x7f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/** Any surrogate, paired or not: most texts have none, and then none is lone. */
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Where the first lone surrogate is, or -1 (the reader stands aside on one). */
+function loneSurrogateAt(text: string): number {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0xd800 || code > 0xdfff) continue;
+    if (code <= 0xdbff && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) index++;
+    else return index;
+  }
+  return -1;
+}
 
 /** Binary operators and their precedence in the grammar (all left-associative). */
 const BINARY_PRECEDENCE = new Map<string, number>([
@@ -42,6 +56,8 @@ const DECIMAL_NUMBER = /[0-9]+(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?)?/y;
 export function readHclExactly(text: string): FastHclReading {
   const unusual = UNUSUAL_CHARACTER.exec(text);
   if (unusual !== null) return { standsAside: 'unusual-character', at: unusual.index };
+  const surrogate = SURROGATE.test(text) ? loneSurrogateAt(text) : -1;
+  if (surrogate !== -1) return { standsAside: 'unusual-character', at: surrogate };
   const reader = new HclFastReader(text);
   try {
     return { tree: reader.readFile() };

@@ -34,7 +34,7 @@ export class TemplateReader {
       if (code === 36 || code === 37) {
         this.templateMarker(code, parts);
       } else {
-        cursor.position = at + (code === 92 ? this.escapeLength(at) : 1);
+        cursor.position = code === 92 ? at + this.escapeLength(at) : plainEnd(text, at + 1);
         parts.literal(at, cursor.position);
       }
     }
@@ -153,10 +153,21 @@ export class TemplateReader {
           cursor.position = at + matched;
         }
       } else {
-        cursor.position = at + 1;
+        cursor.position = plainEnd(text, at + 1);
       }
       parts.literal(at, cursor.position);
     }
+  }
+}
+
+/**
+ * The end of the plain characters from `at`: up to whitespace, a quote, `$`, `%`, a backslash or the end.
+ * The scanner takes them one chunk each; together they extend the same `template_literal`.
+ */
+function plainEnd(text: string, at: number): number {
+  for (let end = at; ; end++) {
+    const code = text.charCodeAt(end);
+    if (code === 34 || code === 36 || code === 37 || code === 92 || isSpace(code) || end >= text.length) return end;
   }
 }
 
