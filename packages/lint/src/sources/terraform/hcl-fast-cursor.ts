@@ -67,6 +67,7 @@ export class HclCursor {
     this.source = new FastSource(text);
   }
 
+  /** The character code `offset` after the position (NaN past the end). */
   peek(offset = 0): number {
     return this.text.charCodeAt(this.position + offset);
   }

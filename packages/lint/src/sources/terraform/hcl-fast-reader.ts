@@ -75,6 +75,7 @@ type Term = FastNode[];
 class HclFastReader extends HclCursor {
   private readonly templates = new TemplateReader(this, () => this.expression());
 
+  /** The `config_file`: its `body` of attributes and blocks, with every comment in its place. */
   readFile(): SyntaxTree {
     const root = new FastNode('config_file', true, 0, this.text.length, this.source);
     this.skip();
@@ -91,6 +92,7 @@ class HclFastReader extends HclCursor {
 
   // ── body ────────────────────────────────────────────────────────────────
 
+  /** An `attribute` (`name = expression`) or a `block` (`type "label" label { body }`). */
   private bodyItem(): FastNode {
     const name = this.identifier();
     if (this.at('=')) {
@@ -196,6 +198,7 @@ class HclFastReader extends HclCursor {
     return this.wrap('index', [legacy]);
   }
 
+  /** `[expression]`: an `index` over a `new_index`. */
   private index(): FastNode {
     return this.wrap('index', [this.wrap('new_index', [this.expect('['), this.expression(), this.expect(']')])]);
   }
@@ -212,6 +215,7 @@ class HclFastReader extends HclCursor {
     }
   }
 
+  /** What a term starts with: a literal, template, collection, `for` expression, parenthesis, call or variable. */
   private primary(): Term {
     this.skip();
     const code = this.peek();
@@ -242,6 +246,7 @@ class HclFastReader extends HclCursor {
     return [this.wrap('literal_value', children)];
   }
 
+  /** A `numeric_lit`: the longer of the grammar's two patterns (hexadecimal, decimal with fraction and exponent). */
   private number(): FastNode {
     const start = this.position;
     HEX_NUMBER.lastIndex = DECIMAL_NUMBER.lastIndex = start;
@@ -251,6 +256,7 @@ class HclFastReader extends HclCursor {
     return this.leaf('numeric_lit', start);
   }
 
+  /** `name(args)`: a trailing comma or `...` after the last argument. */
   private functionCall(name: FastNode): FastNode {
     const children = [name, this.expect('(')];
     if (!this.at(')')) {
@@ -267,12 +273,14 @@ class HclFastReader extends HclCursor {
     return this.wrap('function_call', children);
   }
 
+  /** `...` (a named leaf). */
   private ellipsis(): FastNode {
     const start = this.position;
     this.position += 3;
     return this.leaf('ellipsis', start);
   }
 
+  /** `[a, b,]`: commas between the elements, one after the last allowed. */
   private tuple(): FastNode {
     const children = [this.wrapped('tuple_start', '[')];
     if (!this.at(']')) {
@@ -287,6 +295,7 @@ class HclFastReader extends HclCursor {
     return this.wrap('tuple', children);
   }
 
+  /** `{ k = v, k2: v2 }`: elements separated by commas or nothing (new lines are whitespace to the grammar). */
   private object(): FastNode {
     const children = [this.wrapped('object_start', '{')];
     while (!this.at('}')) {
@@ -298,6 +307,7 @@ class HclFastReader extends HclCursor {
     return this.wrap('object', children);
   }
 
+  /** `key = val` or `key: val`, both expressions, in the `key` and `val` fields. */
   private objectElement(): FastNode {
     const key = this.expression();
     this.skip();
@@ -321,6 +331,7 @@ class HclFastReader extends HclCursor {
     return isFor;
   }
 
+  /** `for k, v in collection :`. */
   private forIntro(): FastNode {
     const children = [this.keyword('for'), this.identifier()];
     if (this.at(',')) children.push(this.expect(','), this.identifier());
@@ -333,6 +344,7 @@ class HclFastReader extends HclCursor {
     if (this.word() === 'if') children.push(this.wrap('for_cond', [this.keyword('if'), this.expression()]));
   }
 
+  /** `[for … : value if condition]`. */
   private forTuple(): FastNode {
     const children = [this.wrapped('tuple_start', '['), this.forIntro(), this.expression()];
     this.forCondition(children);
@@ -340,6 +352,7 @@ class HclFastReader extends HclCursor {
     return this.wrap('for_tuple_expr', children);
   }
 
+  /** `{for … : key => value... if condition}`. */
   private forObject(): FastNode {
     const children = [this.wrapped('object_start', '{'), this.forIntro(), this.expression(), this.expect('=>'), this.expression()];
     if (this.at('...')) children.push(this.ellipsis());

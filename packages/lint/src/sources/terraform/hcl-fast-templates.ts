@@ -96,6 +96,7 @@ export class TemplateReader {
     parts.directive(word, cursor.wrap(type, children));
   }
 
+  /** `${ expression }`, with strip markers `~` on either side; the expression may be missing (`${}`). */
   private interpolation(): FastNode {
     const start = this.cursor.position;
     this.cursor.position += 2;
@@ -109,6 +110,7 @@ export class TemplateReader {
     return this.cursor.wrap('template_interpolation', children);
   }
 
+  /** A strip marker `~` (a named leaf: the grammar uses `~` nowhere else). */
   private stripMarker(): FastNode {
     const start = this.cursor.position++;
     return this.cursor.leaf('strip_marker', start);
