@@ -146,58 +146,65 @@ function clauseIndexOf(statement: StatementView): Map<string, ConditionClause[]>
 
 /** Infers the literal environment from the statement, then from the whole policy. */
 export function inferEnvironment(policy: FoundPolicy, statement: StatementView): InferredEnvironment {
-  const fromStatement = environmentOf([statement]);
+  const fromStatement = namedEnvironment(statement);
   const fromPolicy = policy.statements.length === 1 && policy.statements[0] === statement ? fromStatement : policyEnvironment(policy);
   const principals = servicePrincipalsOf(statement);
   const principalRegion = principals.find((service) => service.match?.region)?.match?.region;
   const principalPartition = principals.some((service) => service.text?.endsWith('.amazonaws.com.cn')) ? 'aws-cn' : undefined;
-  const account = fromStatement.account ?? fromPolicy.account;
-  const region = principalRegion ?? fromStatement.region ?? fromPolicy.region;
-  const partition = fromStatement.partition ?? fromPolicy.partition ?? principalPartition;
+  const account = onlyValue(fromStatement.account) ?? onlyValue(fromPolicy.account);
+  const region = principalRegion ?? onlyValue(fromStatement.region) ?? onlyValue(fromPolicy.region);
+  const partition = onlyValue(fromStatement.partition) ?? onlyValue(fromPolicy.partition) ?? principalPartition;
   return { ...(account ? { account } : {}), ...(region ? { region } : {}), ...(partition ? { partition } : {}) };
 }
 
-const policyEnvironments = new WeakMap<readonly StatementView[], InferredEnvironment>();
+/**
+ * What statements name of one field (account, Region or partition): nothing (undefined), one value, or
+ * several different values (null).
+ */
+type Named = string | null | undefined;
 
-/** {@link environmentOf} the whole policy, read once per policy (every statement of it asks). */
-function policyEnvironment(policy: FoundPolicy): InferredEnvironment {
+/** The literal accounts, Regions and partitions statements name (in aws:SourceAccount, aws:SourceArn and their resources). */
+interface NamedEnvironment {
+  readonly account: Named;
+  readonly region: Named;
+  readonly partition: Named;
+}
+
+/** What two readings name together. */
+function together(a: Named, b: Named): Named {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a === b ? a : null;
+}
+
+/** The one value named, if exactly one is. */
+function onlyValue(named: Named): string | undefined {
+  return named ?? undefined;
+}
+
+/** {@link namedEnvironmentOf} each policy's statements together, read once per policy (every statement of it asks). */
+const policyEnvironments = new WeakMap<readonly StatementView[], NamedEnvironment>();
+
+function policyEnvironment(policy: FoundPolicy): NamedEnvironment {
   let environment = policyEnvironments.get(policy.statements);
   if (environment === undefined) {
-    environment = environmentOf(policy.statements);
+    let account: Named;
+    let region: Named;
+    let partition: Named;
+    for (const statement of policy.statements) {
+      const named = namedEnvironment(statement);
+      account = together(account, named.account);
+      region = together(region, named.region);
+      partition = together(partition, named.partition);
+    }
+    environment = { account, region, partition };
     policyEnvironments.set(policy.statements, environment);
   }
   return environment;
 }
 
-/** The literal accounts, Regions and partitions one statement names (in aws:SourceAccount, aws:SourceArn and its resources). */
-interface NamedEnvironment {
-  readonly accounts: readonly string[];
-  readonly regions: readonly string[];
-  readonly partitions: readonly string[];
-}
-
 /** {@link namedEnvironmentOf} each statement, read once (its own environment and its policy's both ask). */
 const namedEnvironments = new WeakMap<StatementView, NamedEnvironment>();
-
-function environmentOf(statements: readonly StatementView[]): InferredEnvironment {
-  const named = statements.map(namedEnvironment);
-  const account = onlyValue(named.map((facts) => facts.accounts));
-  const region = onlyValue(named.map((facts) => facts.regions));
-  const partition = onlyValue(named.map((facts) => facts.partitions));
-  return { ...(account ? { account } : {}), ...(region ? { region } : {}), ...(partition ? { partition } : {}) };
-}
-
-/** The one value the lists name together, or undefined when they name none or several. */
-function onlyValue(lists: readonly (readonly string[])[]): string | undefined {
-  let only: string | undefined;
-  for (const list of lists) {
-    for (const value of list) {
-      if (only === undefined) only = value;
-      else if (only !== value) return undefined;
-    }
-  }
-  return only;
-}
 
 function namedEnvironment(statement: StatementView): NamedEnvironment {
   let named = namedEnvironments.get(statement);
@@ -209,13 +216,13 @@ function namedEnvironment(statement: StatementView): NamedEnvironment {
 }
 
 function namedEnvironmentOf(statement: StatementView): NamedEnvironment {
-  const accounts: string[] = [];
-  const regions: string[] = [];
-  const partitions: string[] = [];
+  let account: Named;
+  let region: Named;
+  let partition: Named;
   for (const clause of clausesOf(statement, 'aws:SourceAccount')) {
     for (const item of clause.items) {
       const text = literalTextOf(item);
-      if (isAccountId(text)) accounts.push(text);
+      if (isAccountId(text)) account = together(account, text);
     }
   }
   const arnValues = [...statement.resources, ...clausesOf(statement, 'aws:SourceArn').flatMap((clause) => clause.items)];
@@ -223,9 +230,9 @@ function namedEnvironmentOf(statement: StatementView): NamedEnvironment {
     const parts = textPartsOf(value);
     const reading = parts === undefined ? undefined : readArn(parts);
     if (reading?.kind !== 'arn') continue;
-    if (isAccountId(reading.fields.account)) accounts.push(reading.fields.account);
-    if (isRegionName(reading.fields.region)) regions.push(reading.fields.region);
-    if (reading.fields.partition && /^aws(-[a-z]+)*$/.test(reading.fields.partition)) partitions.push(reading.fields.partition);
+    if (isAccountId(reading.fields.account)) account = together(account, reading.fields.account);
+    if (isRegionName(reading.fields.region)) region = together(region, reading.fields.region);
+    if (reading.fields.partition && /^aws(-[a-z]+)*$/.test(reading.fields.partition)) partition = together(partition, reading.fields.partition);
   }
-  return { accounts, regions, partitions };
+  return { account, region, partition };
 }
