@@ -46,7 +46,17 @@ const { expression } = fc.letrec<{ expression: string; term: string; template: s
     spaced([fc.constant('{for'), NAME, fc.constantFrom('', ', v'), fc.constant('in'), tie('term'), fc.constant(':'), tie('term'), fc.constant('=>'), tie('expression'), fc.constantFrom('', '...'), fc.constantFrom('', 'if x'), fc.constant('}')]),
   ),
   template: fc
-    .array(fc.oneof(LITERAL_CHUNK, tie('expression').map((inner) => `\${${inner}}`), tie('expression').map((inner) => `\${~ ${inner} ~}`)), { maxLength: 4 })
+    .array(
+      fc.oneof(
+        LITERAL_CHUNK,
+        tie('expression').map((inner) => `\${${inner}}`),
+        tie('expression').map((inner) => `\${~ ${inner} ~}`),
+        spaced([fc.constant('${'), tie('expression'), fc.constant('}')]),
+        spaced([fc.constant('%{'), fc.constantFrom('', '~'), fc.constant('if'), tie('expression'), fc.constantFrom('', '~'), fc.constant('}x%{ endif }')]),
+        spaced([fc.constant('%{ for'), NAME, fc.constantFrom('', ', v'), fc.constant('in'), tie('term'), fc.constant('}'), tie('template'), fc.constant('%{ endfor }')]),
+      ),
+      { maxLength: 4 },
+    )
     .map((parts) => `"${parts.join('')}"`),
   heredoc: fc
     .tuple(fc.constantFrom('<<EOT', '<<-EOT', '<<EOF', '<< EOT', '<<EOT ', '<<'), fc.array(fc.oneof(LITERAL_CHUNK, fc.constantFrom('{"Statement": [', '  EOT x', 'EOTX', ' EO', '%{ if x ~}', '%{~ endif }', '%{ for s in l }', '%{ endfor ~}', 'EOT', 'EOF'), tie('expression').map((inner) => `\${${inner}}`)), { maxLength: 5 }), fc.constantFrom('EOT', '  EOT', 'EOT  ', 'EOF', 'EOT\r'))
