@@ -7,7 +7,7 @@ import { checkConfusedDeputyKeys } from './checks/confused-deputy-keys.js';
 import { checkExactOperatorWildcard } from './checks/exact-operator-wildcard.js';
 import { checkFederatedTrust } from './checks/federated-trust.js';
 import { checkInvalidOperator } from './checks/invalid-operator.js';
-import { checkJudgement, withoutSubsumedJudgements } from './checks/judgement.js';
+import { checkJudgement, explainsStatement, withoutSubsumedJudgements } from './checks/judgement.js';
 import { checkMalformedSourceValues } from './checks/malformed-source-values.js';
 import { checkNegatedKeysInDeny } from './checks/negated-keys-deny.js';
 import { checkPublicPrincipal, checkWildcardServicePrincipal } from './checks/principal-checks.js';
@@ -55,7 +55,15 @@ export function lintScan(scan: SourceScan): ScanFindings {
   const comments = scan.suppressions;
   for (const policy of scan.policies) {
     const raw: RawFinding[] = [];
-    const sink: CheckSink = { finding: (finding) => raw.push(finding), exemption: (exemption) => exemptions.push(exemption) };
+    const explained = new Set<StatementView>();
+    const sink: CheckSink = {
+      finding: (finding) => {
+        raw.push(finding);
+        if (finding.statement !== undefined && explainsStatement(finding)) explained.add(finding.statement);
+      },
+      exemption: (exemption) => exemptions.push(exemption),
+      explained: (statement) => explained.has(statement),
+    };
     for (const statement of policy.statements) {
       const input = { policy, statement, environment: inferEnvironment(policy, statement) };
       for (const check of STATEMENT_CHECKS) check(input, sink);

@@ -50,6 +50,11 @@ export interface CheckSink {
   finding(finding: RawFinding): void;
   /** Reports an exemption. */
   exemption(exemption: Exemption): void;
+  /**
+   * True when a finding reported so far already explains the statement (see `withoutSubsumedJudgements`),
+   * so the judgement's findings there would be dropped: it can skip writing them. Absent: nothing is known.
+   */
+  explained?(statement: StatementView): boolean;
 }
 
 /** A rule's check over one statement. */

@@ -45,7 +45,7 @@ export const checkJudgement: StatementCheck = (input, sink) => {
   const { policy, statement } = input;
   if (statement.effect !== 'Allow' || policy.exemptReason) return;
   const judgement = judgementOf(input);
-  if (!judgement) return;
+  if (!judgement || sink.explained?.(statement)) return;
   for (const service of judgement.verification.services) {
     const entry = serviceByPrincipal(service.principal)?.entry;
     if (!entry && service.principal !== '*') continue;
@@ -143,7 +143,11 @@ const JUDGEMENT_RULES = new Set(['DPT014', 'DPT015', 'DPT016']);
  * judgement catches what no specific rule names, and never reports a hole twice.
  */
 export function withoutSubsumedJudgements(findings: readonly RawFinding[]): RawFinding[] {
-  const isError = (finding: RawFinding): boolean => (finding.severity ?? ruleById(finding.ruleId).severity) === 'error';
-  const explained = new Set(findings.filter((finding) => !JUDGEMENT_RULES.has(finding.ruleId) && finding.statement !== undefined && isError(finding)).map((finding) => finding.statement));
+  const explained = new Set(findings.filter(explainsStatement).map((finding) => finding.statement));
   return findings.filter((finding) => !JUDGEMENT_RULES.has(finding.ruleId) || finding.statement === undefined || !explained.has(finding.statement));
+}
+
+/** True when the finding explains its statement, so no judgement is reported there: an error of a specific rule. */
+export function explainsStatement(finding: RawFinding): boolean {
+  return !JUDGEMENT_RULES.has(finding.ruleId) && finding.statement !== undefined && (finding.severity ?? ruleById(finding.ruleId).severity) === 'error';
 }

@@ -10,7 +10,7 @@ import type { SyntaxNode as Node } from './syntax-node.js';
 import { memberOf, mergeParts, type LocatedEntry, type LocatedValue, type TextPart } from '../../located/located-value.js';
 import { EmbeddedTextBuilder, OPAQUE_MARK, type EmbeddedText } from '../../located/embedded-text.js';
 import type { LineIndex, Position } from '../../located/position.js';
-import { decodeTemplate, templateParts } from './hcl-template.js';
+import { readTemplate } from './hcl-template.js';
 import { claimKeyText } from '../../policy/policy-document-view.js';
 
 /** A local declared in another `.tf` file of the same module: its value expression and that file's source. */
@@ -84,9 +84,8 @@ export function hclValue(node: Node, source: HclSource): LocatedValue {
     case 'string_lit':
     case 'quoted_template':
     case 'heredoc_template': {
-      const decoded = decodeTemplate(inner, source);
-      const parts = templateParts(decoded);
-      return { kind: 'text', parts: source.scope ? resolveInterpolations(parts, source) : parts, at, raw, decode: () => decoded };
+      const { parts, decode } = readTemplate(inner, source);
+      return { kind: 'text', parts: source.scope ? resolveInterpolations(parts, source) : parts, at, raw, decode };
     }
     case 'tuple':
       return { kind: 'array', items: childrenOf(inner).filter((child) => child.type === 'expression').map((child) => hclValue(child, source)), at, raw };

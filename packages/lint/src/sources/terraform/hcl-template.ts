@@ -22,6 +22,34 @@ export function decodeTemplate(node: Node, source: HclSource): EmbeddedText {
   const heredoc = node.type === 'heredoc_template';
   const [start, end] = heredoc ? heredocContent(node, text) : quotedContent(node);
   if (plainRunEnd(text, start, end, heredoc) === end) return verbatimText(text, start, end, (offset) => source.position(offset));
+  return decodeContent(text, start, end, heredoc, source);
+}
+
+/** A template's text parts, and its decoded text (decoded when first asked for: most strings are never parsed as JSON). */
+export interface TemplateReading {
+  /** Literal text and opaque parts, as {@link templateParts} gives them. */
+  readonly parts: TextPart[];
+  /** {@link decodeTemplate} of the node, computed once. */
+  readonly decode: () => EmbeddedText;
+}
+
+/** Reads a template's parts; a string without escapes or interpolations is its text, decoded only when asked. */
+export function readTemplate(node: Node, source: HclSource): TemplateReading {
+  const text = source.text;
+  const heredoc = node.type === 'heredoc_template';
+  const [start, end] = heredoc ? heredocContent(node, text) : quotedContent(node);
+  if (plainRunEnd(text, start, end, heredoc) === end) {
+    const content = text.slice(start, end);
+    if (!content.includes(OPAQUE_MARK)) {
+      let decoded: EmbeddedText | undefined;
+      return { parts: content === '' ? [] : [content], decode: () => (decoded ??= verbatimText(text, start, end, (offset) => source.position(offset))) };
+    }
+  }
+  const decoded = decodeTemplate(node, source);
+  return { parts: templateParts(decoded), decode: () => decoded };
+}
+
+function decodeContent(text: string, start: number, end: number, heredoc: boolean, source: HclSource): EmbeddedText {
   const builder = new EmbeddedTextBuilder();
   let index = start;
   while (index < end) {
