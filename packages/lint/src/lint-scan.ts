@@ -2,7 +2,7 @@
  * Runs every rule over the policies of one scanned file, applies suppressions and writes each fix in the
  * file's syntax.
  */
-import type { CheckSink, Exemption, RawFinding, StatementCheck } from './checks/check.js';
+import type { CheckSink, Exemption, RawFinding, StatementCheck, StatementCheckInput } from './checks/check.js';
 import { checkConfusedDeputyKeys } from './checks/confused-deputy-keys.js';
 import { checkExactOperatorWildcard } from './checks/exact-operator-wildcard.js';
 import { checkFederatedTrust } from './checks/federated-trust.js';
@@ -13,7 +13,7 @@ import { checkNegatedKeysInDeny } from './checks/negated-keys-deny.js';
 import { checkPublicPrincipal, checkWildcardServicePrincipal } from './checks/principal-checks.js';
 import { checkSourceAccountMismatch } from './checks/source-account-mismatch.js';
 import { checkSourceArnMismatch } from './checks/source-arn-mismatch.js';
-import { inferEnvironment } from './checks/statement-facts.js';
+import { inferEnvironment, type InferredEnvironment } from './checks/statement-facts.js';
 import { checkTemplatePlaceholders } from './checks/template-placeholders.js';
 import type { Finding } from './finding.js';
 import { renderFix } from './fixes/render-fix.js';
@@ -48,6 +48,20 @@ export interface ScanFindings {
   readonly exemptions: Exemption[];
 }
 
+/** What each check of one statement is given; the environment is inferred when a check first asks (most statements need none). */
+class StatementInput implements StatementCheckInput {
+  private inferred: InferredEnvironment | undefined;
+
+  constructor(
+    readonly policy: FoundPolicy,
+    readonly statement: StatementView,
+  ) {}
+
+  get environment(): InferredEnvironment {
+    return (this.inferred ??= inferEnvironment(this.policy, this.statement));
+  }
+}
+
 /** Lints the policies of one scanned file. */
 export function lintScan(scan: SourceScan): ScanFindings {
   const findings: Finding[] = [];
@@ -65,12 +79,16 @@ export function lintScan(scan: SourceScan): ScanFindings {
       explained: (statement) => explained.has(statement),
     };
     for (const statement of policy.statements) {
-      const input = { policy, statement, environment: inferEnvironment(policy, statement) };
+      const input = new StatementInput(policy, statement);
       for (const check of STATEMENT_CHECKS) check(input, sink);
     }
     if (raw.length === 0) continue;
     const suppressions = [...policy.suppressions, ...comments];
     for (const finding of withoutSubsumedJudgements(raw)) {
+      if (suppressions.length === 0) {
+        findings.push(toFinding(finding, policy));
+        continue;
+      }
       const anchors = [finding.at.line, finding.statement?.at.line, policy.at.line, ...policy.anchorLines].filter((line): line is number => line !== undefined);
       findings.push(suppress(toFinding(finding, policy), suppressions, anchors));
     }
@@ -96,15 +114,16 @@ export function lintScan(scan: SourceScan): ScanFindings {
   return { findings, exemptions };
 }
 
+/** A finding as it is being written (its fields in their order: the JSON report lists them so). */
+type FindingDraft = { -readonly [Field in keyof Finding]: Finding[Field] };
+
 function toFinding(raw: RawFinding, policy: FoundPolicy): Finding {
-  return {
-    ...findingBase(raw.ruleId, policy.file, raw.at),
-    ...(raw.severity ? { severity: raw.severity } : {}),
-    message: raw.message,
-    ...(policy.label ? { policy: policy.label } : {}),
-    ...(raw.statement ? { statement: statementIdentity(raw.statement) } : {}),
-    ...(raw.fix ? { fix: renderFix(raw.fix, policy) } : {}),
-  };
+  const finding: FindingDraft = { ...findingBase(raw.ruleId, policy.file, raw.at), message: raw.message };
+  if (raw.severity) finding.severity = raw.severity;
+  if (policy.label) finding.policy = policy.label;
+  if (raw.statement) finding.statement = statementIdentity(raw.statement);
+  if (raw.fix) finding.fix = renderFix(raw.fix, policy);
+  return finding;
 }
 
 /** How a finding names its statement, stable across line moves: the Sid, else the position in the policy. */

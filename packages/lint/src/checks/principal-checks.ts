@@ -36,7 +36,8 @@ export const checkWildcardServicePrincipal: StatementCheck = ({ statement }, sin
 };
 
 /** DPT009. */
-export const checkPublicPrincipal: StatementCheck = ({ policy, statement, environment }, sink) => {
+export const checkPublicPrincipal: StatementCheck = (input, sink) => {
+  const { policy, statement } = input;
   if (statement.effect !== 'Allow' || !statement.principal?.anyone || statement.condition.present) return;
   if (publicPrincipalScope(policy, statement) !== undefined) return;
   sink.finding({
@@ -46,7 +47,7 @@ export const checkPublicPrincipal: StatementCheck = ({ policy, statement, enviro
     fix: {
       kind: 'condition',
       description: 'name the principals that need access instead of "*", or restrict the statement with a condition such as aws:PrincipalAccount (or aws:PrincipalOrgID)',
-      clauses: [{ operator: 'StringEquals', key: 'aws:PrincipalAccount', value: fresh(accountValue(environment)) }],
+      clauses: [{ operator: 'StringEquals', key: 'aws:PrincipalAccount', value: fresh(accountValue(input.environment)) }],
     },
     statement,
   });

@@ -11,7 +11,8 @@ import type { StatementCheck } from './check.js';
 import { clausesOf, integrationOf, servicePrincipalsOf } from './statement-facts.js';
 
 /** The check. */
-export const checkSourceArnMismatch: StatementCheck = ({ policy, statement, environment }, sink) => {
+export const checkSourceArnMismatch: StatementCheck = (input, sink) => {
+  const { policy, statement } = input;
   const services = servicePrincipalsOf(statement).filter((service) => service.match !== undefined);
   if (services.length === 0 || services.length !== servicePrincipalsOf(statement).length) return;
   const expected = new Set(services.flatMap((service) => documentedServices(service.match!.entry)));
@@ -34,7 +35,7 @@ export const checkSourceArnMismatch: StatementCheck = ({ policy, statement, envi
             ? {
                 kind: 'condition',
                 description: `use the ARN AWS documents for ${entry.name} (${entry.documentation})`,
-                clauses: replaceClause(statement, clause, [{ operator: clause.operator, key: clause.key, value: fresh(patternValue(sourceArnPatternsFor(entry, integrationOf(policy, statement))[0]!.pattern, withArnFields(environment, reading.fields), region ? { region } : {})) }]),
+                clauses: replaceClause(statement, clause, [{ operator: clause.operator, key: clause.key, value: fresh(patternValue(sourceArnPatternsFor(entry, integrationOf(policy, statement))[0]!.pattern, withArnFields(input.environment, reading.fields), region ? { region } : {})) }]),
               }
             : { kind: 'advice', description: `use an ARN of ${entry.name}` },
           statement,
