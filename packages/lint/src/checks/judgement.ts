@@ -38,7 +38,11 @@ interface PolicyJudgement {
   readonly origins: readonly number[];
 }
 
-const judgements = new WeakMap<FoundPolicy, PolicyJudgement | null>();
+/**
+ * The judgement of the policy the rules are reading, made once (every Allow statement of it asks) by the
+ * first statement that asks. One entry, not a WeakMap (see remember-last.ts).
+ */
+let lastJudgement: { readonly policy: FoundPolicy; readonly judgement: PolicyJudgement | null } | undefined;
 
 /** The check. */
 export const checkJudgement: StatementCheck = (input, sink) => {
@@ -82,8 +86,8 @@ function keyWritten(statement: StatementView, scenario: string): boolean {
 
 function judgementOf(input: StatementCheckInput): PolicyJudgement | undefined {
   const { policy } = input;
-  if (!judgements.has(policy)) judgements.set(policy, judge(policy, input));
-  return judgements.get(policy) ?? undefined;
+  if (lastJudgement?.policy !== policy) lastJudgement = { policy, judgement: judge(policy, input) };
+  return lastJudgement.judgement ?? undefined;
 }
 
 function judge(policy: FoundPolicy, input: StatementCheckInput): PolicyJudgement | null {

@@ -5,6 +5,7 @@ import { isAccountId, isRegionName, readArn } from '../policy/arn-text.js';
 import type { FoundPolicy, PolicyUsage } from '../policy/found-policy.js';
 import type { ConditionClause, StatementView } from '../policy/policy-view.js';
 import { literalTextOf, regionalPrincipalService, textPartsOf } from '../policy/text-value.js';
+import { rememberLast } from './remember-last.js';
 
 /** A service principal of a statement, with its catalog entry when deputy knows the service. */
 export interface ServicePrincipal {
@@ -45,16 +46,11 @@ export function isSessionOnlyStatement(statement: StatementView): boolean {
  * ({@link isSessionOnlyStatement}) trusts none: the service cannot be confused into using it.
  */
 export function servicePrincipalsOf(statement: StatementView): readonly ServicePrincipal[] {
-  let principals = statementPrincipals.get(statement);
-  if (principals === undefined) {
-    principals = readServicePrincipals(statement);
-    statementPrincipals.set(statement, principals);
-  }
-  return principals;
+  return lastServicePrincipals(statement);
 }
 
-/** {@link servicePrincipalsOf} each statement, read once (every rule asks, several of them twice). */
-const statementPrincipals = new WeakMap<StatementView, readonly ServicePrincipal[]>();
+/** {@link servicePrincipalsOf} the statement the rules are reading, read once (every rule asks, several twice). */
+const lastServicePrincipals = rememberLast(readServicePrincipals);
 
 function readServicePrincipals(statement: StatementView): readonly ServicePrincipal[] {
   if (isSessionOnlyStatement(statement)) return [];
@@ -99,15 +95,12 @@ export function usageOf(policy: FoundPolicy, statement: StatementView): PolicyUs
  * else the resource type its actions name; else a resource policy of unknown kind.
  */
 export function integrationOf(policy: FoundPolicy, statement: StatementView): IntegrationKind | 'resource' {
-  const known = statementIntegrations.get(statement);
-  if (known?.policy === policy) return known.integration;
-  const integration = readIntegration(policy, statement);
-  statementIntegrations.set(statement, { policy, integration });
-  return integration;
+  if (lastIntegration?.statement !== statement || lastIntegration.policy !== policy) lastIntegration = { policy, statement, integration: readIntegration(policy, statement) };
+  return lastIntegration.integration;
 }
 
-/** {@link integrationOf} each statement, with the policy it was read in (several rules ask). */
-const statementIntegrations = new WeakMap<StatementView, { readonly policy: FoundPolicy; readonly integration: IntegrationKind | 'resource' }>();
+/** {@link integrationOf} the statement the rules are reading, with its policy (several rules ask). */
+let lastIntegration: { readonly policy: FoundPolicy; readonly statement: StatementView; readonly integration: IntegrationKind | 'resource' } | undefined;
 
 function readIntegration(policy: FoundPolicy, statement: StatementView): IntegrationKind | 'resource' {
   if (usageOf(policy, statement) === 'trust') return 'role-trust';
@@ -120,16 +113,11 @@ function readIntegration(policy: FoundPolicy, statement: StatementView): Integra
 
 /** The clauses of a condition key, compared case-insensitively as IAM does. */
 export function clausesOf(statement: StatementView, key: string): readonly ConditionClause[] {
-  let byKey = clausesByKey.get(statement);
-  if (byKey === undefined) {
-    byKey = clauseIndexOf(statement);
-    clausesByKey.set(statement, byKey);
-  }
-  return byKey.get(key.toLowerCase()) ?? NO_CLAUSES;
+  return lastClauseIndex(statement).get(key.toLowerCase()) ?? NO_CLAUSES;
 }
 
-/** Each statement's clauses by lower-cased key, indexed once (the rules ask for several keys each). */
-const clausesByKey = new WeakMap<StatementView, ReadonlyMap<string, readonly ConditionClause[]>>();
+/** The clauses of the statement the rules are reading by lower-cased key, indexed once (the rules ask for several keys each). */
+const lastClauseIndex = rememberLast(clauseIndexOf);
 
 const NO_CLAUSES: readonly ConditionClause[] = Object.freeze([]);
 
@@ -182,38 +170,26 @@ function onlyValue(named: Named): string | undefined {
   return named ?? undefined;
 }
 
-/** {@link namedEnvironmentOf} each policy's statements together, read once per policy (every statement of it asks). */
-const policyEnvironments = new WeakMap<readonly StatementView[], NamedEnvironment>();
-
 function policyEnvironment(policy: FoundPolicy): NamedEnvironment {
-  let environment = policyEnvironments.get(policy.statements);
-  if (environment === undefined) {
-    let account: Named;
-    let region: Named;
-    let partition: Named;
-    for (const statement of policy.statements) {
-      const named = namedEnvironment(statement);
-      account = together(account, named.account);
-      region = together(region, named.region);
-      partition = together(partition, named.partition);
-    }
-    environment = { account, region, partition };
-    policyEnvironments.set(policy.statements, environment);
-  }
-  return environment;
+  return lastPolicyEnvironment(policy.statements);
 }
 
-/** {@link namedEnvironmentOf} each statement, read once (its own environment and its policy's both ask). */
-const namedEnvironments = new WeakMap<StatementView, NamedEnvironment>();
-
-function namedEnvironment(statement: StatementView): NamedEnvironment {
-  let named = namedEnvironments.get(statement);
-  if (named === undefined) {
-    named = namedEnvironmentOf(statement);
-    namedEnvironments.set(statement, named);
+/** What the statements of the policy the rules are reading name together, read once per policy (every statement of it asks). */
+const lastPolicyEnvironment = rememberLast((statements: readonly StatementView[]): NamedEnvironment => {
+  let account: Named;
+  let region: Named;
+  let partition: Named;
+  for (const statement of statements) {
+    const named = namedEnvironmentOf(statement);
+    account = together(account, named.account);
+    region = together(region, named.region);
+    partition = together(partition, named.partition);
   }
-  return named;
-}
+  return { account, region, partition };
+});
+
+/** {@link namedEnvironmentOf} the statement the rules are reading. */
+const namedEnvironment = rememberLast(namedEnvironmentOf);
 
 function namedEnvironmentOf(statement: StatementView): NamedEnvironment {
   let account: Named;
