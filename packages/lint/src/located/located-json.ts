@@ -176,6 +176,7 @@ class JsonParser {
       literal += this.text.slice(this.index, run);
       this.index = run;
     }
+    if (parts.length === 0) return literal === '' ? [] : [literal];
     parts.push(literal);
     return mergeParts(parts);
   }

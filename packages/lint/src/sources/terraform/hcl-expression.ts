@@ -201,7 +201,8 @@ function referencePath(node: Node): (string | number)[] | undefined {
 }
 
 /** `${local.name}` and `${statement.value}` inside a string: replaced by their text when it is literal. */
-function resolveInterpolations(parts: readonly TextPart[], source: HclSource): TextPart[] {
+function resolveInterpolations(parts: TextPart[], source: HclSource): TextPart[] {
+  if (parts.every((part) => typeof part === 'string')) return parts;
   return mergeParts(
     parts.map((part) => {
       if (typeof part === 'string') return part;
