@@ -12,7 +12,9 @@ import { clausesOf } from './statement-facts.js';
 
 /** The check. */
 export const checkSourceAccountMismatch: StatementCheck = ({ statement }, sink) => {
-  const accountItems = clausesOf(statement, 'aws:SourceAccount').flatMap((clause) => clause.items);
+  const accountClauses = clausesOf(statement, 'aws:SourceAccount');
+  if (accountClauses.length === 0) return;
+  const accountItems = accountClauses.flatMap((clause) => clause.items);
   const accountTexts = accountItems.map(literalTextOf);
   if (accountItems.length === 0 || !accountTexts.every(isAccountId)) return;
   const accounts = new Set(accountTexts as string[]);

@@ -121,7 +121,11 @@ const lastClauseIndex = rememberLast(clauseIndexOf);
 
 const NO_CLAUSES: readonly ConditionClause[] = Object.freeze([]);
 
-function clauseIndexOf(statement: StatementView): Map<string, ConditionClause[]> {
+/** The index of a statement without conditions. */
+const NO_CLAUSE_INDEX: ReadonlyMap<string, readonly ConditionClause[]> = new Map();
+
+function clauseIndexOf(statement: StatementView): ReadonlyMap<string, readonly ConditionClause[]> {
+  if (statement.condition.clauses.length === 0) return NO_CLAUSE_INDEX;
   const byKey = new Map<string, ConditionClause[]>();
   for (const clause of statement.condition.clauses) {
     const key = clause.key.toLowerCase();
