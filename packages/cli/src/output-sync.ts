@@ -3,8 +3,8 @@
  * a file deputy did not generate, or one edited by hand since, is never overwritten or deleted unless forced;
  * files no definition produces any more are removed only if they are exactly what deputy wrote.
  *
- * `planSync` only reads; `applySync` writes each file atomically, removes stale ones, and writes the manifest
- * last. A run killed half-way leaves every file old-complete or new-complete, and the next run accepts files
+ * `planSync` only reads; `applySync` writes each file atomically, removes stale ones (and temporary files a
+ * killed run left), and writes the manifest last. A run killed half-way leaves every file old-complete or new-complete, and the next run accepts files
  * that already hold the new content.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { assertNever, DeputyInputError, type Problem } from '@deputy/policy-model';
 import { MANIFEST_FILE, manifestText, onDiskState, readManifest, type ManifestEntry, type RecordedFile } from './generated-manifest.js';
 import { planWrites, writeFileAtomic, type PlannedFile } from './output-files.js';
+import { staleTemporaries } from './stale-temporaries.js';
 import type { StagedFiles } from './staged-writes.js';
 
 /** What a sync would do, and what stands in its way. */
@@ -28,6 +29,8 @@ export interface SyncPlan {
   readonly unchanged: readonly string[];
   /** The new manifest text. */
   readonly manifest: string;
+  /** Temporary files that killed runs left beside generated files (absolute paths), removed by the sync. */
+  readonly staleTemporaries: readonly string[];
 }
 
 /** A file the sync would overwrite or delete though it should not. */
@@ -93,7 +96,8 @@ export function planSync(targetDir: string, files: readonly PlannedFile[], optio
     if (state === 'edited') conflicts.push({ relative, reason: 'edited', source: MANIFEST_FILE });
     deletions.push({ absolute, relative });
   }
-  return { targetDir, writes, deletions, conflicts, unchanged, manifest: manifestText(produced, kept) };
+  const staleFiles = staleTemporaries(targetDir, [...produced.keys(), ...Object.keys(manifest.files), MANIFEST_FILE]);
+  return { targetDir, writes, deletions, conflicts, unchanged, manifest: manifestText(produced, kept), staleTemporaries: staleFiles };
 }
 
 /** The path of a definition as the manifest records it: relative to the target directory, `/` separators. */
@@ -140,5 +144,15 @@ export function applySync(plan: SyncPlan, staged?: StagedFiles): void {
   const madeDirectories = new Set<string>();
   for (const write of plan.writes) if (!staged?.take(write.absolute)) writeFileAtomic(write.absolute, write.contents, madeDirectories);
   for (const deletion of plan.deletions) rmSync(deletion.absolute, { force: true });
+  for (const temporary of plan.staleTemporaries) removeIfPossible(temporary);
   writeFileAtomic(join(plan.targetDir, MANIFEST_FILE), plan.manifest);
+}
+
+/** Removes a file; one that cannot be removed (a directory by that name, a permission) is left as it is. */
+function removeIfPossible(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Not ours to insist on: the run's own files are written.
+  }
 }

@@ -59,5 +59,6 @@ describe('emit killed half-way', () => {
     expect(rerun.code).toBe(0);
     expect(outputs(join(dir, 'out'))).toEqual(newFiles);
     expect(existsSync(join(dir, 'out', 'json', '.deputy-manifest.json'))).toBe(true);
+    expect(readdirSync(join(dir, 'out', 'json', 'roles')).filter((name) => name.endsWith('.tmp')), 'temporary files the killed run left are removed').toEqual([]);
   });
 });
