@@ -3,7 +3,7 @@
  * web-tree-sitter gives, made as cheaply as a node can be. A node keeps its offsets and finds its row and
  * column from the file's line starts only when asked; its named children are listed on first use.
  */
-import type { SyntaxNode, SyntaxPoint } from './syntax-node.js';
+import { descendantsOfType, type SyntaxNode, type SyntaxPoint } from './syntax-node.js';
 
 /** The text being read and where its lines start, shared by every node of one tree. */
 export class FastSource {
@@ -77,13 +77,6 @@ export class FastNode implements SyntaxNode {
   }
 
   descendantsOfType(types: string | readonly string[]): SyntaxNode[] {
-    const wanted = new Set(typeof types === 'string' ? [types] : types);
-    const found: SyntaxNode[] = [];
-    const visit = (node: FastNode): void => {
-      if (wanted.has(node.type)) found.push(node);
-      for (const child of node.children) visit(child);
-    };
-    visit(this);
-    return found;
+    return descendantsOfType(this, types);
   }
 }

@@ -74,15 +74,20 @@ class CopiedNode implements SyntaxNode {
   }
 
   descendantsOfType(types: string | readonly string[]): SyntaxNode[] {
-    const wanted = new Set(typeof types === 'string' ? [types] : types);
-    const found: SyntaxNode[] = [];
-    const visit = (node: CopiedNode): void => {
-      if (wanted.has(node.type)) found.push(node);
-      for (const child of node.children) visit(child);
-    };
-    visit(this);
-    return found;
+    return descendantsOfType(this, types);
   }
+}
+
+/** `root` and its descendants of the given types, in document order (each tree's `descendantsOfType`). */
+export function descendantsOfType(root: SyntaxNode, types: string | readonly string[]): SyntaxNode[] {
+  const wanted = new Set(typeof types === 'string' ? [types] : types);
+  const found: SyntaxNode[] = [];
+  const visit = (node: SyntaxNode): void => {
+    if (wanted.has(node.type)) found.push(node);
+    for (const child of node.children) visit(child);
+  };
+  visit(root);
+  return found;
 }
 
 /** Whether each node type of a language is named, asked once per type. */
