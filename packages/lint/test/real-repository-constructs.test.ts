@@ -7,7 +7,7 @@
  * modules; resource policies on S3 access points and Glacier vaults; an aws:SourceArn that is a module's ARN
  * output or a CloudFormation `!GetAtt X.Arn`; StringLike on an ARN pattern shorter than six fields; an account trusted as a whole given by a
  * parameter; a policy variable whose tag key holds a colon; a trust policy read with `file("….tpl")`; a CloudTrail key
- * statement bound by its encryption context.
+ * statement bound by its encryption context; a heredoc JSON policy built with `%{ if }` directives.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,6 +112,10 @@ describe('Terraform constructs', () => {
       ['cloudtrail-key-encryption-context.yaml', 'DPT014', 31],
       ['cross-account-parameter.yaml', 'DPT021', 15],
       ['file-function/trust-policies/codebuild.tpl', 'DPT001', 8],
+      ['heredoc-template-directives.tf', 'DPT001', 20],
+      ['heredoc-template-directives.tf', 'DPT001', 45],
+      ['heredoc-template-directives.tf', 'DPT001', 51],
+      ['heredoc-template-directives.tf', 'DPT013', 84],
       ['jsonencode-claim-key.tf', 'DPT017', 13],
       ['module-locals/main.tf', 'DPT001', 9],
       ['module-resource-policies.tf', 'DPT001', 13],
@@ -160,5 +164,24 @@ describe('resource policy types', () => {
       ['DPT009', 23, 'allows any principal in any account ("*") without a condition'],
     ]);
     await expectFixtureFindings(join(FIXTURES, 'resource-policy-types.tf'), 'terraform', [['DPT001', 24, 'allows logging.s3.amazonaws.com (Amazon S3 server access logging) without']]);
+  });
+});
+
+describe('JSON policies built with template directives', () => {
+  test('%{ if } in a heredoc: each rendering is read (holes in a taken branch and in both arms of an else are found), not reported as invalid JSON; a %{ for } loop is noted as not checked; JSON broken in every rendering is DPT013', async () => {
+    const path = join(FIXTURES, 'heredoc-template-directives.tf');
+    const result = await lintText(readFileSync(path, 'utf8'), path, 'terraform');
+    expect(result.findings.map((finding) => [finding.ruleId, finding.line, finding.column])).toEqual([
+      ['DPT001', 20, 37],
+      ['DPT001', 45, 37],
+      ['DPT001', 51, 37],
+      ['DPT013', 84, 9],
+    ]);
+    expect(result.findings[0]!.message).toContain('"EventsToQueue" allows events.amazonaws.com');
+    expect(result.findings[1]!.message).toContain('sagemaker.amazonaws.com');
+    expect(result.findings[2]!.message).toContain('personalize.amazonaws.com');
+    const scanned = await lint([path]);
+    expect((scanned.notices ?? []).map((notice) => [notice.code, notice.line])).toEqual([['template-directives-not-rendered', 62]]);
+    expect(scanned.notices![0]!.message).toContain('aws_iam_role.looped.assume_role_policy');
   });
 });

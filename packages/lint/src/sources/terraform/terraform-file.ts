@@ -13,8 +13,9 @@ import { policyReadings } from '../../policy/policy-readings.js';
 import { statementsOfPolicyDocument, type DocAttribute } from '../../policy/policy-document-view.js';
 import { literalTextOf } from '../../policy/text-value.js';
 import { commentSuppressions } from '../../suppress/suppression.js';
-import type { SourceScan, UnreadablePolicy } from '../source-scan.js';
+import type { ScanNotice, SourceScan, UnreadablePolicy } from '../source-scan.js';
 import type { EmbeddedText } from '../../located/embedded-text.js';
+import { directiveRenderings } from '../../located/template-directives.js';
 import type { LocatedValue } from '../../located/located-value.js';
 import { childrenOf, fileHclSource, hclValue, objectKeyOf, positionOfNode, resolveJsonTemplate, withBinding, type HclSource, type ModuleLocal } from './hcl-expression.js';
 import { decodeTemplate } from './hcl-template.js';
@@ -53,6 +54,7 @@ export async function scanTerraformFile(text: string, file: string, options: Ter
 class TerraformScanner {
   private readonly policies: FoundPolicy[] = [];
   private readonly unreadable: UnreadablePolicy[] = [];
+  private readonly notices: ScanNotice[] = [];
   private readonly declaredDataSources: string[];
   /** `aws_iam_policy_document` name → the one resource attribute of this file that uses its `.json`. */
   private readonly documentUses: Map<string, { resourceType: string; attribute: string }>;
@@ -78,7 +80,12 @@ class TerraformScanner {
       if (node === null || node.startIndex < claimedEnd) continue;
       if (this.visit(node)) claimedEnd = node.endIndex;
     }
-    return { policies: this.policies, unreadable: this.unreadable, suppressions: commentSuppressions(this.source.text, this.file, ['#', '//', '/*']) };
+    return {
+      policies: this.policies,
+      unreadable: this.unreadable,
+      suppressions: commentSuppressions(this.source.text, this.file, ['#', '//', '/*']),
+      ...(this.notices.length > 0 ? { notices: this.notices } : {}),
+    };
   }
 
   /** Records the node when it is a policy; true when it was one (its inside is then not searched again). */
@@ -218,6 +225,8 @@ class TerraformScanner {
     if (inner === undefined) return false;
     const decoded = decodeTemplate(inner, this.source);
     if (!decoded.text.trimStart().startsWith('{')) return false;
+    const renderings = directiveRenderings(decoded);
+    if (renderings !== undefined) return this.visitRenderings(template, renderings);
     try {
       const value = parseResolvedJson(decoded, this.source);
       if (!isPolicyDocumentValue(value)) return false;
@@ -227,6 +236,39 @@ class TerraformScanner {
       this.unreadable.push({ file: this.file, at: error.at, label: this.context(template).label, message: error.message });
     }
     return true;
+  }
+
+  /**
+   * A JSON template with `%{ if }` directives, read in each of its renderings (see template-directives.ts).
+   * It is reported not valid JSON only when no rendering is; one that cannot be rendered (a `%{ for }` loop)
+   * is noted as not checked.
+   */
+  private visitRenderings(template: Node, renderings: readonly EmbeddedText[]): boolean {
+    const label = this.context(template).label;
+    if (renderings.length === 0) {
+      this.notices.push({
+        code: 'template-directives-not-rendered',
+        file: this.file,
+        at: positionOfNode(template),
+        message: `the policy in ${label} is built with template directives deputy does not render (%{ for } loops, or more than 16 renderings); it is not checked`,
+      });
+      return true;
+    }
+    let firstError: LocatedSyntaxError | undefined;
+    let policy = false;
+    for (const rendering of renderings) {
+      try {
+        const value = parseResolvedJson(rendering, this.source);
+        if (!isPolicyDocumentValue(value)) continue;
+        this.add(template, { kind: 'json', interpolation: 'terraform' }, statementsOfDocument(value));
+        policy = true;
+      } catch (error) {
+        if (!(error instanceof LocatedSyntaxError)) throw error;
+        firstError ??= error;
+      }
+    }
+    if (!policy && firstError !== undefined) this.unreadable.push({ file: this.file, at: firstError.at, label, message: firstError.message });
+    return policy || firstError !== undefined;
   }
 
   private lambdaPermission(block: Node, source: HclSource): ReturnType<typeof lambdaPermissionStatement> {
