@@ -135,6 +135,7 @@ describe('Terraform constructs', () => {
       ['string-like-source-arn.yaml', 'DPT016', 17],
       ['string-like-source-arn.yaml', 'DPT006', 32],
       ['string-like-source-arn.yaml', 'DPT006', 43],
+      ['template-directives/trust.json.tftpl', 'DPT001', 7],
     ]);
     expect(result.unreadable).toEqual([]);
   });
@@ -183,5 +184,12 @@ describe('JSON policies built with template directives', () => {
     const scanned = await lint([path]);
     expect((scanned.notices ?? []).map((notice) => [notice.code, notice.line])).toEqual([['template-directives-not-rendered', 62]]);
     expect(scanned.notices![0]!.message).toContain('aws_iam_role.looped.assume_role_policy');
+  });
+
+  test('%{ if } in a templatefile() target (.tftpl): the statement of the taken branch is linted in the template', async () => {
+    const path = join(FIXTURES, 'template-directives', 'main.tf');
+    const result = await lintText(readFileSync(path, 'utf8'), path, 'terraform');
+    expect(result.findings.map((finding) => [finding.ruleId, finding.file.slice(FIXTURES.length + 1), finding.line])).toEqual([['DPT001', 'template-directives/trust.json.tftpl', 7]]);
+    expect(result.findings[0]!.message).toContain('personalize.amazonaws.com');
   });
 });

@@ -10,6 +10,7 @@ import type { LocatedValue } from '../../located/located-value.js';
 import { isPolicyDocumentValue } from '../../policy/json-policy-view.js';
 import { lineIndexOf } from '../../located/position.js';
 import { childrenOf, fileHclSource, type ModuleLocal } from './hcl-expression.js';
+import { directiveRenderings } from '../../located/template-directives.js';
 import { renderTemplate, type TemplateReader } from './template-file.js';
 import { blockAttributes, blockHeader } from './terraform-blocks.js';
 
@@ -100,17 +101,24 @@ export function documentUsesOf(tree: Tree): Map<string, { resourceType: string; 
   return new Map([...uses].filter((entry): entry is [string, { resourceType: string; attribute: string }] => entry[1] !== null));
 }
 
-/** The JSON policy document a rendered template holds, or undefined (not JSON until Terraform renders it, or no policy). */
-export function templateDocument(text: string, variables: ReadonlyMap<string, LocatedValue>): LocatedValue | undefined {
+/**
+ * The policy documents a template renders to with its literal variables substituted: one, or one per rendering
+ * of its `%{ if }` directives (see template-directives.ts); none when it renders to no JSON policy or cannot be
+ * rendered (a `%{ for }` loop).
+ */
+export function templateDocuments(text: string, variables: ReadonlyMap<string, LocatedValue>): LocatedValue[] {
   const rendered = renderTemplate(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, variables);
-  if (!rendered.text.trimStart().startsWith('{')) return undefined;
-  try {
-    const document = parseLocatedJson(rendered);
-    return isPolicyDocumentValue(document) ? document : undefined;
-  } catch (error) {
-    if (!(error instanceof LocatedSyntaxError)) throw error;
-    return undefined;
+  if (!rendered.text.trimStart().startsWith('{')) return [];
+  const documents: LocatedValue[] = [];
+  for (const rendering of directiveRenderings(rendered) ?? [rendered]) {
+    try {
+      const document = parseLocatedJson(rendering);
+      if (isPolicyDocumentValue(document)) documents.push(document);
+    } catch (error) {
+      if (!(error instanceof LocatedSyntaxError)) throw error;
+    }
   }
+  return documents;
 }
 
 /** Reads templates from disk next to the `.tf` file. */

@@ -22,7 +22,7 @@ import { decodeTemplate } from './hcl-template.js';
 import { resourcePoliciesOfInputs } from './module-resource-policy.js';
 import { moduleTrustPolicy } from './module-trust.js';
 import { templateCallOf, templateDisplayPath, type TemplateReader } from './template-file.js';
-import { diskTemplateReader, documentUsesOf, localsOf, moduleLocalsOf, templateDocument } from './terraform-file-facts.js';
+import { diskTemplateReader, documentUsesOf, localsOf, moduleLocalsOf, templateDocuments } from './terraform-file-facts.js';
 import { blockAttributes, blockHeader, docBlockOf, eachValue, forEachElements } from './terraform-blocks.js';
 import { parseTerraform, withValidTerraformParse } from './parse-terraform.js';
 import type { SyntaxNode as Node, SyntaxTree as Tree } from './syntax-node.js';
@@ -198,22 +198,22 @@ class TerraformScanner {
       const template = templateCallOf(call, instance.source);
       const text = template === undefined ? undefined : this.readTemplate(template.path);
       if (template === undefined || text === undefined || !text.includes('Statement')) continue;
-      const document = templateDocument(text, template.variables);
-      if (document === undefined) continue;
-      const context = this.context(call);
-      const read = statementsOfDocument(document);
-      this.policies.push({
-        file: templateDisplayPath(this.file, template.path),
-        label: `${template.function}("${template.path}") in ${context.label}${instance.key === undefined ? '' : ` (instance ${instance.key})`}`,
-        syntax: { kind: 'json', interpolation: 'terraform' },
-        ...(context.usage ? { usage: context.usage } : {}),
-        at: document.at,
-        statements: read.statements,
-        unknownStatements: read.unknownStatements,
-        anchorLines: [],
-        suppressions: [],
-        ...(context.resourceType ? { resourceType: context.resourceType } : {}),
-      });
+      for (const document of templateDocuments(text, template.variables)) {
+        const context = this.context(call);
+        const read = statementsOfDocument(document);
+        this.policies.push({
+          file: templateDisplayPath(this.file, template.path),
+          label: `${template.function}("${template.path}") in ${context.label}${instance.key === undefined ? '' : ` (instance ${instance.key})`}`,
+          syntax: { kind: 'json', interpolation: 'terraform' },
+          ...(context.usage ? { usage: context.usage } : {}),
+          at: document.at,
+          statements: read.statements,
+          unknownStatements: read.unknownStatements,
+          anchorLines: [],
+          suppressions: [],
+          ...(context.resourceType ? { resourceType: context.resourceType } : {}),
+        });
+      }
     }
     return true;
   }
