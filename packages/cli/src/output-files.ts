@@ -50,7 +50,7 @@ export function pathInside(root: string, path: string): string | undefined {
 }
 
 /** True when `path`, relative to the resolved directory `root`, names a file inside it. */
-export function staysInside(root: string, path: string): boolean {
+function staysInside(root: string, path: string): boolean {
   const inside = relative(root, resolve(root, path));
   return !(isAbsolute(path) || inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside));
 }
@@ -77,12 +77,29 @@ export function writeFileAtomic(path: string, contents: string, madeDirectories?
     mkdirSync(directory, { recursive: true });
     madeDirectories?.add(directory);
   }
-  const temporary = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  const temporary = temporarySibling(path, Date.now().toString(36));
   try {
     writeFileSync(temporary, contents);
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * The temporary sibling a file is written to before it is renamed into place: `<path>.<pid>.<token>.tmp`, the
+ * pid telling a later run whether the writer still runs (stale-temporaries.ts reads the same shape).
+ */
+export function temporarySibling(path: string, token: string): string {
+  return `${path}.${process.pid}.${token}.tmp`;
+}
+
+/** Removes a file; one that cannot be removed (a directory by that name, a permission) is left as it is. */
+export function removeIfPossible(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Not this run's to insist on.
   }
 }

@@ -4,14 +4,14 @@
  * files no definition produces any more are removed only if they are exactly what deputy wrote.
  *
  * `planSync` only reads; `applySync` writes each file atomically, removes stale ones (and temporary files a
- * killed run left), and writes the manifest last. A run killed half-way leaves every file old-complete or new-complete, and the next run accepts files
- * that already hold the new content.
+ * killed run left), and writes the manifest last. A run killed half-way leaves every file old-complete or
+ * new-complete, and the next run accepts files that already hold the new content.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { assertNever, DeputyInputError, type Problem } from '@deputy/policy-model';
 import { MANIFEST_FILE, manifestText, onDiskState, readManifest, type ManifestEntry, type RecordedFile } from './generated-manifest.js';
-import { planWrites, writeFileAtomic, type PlannedFile } from './output-files.js';
+import { planWrites, removeIfPossible, writeFileAtomic, type PlannedFile } from './output-files.js';
 import { staleTemporaries } from './stale-temporaries.js';
 import type { StagedFiles } from './staged-writes.js';
 
@@ -146,13 +146,4 @@ export function applySync(plan: SyncPlan, staged?: StagedFiles): void {
   for (const deletion of plan.deletions) rmSync(deletion.absolute, { force: true });
   for (const temporary of plan.staleTemporaries) removeIfPossible(temporary);
   writeFileAtomic(join(plan.targetDir, MANIFEST_FILE), plan.manifest);
-}
-
-/** Removes a file; one that cannot be removed (a directory by that name, a permission) is left as it is. */
-function removeIfPossible(path: string): void {
-  try {
-    rmSync(path, { force: true });
-  } catch {
-    // Not ours to insist on: the run's own files are written.
-  }
 }

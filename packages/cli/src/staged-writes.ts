@@ -9,10 +9,11 @@
  * run that fails after staging (a path collision, a hand-edited file, a Terraform address clash) removes every
  * temporary file and every directory it made, so it leaves the directory as it found it.
  */
-import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { removeIfPossible, temporarySibling } from './output-files.js';
 import type { StagedFile, StagingResult, WorkerMessage } from './staged-writes-protocol.js';
 
 /** Runs that write fewer files than this write after rendering, on the main thread (a worker takes ~30 ms to start). */
@@ -71,7 +72,7 @@ export function startStaging(fileCount: number, workerUrl: URL = WORKER_URL): St
   answer.catch(() => undefined);
 
   const removeAll = (): void => {
-    for (const paths of temporaries.values()) for (const path of paths) removeFile(path);
+    for (const paths of temporaries.values()) for (const path of paths) removeIfPossible(path);
     temporaries.clear();
     for (const directory of madeDirectories.reverse()) removeIfEmpty(directory);
   };
@@ -86,7 +87,7 @@ export function startStaging(fileCount: number, workerUrl: URL = WORKER_URL): St
         fresh = made !== undefined;
         freshDirectories.set(directory, fresh);
       }
-      const temporary = `${absolute}.${process.pid}.${(counter++).toString(36)}.tmp`;
+      const temporary = temporarySibling(absolute, (counter++).toString(36));
       temporaries.set(absolute, [...(temporaries.get(absolute) ?? []), temporary]);
       pending.push({ absolute, temporary, contents, fresh });
     }
@@ -129,7 +130,7 @@ export function startStaging(fileCount: number, workerUrl: URL = WORKER_URL): St
         return true;
       },
       discardUntaken: () => {
-        for (const paths of temporaries.values()) for (const path of paths) rmSync(path, { force: true });
+        for (const paths of temporaries.values()) for (const path of paths) removeIfPossible(path);
         temporaries.clear();
       },
     };
@@ -170,15 +171,6 @@ function directoriesBetween(made: string, leaf: string): string[] {
     if (directory === made) break;
   }
   return chain;
-}
-
-/** Removes a temporary file; one that cannot be removed (something else took its name) is left. */
-function removeFile(path: string): void {
-  try {
-    rmSync(path, { force: true });
-  } catch {
-    // Not a file of this run's making: leave it.
-  }
 }
 
 function removeIfEmpty(directory: string): void {

@@ -8,7 +8,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** `<name>.<pid>.<n>.tmp`, as `writeFileAtomic` and the staging worker name them. */
+/** `<name>.<pid>.<token>.tmp`: the shape of `temporarySibling` (output-files.ts). */
 const TEMPORARY_NAME = /^(.+)\.(\d+)\.[0-9a-z]+\.tmp$/;
 
 /** The absolute paths of temporary siblings of `generated` (paths relative to `targetDir`) that no running process owns. */

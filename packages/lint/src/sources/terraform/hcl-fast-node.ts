@@ -3,33 +3,21 @@
  * web-tree-sitter gives, made as cheaply as a node can be. A node keeps its offsets and finds its row and
  * column from the file's line starts only when asked; its named children are listed on first use.
  */
+import { lineIndexOf, type LineIndex } from '../../located/position.js';
 import { descendantsOfType, type SyntaxNode, type SyntaxPoint } from './syntax-node.js';
 
 /** The text being read and where its lines start, shared by every node of one tree. */
 export class FastSource {
-  /** The offset where each line starts, in order; found on the first question. */
-  private lineStarts: number[] | undefined;
+  /** The file's line index; built on the first question. */
+  private lines: LineIndex | undefined;
 
   constructor(readonly text: string) {}
 
   /** The zero-based row and column (UTF-16 code units, as web-tree-sitter counts them for a JS string) of an offset. */
   pointAt(offset: number): SyntaxPoint {
-    const starts = (this.lineStarts ??= lineStartsOf(this.text));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { row: low, column: offset - starts[low]! };
+    const { line, column } = (this.lines ??= lineIndexOf(this.text)).position(offset);
+    return { row: line - 1, column: column - 1 };
   }
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
 }
 
 /** The children of a leaf: one shared empty list. */

@@ -225,23 +225,13 @@ class TerraformScanner {
     if (inner === undefined) return false;
     const decoded = decodeTemplate(inner, this.source);
     if (!decoded.text.trimStart().startsWith('{')) return false;
-    const renderings = directiveRenderings(decoded);
-    if (renderings !== undefined) return this.visitRenderings(template, renderings);
-    try {
-      const value = parseResolvedJson(decoded, this.source);
-      if (!isPolicyDocumentValue(value)) return false;
-      this.add(template, { kind: 'json', interpolation: 'terraform' }, statementsOfDocument(value));
-    } catch (error) {
-      if (!(error instanceof LocatedSyntaxError)) throw error;
-      this.unreadable.push({ file: this.file, at: error.at, label: this.context(template).label, message: error.message });
-    }
-    return true;
+    return this.visitRenderings(template, directiveRenderings(decoded) ?? [decoded]);
   }
 
   /**
-   * A JSON template with `%{ if }` directives, read in each of its renderings (see template-directives.ts).
-   * It is reported not valid JSON only when no rendering is; one that cannot be rendered (a `%{ for }` loop)
-   * is noted as not checked.
+   * A JSON template read in each of its renderings: the text itself, or one per choice of its `%{ if }`
+   * directives (template-directives.ts). It is reported not valid JSON only when no rendering is; one that
+   * cannot be rendered (a `%{ for }` loop) is noted as not checked. True when it was a policy or meant to be.
    */
   private visitRenderings(template: Node, renderings: readonly EmbeddedText[]): boolean {
     const label = this.context(template).label;
