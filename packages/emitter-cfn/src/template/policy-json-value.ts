@@ -15,32 +15,79 @@ import { parseSubTemplate } from './sub-template.js';
 
 /** The document as a JSON string value: plain text, or a `Fn::Sub` (`Fn::Join`) when it refers to the environment. */
 export function policyJsonValue(document: PolicyDocument, bindings: EnvironmentBindings): CfnValue {
-  return cfnFromParts(jsonParts(policyDocumentValue(document, bindings)));
+  const written: WrittenParts = { parts: [], text: '' };
+  writeJsonParts(policyDocumentValue(document, bindings), written);
+  if (written.text !== '') written.parts.push(written.text);
+  return cfnFromParts(written.parts);
 }
 
-/** JSON text of a value, with `Ref`s as variables inside the JSON strings they belong to. */
-function jsonParts(value: CfnValue): SubPart[] {
-  if (typeof value === 'string') return [jsonString(value)];
-  if (typeof value === 'number') return [numberText(value)];
-  if (typeof value === 'boolean') return [JSON.stringify(value)];
+/** JSON text being written as Sub parts: the parts before the last variable, and the text written since. */
+interface WrittenParts {
+  readonly parts: SubPart[];
+  text: string;
+}
+
+/** Writes the JSON text of a value, with `Ref`s as variables inside the JSON strings they belong to. */
+function writeJsonParts(value: CfnValue, out: WrittenParts): void {
+  if (typeof value === 'string') {
+    out.text += jsonString(value);
+    return;
+  }
+  if (typeof value === 'number') {
+    out.text += numberText(value);
+    return;
+  }
+  if (typeof value === 'boolean') {
+    out.text += value ? 'true' : 'false';
+    return;
+  }
   switch (value.kind) {
     case 'map':
-      return ['{', ...value.entries.flatMap((entry, index) => [index > 0 ? ',' : '', jsonString(entry.key), ':', ...jsonParts(entry.value)]), '}'];
+      out.text += '{';
+      value.entries.forEach((entry, index) => {
+        out.text += `${index > 0 ? ',' : ''}${jsonString(entry.key)}:`;
+        writeJsonParts(entry.value, out);
+      });
+      out.text += '}';
+      return;
     case 'list':
-      return ['[', ...value.items.flatMap((item, index) => [index > 0 ? ',' : '', ...jsonParts(item)]), ']'];
+      out.text += '[';
+      value.items.forEach((item, index) => {
+        if (index > 0) out.text += ',';
+        writeJsonParts(item, out);
+      });
+      out.text += ']';
+      return;
     case 'ref':
-      return ['"', { variable: value.target }, '"'];
+      out.text += '"';
+      writeVariable(value.target, out);
+      out.text += '"';
+      return;
     case 'sub':
-      return ['"', ...parseSubTemplate(value.template).map(escapeText), '"'];
+      out.text += '"';
+      for (const part of parseSubTemplate(value.template)) writeStringPart(part, out);
+      out.text += '"';
+      return;
     case 'join':
-      return ['"', ...value.items.map((item) => (typeof item === 'string' ? escapeText(item) : referenceOf(item))), '"'];
+      out.text += '"';
+      for (const item of value.items) writeStringPart(typeof item === 'string' ? item : referenceOf(item), out);
+      out.text += '"';
+      return;
     case 'get-att':
       throw new Error('invariant: a policy document holds no Fn::GetAtt');
   }
 }
 
-function escapeText(part: SubPart): SubPart {
-  return typeof part === 'string' ? jsonString(part).slice(1, -1) : part;
+/** Writes text escaped as the inside of a JSON string, or a variable. */
+function writeStringPart(part: SubPart, out: WrittenParts): void {
+  if (typeof part === 'string') out.text += jsonString(part).slice(1, -1);
+  else writeVariable(part.variable, out);
+}
+
+function writeVariable(variable: string, out: WrittenParts): void {
+  if (out.text !== '') out.parts.push(out.text);
+  out.text = '';
+  out.parts.push({ variable });
 }
 
 function referenceOf(item: CfnValue): SubPart {

@@ -47,12 +47,12 @@ const PLACEHOLDER_ID = 'DeputyPlaceholder';
 export function planTemplate(model: DeputyModel): TemplatePlan;
 export function planTemplate<Value>(model: DeputyModel, print: (value: CfnMap) => Value): TemplatePlan<Value>;
 export function planTemplate<Value>(model: DeputyModel, print?: (value: CfnMap) => Value): TemplatePlan<Value | CfnMap> {
+  const parameterFields = ENVIRONMENT_FIELDS.filter((field) => model.environment[field].kind === 'parameter');
   const referenced = new Set<string>();
   const entry = (logicalId: string, notices: readonly string[], value: CfnMap): TemplateEntry<Value | CfnMap> => {
-    addReferencedTargets(value, referenced);
+    if (parameterFields.length > 0) addReferencedTargets(value, referenced);
     return { logicalId, notices, value: print ? print(value) : value };
   };
-  const parameterFields = ENVIRONMENT_FIELDS.filter((field) => model.environment[field].kind === 'parameter');
   const needsPlaceholder = model.roles.length === 0 && model.resourcePolicies.every((policy) => policySection(policy) === 'Outputs');
   const ids = uniqueLogicalIds([
     ...parameterFields.map((field) => parameterName(model, field)),
@@ -107,7 +107,10 @@ function parameterName(model: DeputyModel, field: EnvironmentField): string {
   return logicalIdFrom(value.kind === 'parameter' ? value.name : field);
 }
 
-/** Adds to `targets` every logical ID or pseudo parameter the value refers to through `Ref`, `Fn::Sub` variables or `Fn::GetAtt`. */
+/**
+ * Adds to `targets` every logical ID or pseudo parameter the value refers to through `Ref`, `Fn::Sub` variables or
+ * `Fn::GetAtt`. Only Parameters are looked up in them, so a template without Parameters needs no walk.
+ */
 function addReferencedTargets(root: CfnValue, targets: Set<string>): void {
   const visit = (value: CfnValue): void => {
     if (typeof value !== 'object') return;

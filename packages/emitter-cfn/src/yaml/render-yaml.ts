@@ -6,7 +6,7 @@ import type { TemplateEntry, TemplatePlan } from '../template/template-plan.js';
 import { FORMAT_VERSION } from '../template/format-version.js';
 import { commentLines, commentText, yamlString } from './yaml-scalar.js';
 import { packagedYamlLayout } from './packaged-yaml-layout.js';
-import { yamlMappingLines } from './yaml-writer.js';
+import { yamlMappingText } from './yaml-writer.js';
 
 /** Indentation of an entry's body under its logical ID (the ID itself is indented by two). */
 const BODY_INDENT = 4;
@@ -43,7 +43,7 @@ export interface YamlEntryContext {
 
 /** An entry's value as the body the layout prints under its logical ID: its mapping indented by four spaces. */
 export function yamlBody(value: CfnMap): string {
-  return yamlMappingLines(value, BODY_INDENT).join('\n');
+  return yamlMappingText(value, BODY_INDENT).slice(0, -1);
 }
 
 /**

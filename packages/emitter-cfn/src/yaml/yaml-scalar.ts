@@ -20,7 +20,7 @@ export { numberText as yamlNumber } from '../template/number-text.js';
 /** The scalar as YAML text: plain when unambiguous, otherwise single- or double-quoted. */
 export function yamlString(value: string): string {
   if (isPlainSafe(value)) return value;
-  if ([...value].every(isRawSafe)) return `'${value.replace(/'/g, "''")}'`;
+  if (isAllRawSafe(value)) return `'${value.replaceAll("'", "''")}'`;
   return doubleQuoted(value);
 }
 
@@ -57,7 +57,8 @@ export function doubleQuoted(value: string): string {
  * spaces to `width` characters, and characters YAML does not allow raw written as `\uXXXX`.
  */
 export function commentLines(text: string, width = 100): string[] {
-  return text.split(LINE_BREAKS).flatMap((line) => wrapWords([...line].map((char) => (char === '\t' || isRawSafe(char) ? char : escapeCodeUnits(char))).join(''), width));
+  const lines = LINE_BREAKS.test(text) ? text.split(LINE_BREAKS) : [text];
+  return lines.flatMap((line) => wrapWords(escapeCommentCharacters(line, false), width));
 }
 
 function wrapWords(line: string, width: number): string[] {
@@ -78,18 +79,47 @@ function wrapWords(line: string, width: number): string[] {
 
 /** Text as the body of one comment line: line breaks and characters YAML does not allow raw written as escapes (`\n`, `\u2028`). */
 export function commentText(text: string): string {
-  return [...text]
-    .map((char) => {
-      if (char === '\n') return '\\n';
-      if (char === '\r') return '\\r';
-      return char === '\t' || isRawSafe(char) ? char : escapeCodeUnits(char);
-    })
-    .join('');
+  return escapeCommentCharacters(text, true);
+}
+
+/**
+ * Text with the characters a comment may not hold raw written as escapes; tabs stay raw, and line breaks
+ * are `\n` / `\r` when `namedBreaks`. Text that needs no escape is returned as it is.
+ */
+function escapeCommentCharacters(text: string, namedBreaks: boolean): string {
+  let start = 0;
+  while (start < text.length && isPrintableAscii(text.charCodeAt(start))) start++;
+  if (start === text.length) return text;
+  let escaped = text.slice(0, start);
+  for (const char of text.slice(start)) {
+    if (namedBreaks && char === '\n') escaped += '\\n';
+    else if (namedBreaks && char === '\r') escaped += '\\r';
+    else escaped += char === '\t' || isRawSafe(char) ? char : escapeCodeUnits(char);
+  }
+  return escaped;
+}
+
+/** True when every character of the string may appear raw inside a quoted scalar (see {@link isRawSafe}). */
+function isAllRawSafe(value: string): boolean {
+  for (let index = 0; index < value.length; index++) {
+    if (isPrintableAscii(value.charCodeAt(index))) continue;
+    const code = value.codePointAt(index)!;
+    if (!isRawSafeCode(code)) return false;
+    if (code > 0xffff) index++;
+  }
+  return true;
+}
+
+function isPrintableAscii(code: number): boolean {
+  return code >= 0x20 && code <= 0x7e;
 }
 
 /** True when a character may appear raw inside a quoted scalar (printable, not a line break, not a BOM). */
 function isRawSafe(char: string): boolean {
-  const code = char.codePointAt(0)!;
+  return isRawSafeCode(char.codePointAt(0)!);
+}
+
+function isRawSafeCode(code: number): boolean {
   if (code >= 0x20 && code <= 0x7e) return true;
   if (code < 0xa0) return false;
   if (code === 0x2028 || code === 0x2029 || code === 0xfeff || code === 0xfffe || code === 0xffff) return false;

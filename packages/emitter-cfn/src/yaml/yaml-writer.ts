@@ -13,11 +13,16 @@ const padOf = (indent: number): string => (PADS[indent] ??= ' '.repeat(indent));
 /** Keys longer than this are written as explicit `? key` entries: YAML limits implicit keys to 1024 characters. */
 const MAX_IMPLICIT_KEY = 1000;
 
-/** The entries of a mapping as lines indented by `indent` spaces. An empty mapping yields no lines. */
-export function yamlMappingLines(map: CfnMap, indent: number): string[] {
-  const lines: string[] = [];
-  pushMapping(lines, map, indent);
-  return lines;
+/** The entries of a mapping as lines indented by `indent` spaces, each ending in a newline. An empty mapping yields no text. */
+export function yamlMappingText(map: CfnMap, indent: number): string {
+  const out: YamlText = { text: '' };
+  writeMapping(out, map, indent, padOf(indent));
+  return out.text;
+}
+
+/** YAML being written, line by line. */
+interface YamlText {
+  text: string;
 }
 
 /** A value that fits on its key's line (`key: value`), or undefined for block values. */
@@ -41,45 +46,44 @@ export function yamlInline(value: CfnValue): string | undefined {
   }
 }
 
-function pushMapping(lines: string[], map: CfnMap, indent: number): void {
-  for (const entry of map.entries) pushEntry(lines, entry, indent);
+/**
+ * The writers below print a block value at `indent`; `lead` is written instead of the first line's
+ * indentation (it is as wide), so that a sequence item's first line can start with its `- `.
+ */
+function writeMapping(out: YamlText, map: CfnMap, indent: number, lead: string): void {
+  map.entries.forEach((entry, index) => writeEntry(out, entry, indent, index === 0 ? lead : padOf(indent)));
 }
 
-function pushEntry(lines: string[], { key, value }: CfnEntry, indent: number): void {
-  const pad = padOf(indent);
+function writeEntry(out: YamlText, { key, value }: CfnEntry, indent: number, lead: string): void {
   const keyText = yamlString(key);
   const inline = yamlInline(value);
   const explicit = keyText.length > MAX_IMPLICIT_KEY;
   if (inline !== undefined) {
-    if (explicit) lines.push(`${pad}? ${keyText}`, `${pad}: ${inline}`);
-    else lines.push(`${pad}${keyText}: ${inline}`);
+    out.text += explicit ? `${lead}? ${keyText}\n${padOf(indent)}: ${inline}\n` : `${lead}${keyText}: ${inline}\n`;
     return;
   }
   const tag = blockTag(value);
   const opener = tag === undefined ? ':' : `: ${tag}`;
-  if (explicit) lines.push(`${pad}? ${keyText}`, `${pad}${opener}`);
-  else lines.push(`${pad}${keyText}${opener}`);
-  pushBlock(lines, value, indent + INDENT);
+  out.text += explicit ? `${lead}? ${keyText}\n${padOf(indent)}${opener}\n` : `${lead}${keyText}${opener}\n`;
+  writeBlock(out, value, indent + INDENT, padOf(indent + INDENT));
 }
 
-function pushSequence(lines: string[], list: CfnList, indent: number): void {
-  const pad = padOf(indent);
-  for (const item of list.items) {
+function writeSequence(out: YamlText, list: CfnList, indent: number, lead: string): void {
+  list.items.forEach((item, index) => {
+    const itemLead = `${index === 0 ? lead : padOf(indent)}- `;
     const inline = yamlInline(item);
     if (inline !== undefined) {
-      lines.push(`${pad}- ${inline}`);
-      continue;
+      out.text += `${itemLead}${inline}\n`;
+      return;
     }
     const tag = blockTag(item);
     if (tag !== undefined) {
-      lines.push(`${pad}- ${tag}`);
-      pushBlock(lines, item, indent + INDENT);
-      continue;
+      out.text += `${itemLead}${tag}\n`;
+      writeBlock(out, item, indent + INDENT, padOf(indent + INDENT));
+      return;
     }
-    const first = lines.length;
-    pushBlock(lines, item, indent + INDENT);
-    lines[first] = `${pad}- ${lines[first]!.slice(indent + INDENT)}`;
-  }
+    writeBlock(out, item, indent + INDENT, itemLead);
+  });
 }
 
 /** The tag that goes on the line before a non-inline value's lines (`!Join`), if any. */
@@ -87,10 +91,10 @@ function blockTag(value: CfnValue): string | undefined {
   return typeof value === 'object' && value.kind === 'join' ? '!Join' : undefined;
 }
 
-/** A non-inline value's lines at `indent` (without its tag). */
-function pushBlock(lines: string[], value: CfnValue, indent: number): void {
-  if (isCfnMap(value)) return pushMapping(lines, value, indent);
-  if (isCfnList(value)) return pushSequence(lines, value, indent);
-  if (typeof value === 'object' && value.kind === 'join') return pushSequence(lines, cfnList([value.delimiter, cfnList(value.items)]), indent);
+/** A non-inline value's lines at `indent` (without its tag), the first one starting with `lead`. */
+function writeBlock(out: YamlText, value: CfnValue, indent: number, lead: string): void {
+  if (isCfnMap(value)) return writeMapping(out, value, indent, lead);
+  if (isCfnList(value)) return writeSequence(out, value, indent, lead);
+  if (typeof value === 'object' && value.kind === 'join') return writeSequence(out, cfnList([value.delimiter, cfnList(value.items)]), indent, lead);
   throw new Error(`invariant: ${JSON.stringify(value)} is not a block value`);
 }
