@@ -59,6 +59,8 @@ export interface SyncOptions {
 
 /** Plans the sync of `files` (paths relative to `targetDir`) into `targetDir`. */
 export function planSync(targetDir: string, files: readonly PlannedFile[], options: SyncOptions): SyncPlan {
+  // A target directory that does not exist yet (a first run) holds no file to compare, keep or clean up.
+  const present = existsSync(targetDir);
   const manifest = readManifest(targetDir);
   const planned = planWrites(targetDir, files);
   const produced = new Map<string, RecordedFile>();
@@ -72,7 +74,7 @@ export function planSync(targetDir: string, files: readonly PlannedFile[], optio
     if (owner !== undefined && source !== undefined && owner !== source && !covered(targetDir, manifest.files[file.path]!, options.covers) && existsSync(resolve(targetDir, owner))) {
       conflicts.push({ relative: file.path, reason: 'other-definition', source: file.source, owner });
     }
-    const onDisk = existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined;
+    const onDisk = present && existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined;
     if (onDisk === file.contents) {
       unchanged.push(file.path);
       continue;
@@ -96,7 +98,7 @@ export function planSync(targetDir: string, files: readonly PlannedFile[], optio
     if (state === 'edited') conflicts.push({ relative, reason: 'edited', source: MANIFEST_FILE });
     deletions.push({ absolute, relative });
   }
-  const staleFiles = staleTemporaries(targetDir, [...produced.keys(), ...Object.keys(manifest.files), MANIFEST_FILE]);
+  const staleFiles = present ? staleTemporaries(targetDir, [...produced.keys(), ...Object.keys(manifest.files), MANIFEST_FILE]) : [];
   return { targetDir, writes, deletions, conflicts, unchanged, manifest: manifestText(produced, kept), staleTemporaries: staleFiles };
 }
 

@@ -123,8 +123,9 @@ describe('convert with staged writes', () => {
 describe('startStaging (the built worker, driven directly)', () => {
   const WORKER = new URL('../dist/staged-writes-worker.js', import.meta.url);
 
-  it('stages into temporary siblings, renames what is taken, discards the rest', async () => {
+  it('in a directory that exists: stages temporary siblings, renames what is taken, discards the rest', async () => {
     const dir = temporaryDirectory();
+    mkdirSync(join(dir, 'a'));
     const staging = startStaging(STAGING_THRESHOLD, WORKER)!;
     expect(staging).toBeDefined();
     staging.stage([
@@ -137,6 +138,72 @@ describe('startStaging (the built worker, driven directly)', () => {
     expect(staged.take(join(dir, 'a', 'never-staged.json'))).toBe(false);
     staged.discardUntaken();
     expect(tree(dir)).toEqual({ [join('a', 'one.json')]: '1' });
+  });
+
+  it('in a directory the run makes: stages one temporary tree, which the first take renames into place', async () => {
+    const dir = temporaryDirectory();
+    const staging = startStaging(STAGING_THRESHOLD, WORKER)!;
+    staging.stage([
+      { absolute: join(dir, 'out', 'hcl', 'one.tf'), contents: '1' },
+      { absolute: join(dir, 'out', 'json', 'two.json'), contents: '2' },
+      { absolute: join(dir, 'out', 'json', 'untaken.json'), contents: '3' },
+    ]);
+    const staged = await staging.finish();
+    // Before the commit, only the temporary tree exists, with the final names inside it.
+    expect(readdirSync(dir)).toEqual([`out.${process.pid}.0.tmp`]);
+    expect(tree(join(dir, `out.${process.pid}.0.tmp`))).toEqual({ [join('hcl', 'one.tf')]: '1', [join('json', 'two.json')]: '2', [join('json', 'untaken.json')]: '3' });
+    expect(staged.take(join(dir, 'out', 'hcl', 'one.tf'))).toBe(true);
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(staged.take(join(dir, 'out', 'json', 'two.json'))).toBe(true);
+    staged.discardUntaken();
+    expect(tree(dir)).toEqual({ [join('out', 'hcl', 'one.tf')]: '1', [join('out', 'json', 'two.json')]: '2' });
+  });
+
+  it('in a directory the run makes that appears before the commit: moves each file into it and keeps what is there', async () => {
+    const dir = temporaryDirectory();
+    const staging = startStaging(STAGING_THRESHOLD, WORKER)!;
+    staging.stage([
+      { absolute: join(dir, 'out', 'one.json'), contents: '1' },
+      { absolute: join(dir, 'out', 'deep', 'two.json'), contents: '2' },
+    ]);
+    const staged = await staging.finish();
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(join(dir, 'out', 'theirs.txt'), 'theirs');
+    expect(staged.take(join(dir, 'out', 'one.json'))).toBe(true);
+    expect(staged.take(join(dir, 'out', 'deep', 'two.json'))).toBe(true);
+    staged.discardUntaken();
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(tree(dir)).toEqual({ [join('out', 'one.json')]: '1', [join('out', 'deep', 'two.json')]: '2', [join('out', 'theirs.txt')]: 'theirs' });
+  });
+
+  it('two copies of one path in a new directory: neither is taken, and neither is left behind', async () => {
+    const dir = temporaryDirectory();
+    const staging = startStaging(STAGING_THRESHOLD, WORKER)!;
+    staging.stage([
+      { absolute: join(dir, 'out', 'same.json'), contents: 'first' },
+      { absolute: join(dir, 'out', 'same.json'), contents: 'second' },
+      { absolute: join(dir, 'out', 'other.json'), contents: 'other' },
+    ]);
+    const staged = await staging.finish();
+    expect(staged.take(join(dir, 'out', 'same.json'))).toBe(false);
+    expect(staged.take(join(dir, 'out', 'other.json'))).toBe(true);
+    staged.discardUntaken();
+    expect(tree(dir)).toEqual({ [join('out', 'other.json')]: 'other' });
+  });
+
+  it('removes the temporary tree a killed run left beside the directory it makes, and keeps a running process\'s', async () => {
+    const dir = temporaryDirectory();
+    const dead = join(dir, 'out.999999999.0.tmp');
+    mkdirSync(join(dead, 'hcl'), { recursive: true });
+    writeFileSync(join(dead, 'hcl', 'half.tf'), 'half');
+    const live = join(dir, `out.${process.ppid}.0.tmp`);
+    mkdirSync(live);
+    const staging = startStaging(STAGING_THRESHOLD, WORKER)!;
+    staging.stage([{ absolute: join(dir, 'out', 'one.json'), contents: '1' }]);
+    const staged = await staging.finish();
+    expect(staged.take(join(dir, 'out', 'one.json'))).toBe(true);
+    staged.discardUntaken();
+    expect(readdirSync(dir).sort()).toEqual(['out', `out.${process.ppid}.0.tmp`]);
   });
 
   it('does not stage a file whose final path already holds the contents', async () => {
