@@ -95,7 +95,7 @@ export function emitHclDeclarations(declarations: readonly SharedDeclarations[],
 /** The packaged layouts are written in code; the template set (and Handlebars) is loaded only for a user's own. */
 function renderFile(source: string, blocks: readonly HclBlock[], templateSet: TemplateSet | undefined): string {
   const templates = templateSet === undefined || templateSet === defaultHclTemplates() ? undefined : templateSet;
-  const rendered = blocks.map((hclBlock) => renderTopLevelBlock(withUnicodeNfcNotice(hclBlock), templates));
+  const rendered = blocks.map((hclBlock) => renderTopLevelBlock(hclBlock, templates));
   if (templates === undefined) return packagedFileLayout(commentText(source), rendered);
   return renderTemplate(templates, 'file.tf.hbs', { source: commentText(source), blocks: rendered });
 }
@@ -105,10 +105,12 @@ function packagedFileLayout(source: string, blocks: readonly string[]): string {
   return `# This file was ${GENERATED_MARKER} — do not edit.\n# Source: ${source}\n${blocks.map((block) => `\n${block}\n`).join('')}`;
 }
 
-function renderTopLevelBlock(hclBlock: HclBlock, templates: TemplateSet | undefined): string {
+/** A top-level block, with the Unicode NFC notice among its comments when Terraform would change its text. */
+function renderTopLevelBlock(planned: HclBlock, templates: TemplateSet | undefined): string {
+  const body = writeBody(planned.body, 1);
+  const hclBlock = withUnicodeNfcNotice(planned, body);
   const header = blockHeader(hclBlock.type, hclBlock.labels);
   const comments = blockCommentLines(hclBlock);
-  const body = writeBody(hclBlock.body, 1);
   if (templates === undefined) return packagedBlockLayout(comments, header, body);
   return renderTemplate(templates, 'block.tf.hbs', { type: hclBlock.type, labels: hclBlock.labels, header, comments, body }).replace(/\n+$/, '');
 }

@@ -10,33 +10,80 @@ import { commentText, escapeHclStringText, hclQuotedString } from './hcl-string.
 /** Tuples of several single-line items are printed on one line when it is at most this long; one item always is. */
 const INLINE_TUPLE_LIMIT = 80;
 
-/** One output line before alignment. `lead` is set for a single-line `lead = value` attribute. */
-interface Line {
-  readonly indent: number;
-  readonly text: string;
-  readonly lead?: string;
+/**
+ * Collects output lines. A run of consecutive single-line `lead = value` attributes is held back until the
+ * next other line (or the end), when the widest lead of the run is known and `=` can be aligned.
+ */
+class LineSink {
+  private readonly lines: string[] = [];
+  private readonly runIndents: number[] = [];
+  private readonly runLeads: string[] = [];
+  private readonly runTexts: string[] = [];
+
+  /** A line that is not a single-line attribute; an empty `text` is an empty line. */
+  line(indent: number, text: string): void {
+    if (this.runLeads.length > 0) this.flush();
+    this.lines.push(text === '' ? '' : indentation(indent) + text);
+  }
+
+  /** A single-line attribute `lead = text`, aligned with the others of its run. */
+  attribute(indent: number, lead: string, text: string): void {
+    this.runIndents.push(indent);
+    this.runLeads.push(lead);
+    this.runTexts.push(text);
+  }
+
+  /** Every line, joined, without a final newline. */
+  text(): string {
+    if (this.runLeads.length > 0) this.flush();
+    return this.lines.join('\n');
+  }
+
+  private flush(): void {
+    const { runIndents, runLeads, runTexts } = this;
+    const columns: number[] = [];
+    let widest = 0;
+    for (let index = 0; index < runLeads.length; index++) {
+      const column = leadColumns(runIndents[index]!, runLeads[index]!);
+      columns.push(column);
+      if (column > widest) widest = column;
+    }
+    for (let index = 0; index < runLeads.length; index++) {
+      this.lines.push(`${indentation(runIndents[index]!)}${runLeads[index]}${' '.repeat(widest - columns[index]! + 1)}= ${runTexts[index]}`);
+    }
+    runIndents.length = 0;
+    runLeads.length = 0;
+    runTexts.length = 0;
+  }
 }
 
-/** A rendered expression: one piece of text, or an opening, indented inner lines and a closing. */
-type Rendered =
-  | { readonly inline: string }
-  | { readonly open: string; readonly inner: readonly Line[]; readonly close: string };
+const INDENTATION = ['', '  ', '    ', '      ', '        ', '          ', '            '];
+
+function indentation(indent: number): string {
+  return INDENTATION[indent] ?? '  '.repeat(indent);
+}
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** Renders the items of a block body at the given indentation level, aligned, without a final newline. */
 export function writeBody(items: readonly HclBodyItem[], indent: number): string {
-  return alignLines(bodyLines(items, indent));
+  const sink = new LineSink();
+  writeItems(sink, items, indent);
+  return sink.text();
 }
 
 /** Renders a complete block (header, body, closing brace) at the given indentation level. */
 export function writeBlock(hclBlock: HclBlock, indent: number): string {
-  return alignLines(blockLines(hclBlock, indent));
+  const sink = new LineSink();
+  writeNestedBlock(sink, hclBlock, indent);
+  return sink.text();
 }
 
 /** The opening of a block: `resource "aws_iam_role" "label"`. */
 export function blockHeader(type: string, labels: readonly string[]): string {
-  return [type, ...labels.map((label) => hclQuotedString(label))].join(' ');
+  let header = type;
+  for (const label of labels) header += ` ${hclQuotedString(label)}`;
+  return header;
 }
 
 /** Comment text is wrapped at word boundaries to keep lines at most this wide (a longer word stays whole). */
@@ -71,82 +118,107 @@ function wrapWords(text: string, width: number): string[] {
   return lines;
 }
 
-function bodyLines(items: readonly HclBodyItem[], indent: number): Line[] {
-  const lines: Line[] = [];
-  for (const item of items) {
+function writeItems(sink: LineSink, items: readonly HclBodyItem[], indent: number): void {
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
     if (item.kind === 'block') {
-      if (lines.length > 0) lines.push({ indent: 0, text: '' });
-      lines.push(...blockLines(item, indent));
+      if (index > 0) sink.line(0, '');
+      writeNestedBlock(sink, item, indent);
       continue;
     }
-    for (const comment of item.comments ?? []) lines.push(...commentLines(comment).map((text) => ({ indent, text })));
-    lines.push(...entryLines(item.name, item.value, indent));
+    if (item.comments !== undefined) for (const comment of item.comments) for (const text of commentLines(comment)) sink.line(indent, text);
+    writeEntry(sink, item.name, item.value, indent);
   }
-  return lines;
 }
 
-function blockLines(hclBlock: HclBlock, indent: number): Line[] {
-  const lines: Line[] = [];
-  for (const text of blockCommentLines(hclBlock)) lines.push({ indent, text });
+function writeNestedBlock(sink: LineSink, hclBlock: HclBlock, indent: number): void {
+  for (const text of blockCommentLines(hclBlock)) sink.line(indent, text);
   const header = blockHeader(hclBlock.type, hclBlock.labels);
-  if (hclBlock.body.length === 0) return [...lines, { indent, text: `${header} {}` }];
-  return [...lines, { indent, text: `${header} {` }, ...bodyLines(hclBlock.body, indent + 1), { indent, text: '}' }];
+  if (hclBlock.body.length === 0) {
+    sink.line(indent, `${header} {}`);
+    return;
+  }
+  sink.line(indent, `${header} {`);
+  writeItems(sink, hclBlock.body, indent + 1);
+  sink.line(indent, '}');
 }
 
-function entryLines(lead: string, value: HclExpression, indent: number): Line[] {
-  const rendered = render(value, indent);
-  if ('inline' in rendered) return [{ indent, lead, text: rendered.inline }];
-  return [{ indent, text: `${lead} = ${rendered.open}` }, ...rendered.inner, { indent, text: rendered.close }];
+/** `lead = value`: one aligned line when the value fits on one, else the value opening on the lead's line. */
+function writeEntry(sink: LineSink, lead: string, value: HclExpression, indent: number): void {
+  const inline = inlineText(value);
+  if (inline !== undefined) sink.attribute(indent, lead, inline);
+  else writeMultiLine(sink, value, indent, `${lead} = `, '');
 }
 
-function render(expression: HclExpression, indent: number): Rendered {
+/** The expression on one line, or `undefined` when it is printed over several (a non-empty object, a long tuple, a call of one). */
+function inlineText(expression: HclExpression): string | undefined {
   switch (expression.kind) {
     case 'traversal':
-      return { inline: expression.path };
+      return expression.path;
     case 'template':
-      return { inline: renderTemplate(expression.parts) };
+      return renderTemplate(expression.parts);
     case 'number':
-      return { inline: renderNumber(expression.value) };
+      return renderNumber(expression.value);
     case 'bool':
-      return { inline: String(expression.value) };
+      return String(expression.value);
     case 'tuple':
-      return renderTuple(expression.items, indent);
+      return inlineTuple(expression.items);
     case 'object':
-      if (expression.entries.length === 0) return { inline: '{}' };
-      return {
-        open: '{',
-        inner: expression.entries.flatMap((entry) => entryLines(objectKey(entry.key), entry.value, indent + 1)),
-        close: '}',
-      };
+      return expression.entries.length === 0 ? '{}' : undefined;
     case 'call': {
-      const args = expression.args.map((arg) => render(arg, indent));
-      const [only] = args;
-      if (args.length === 1 && only !== undefined && !('inline' in only)) {
-        return { open: `${expression.name}(${only.open}`, inner: only.inner, close: `${only.close})` };
+      let args = '';
+      for (let index = 0; index < expression.args.length; index++) {
+        const arg = inlineText(expression.args[index]!);
+        if (arg === undefined) return undefined;
+        args += index === 0 ? arg : `, ${arg}`;
       }
-      return { inline: `${expression.name}(${args.map((arg) => inlineText(arg)).join(', ')})` };
+      return `${expression.name}(${args})`;
     }
   }
 }
 
-function inlineText(rendered: Rendered): string {
-  if ('inline' in rendered) return rendered.inline;
-  throw new Error('invariant: a multi-line value inside a call with several arguments');
+/** `[a, b]` when every item is single-line and the whole is at most {@link INLINE_TUPLE_LIMIT} long (or has one item). */
+function inlineTuple(items: readonly HclExpression[]): string | undefined {
+  let inline = '[';
+  for (let index = 0; index < items.length; index++) {
+    const item = inlineText(items[index]!);
+    if (item === undefined) return undefined;
+    inline += index === 0 ? item : `, ${item}`;
+    if (items.length > 1 && inline.length > INLINE_TUPLE_LIMIT) return undefined;
+  }
+  inline += ']';
+  return items.length <= 1 || inline.length <= INLINE_TUPLE_LIMIT ? inline : undefined;
 }
 
-function renderTuple(items: readonly HclExpression[], indent: number): Rendered {
-  const rendered = items.map((item) => render(item, indent + 1));
-  const inlineItems = rendered.flatMap((item) => ('inline' in item ? [item.inline] : []));
-  if (inlineItems.length === rendered.length) {
-    const inline = `[${inlineItems.join(', ')}]`;
-    if (inlineItems.length <= 1 || inline.length <= INLINE_TUPLE_LIMIT) return { inline };
+/**
+ * An expression that {@link inlineText} cannot put on one line: its opening after `prefix` on the current
+ * line, its inner lines one level deeper, and its closing followed by `suffix`.
+ */
+function writeMultiLine(sink: LineSink, expression: HclExpression, indent: number, prefix: string, suffix: string): void {
+  switch (expression.kind) {
+    case 'object':
+      sink.line(indent, `${prefix}{`);
+      for (const entry of expression.entries) writeEntry(sink, objectKey(entry.key), entry.value, indent + 1);
+      sink.line(indent, `}${suffix}`);
+      return;
+    case 'tuple':
+      sink.line(indent, `${prefix}[`);
+      for (const item of expression.items) {
+        const inline = inlineText(item);
+        if (inline !== undefined) sink.line(indent + 1, `${inline},`);
+        else writeMultiLine(sink, item, indent + 1, '', ',');
+      }
+      sink.line(indent, `]${suffix}`);
+      return;
+    case 'call': {
+      const [only] = expression.args;
+      if (expression.args.length !== 1 || only === undefined) throw new Error('invariant: a multi-line value inside a call with several arguments');
+      writeMultiLine(sink, only, indent, `${prefix}${expression.name}(`, `)${suffix}`);
+      return;
+    }
+    default:
+      throw new Error(`invariant: a ${expression.kind} expression is always written on one line`);
   }
-  const inner = rendered.flatMap((item): Line[] =>
-    'inline' in item
-      ? [{ indent: indent + 1, text: `${item.inline},` }]
-      : [{ indent: indent + 1, text: item.open }, ...item.inner, { indent: indent + 1, text: `${item.close},` }],
-  );
-  return { open: '[', inner, close: ']' };
 }
 
 /**
@@ -154,21 +226,19 @@ function renderTuple(items: readonly HclExpression[], indent: number): Rendered 
  * as `${("$")}`, because `$${` would otherwise turn the interpolation into literal text.
  */
 function renderTemplate(parts: readonly HclTemplatePart[]): string {
+  const [only] = parts;
+  if (parts.length === 1 && typeof only === 'string') return `"${escapeHclStringText(only)}"`;
   const merged = mergeLiterals(parts);
   let body = '';
-  merged.forEach((part, index) => {
+  for (let index = 0; index < merged.length; index++) {
+    const part = merged[index]!;
     if (typeof part !== 'string') {
       body += `\${${part.path}}`;
-      return;
+      continue;
     }
-    const dollars = /\$+$/.exec(part);
-    const beforeInterpolation = index + 1 < merged.length;
-    if (dollars && beforeInterpolation) {
-      body += `${escapeHclStringText(part.slice(0, dollars.index))}\${(${hclQuotedString(dollars[0])})}`;
-    } else {
-      body += escapeHclStringText(part);
-    }
-  });
+    const dollars = index + 1 < merged.length ? /\$+$/.exec(part) : null;
+    body += dollars ? `${escapeHclStringText(part.slice(0, dollars.index))}\${(${hclQuotedString(dollars[0])})}` : escapeHclStringText(part);
+  }
   return `"${body}"`;
 }
 
@@ -207,36 +277,11 @@ export function objectKey(key: string): string {
 const objectKeys = new Map<string, string>();
 const OBJECT_KEY_CACHE_LIMIT = 10_000;
 
-/** Applies terraform fmt's `=` alignment and indentation, and joins the lines. */
-function alignLines(lines: readonly Line[]): string {
-  const output: string[] = [];
-  let run: Line[] = [];
-  const flush = (): void => {
-    const columns = run.map(leadColumns);
-    const widest = Math.max(...columns);
-    run.forEach((line, index) => {
-      output.push(`${'  '.repeat(line.indent)}${line.lead}${' '.repeat(widest - columns[index]! + 1)}= ${line.text}`);
-    });
-    run = [];
-  };
-  for (const line of lines) {
-    if (line.lead !== undefined) {
-      run.push(line);
-      continue;
-    }
-    if (run.length > 0) flush();
-    output.push(line.text === '' ? '' : `${'  '.repeat(line.indent)}${line.text}`);
-  }
-  if (run.length > 0) flush();
-  return output.join('\n');
-}
-
 /** Columns of the text left of `=`, counted like hclwrite: indentation plus grapheme clusters per token. */
-function leadColumns(line: Line): number {
-  const lead = line.lead ?? '';
+function leadColumns(indent: number, lead: string): number {
   const quoted = lead.startsWith('"');
   const inner = quoted ? lead.slice(1, -1) : lead;
-  return line.indent * 2 + (quoted ? 2 : 0) + graphemeCount(inner);
+  return indent * 2 + (quoted ? 2 : 0) + graphemeCount(inner);
 }
 
 /** Grapheme clusters in text; printable ASCII (every bare key, and most quoted ones) is one per character. */

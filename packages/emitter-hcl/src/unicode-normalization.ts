@@ -13,11 +13,18 @@ export { terraformChangesText, UNICODE_NFC_GAP };
 /** The comment on a block whose text Terraform will normalise. */
 export const UNICODE_NFC_COMMENT = UNICODE_NFC_NOTICE;
 
-/** The block, with the NFC comment added when Terraform would change any of its text. */
-export function withUnicodeNfcNotice(block: HclBlock): HclBlock {
-  if (!bodyChanges(block.body)) return block;
+/**
+ * The block, with the NFC comment added when Terraform would change any of its text. `printedBody` is the
+ * block's body as `writeBody` prints it: text Terraform changes is never ASCII, and the writer prints every
+ * other character either as it is or as a `\u`/`\U` escape, so a printed body with neither holds no such
+ * text and the syntax tree need not be walked again.
+ */
+export function withUnicodeNfcNotice(block: HclBlock, printedBody: string): HclBlock {
+  if (!MAY_HOLD_NON_ASCII.test(printedBody) || !bodyChanges(block.body)) return block;
   return { ...block, comments: [...(block.comments ?? []), UNICODE_NFC_COMMENT] };
 }
+
+const MAY_HOLD_NON_ASCII = /[^\x00-\x7f]|\\[uU]/;
 
 function bodyChanges(items: readonly HclBodyItem[]): boolean {
   for (const item of items) {
