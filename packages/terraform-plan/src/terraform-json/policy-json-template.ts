@@ -26,9 +26,9 @@ import { expression, terraformTemplate, text, type TemplatePiece, type TemplateT
 
 /** The policy document as a finished Terraform JSON template. */
 export function policyJsonTemplate(document: PolicyDocument, references: EnvironmentReferences, guard?: TemplateTextGuard): string {
-  const pieces: TemplatePiece[] = [];
-  writeDocument(document, references, pieces);
-  return terraformTemplate(pieces, guard);
+  const out = new TemplateWriter();
+  writeDocument(document, references, out);
+  return terraformTemplate(out.pieces(), guard);
 }
 
 /** The inside of a JSON string for literal text: JSON's escapes, and `\uXXXX` for every non-ASCII character. */
@@ -38,54 +38,79 @@ export function jsonStringContent(value: string): string {
   return /[^\x00-\x7f]/.test(inner) ? inner.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`) : inner;
 }
 
-type Out = TemplatePiece[];
+/** The pieces of a template as it is written: literal text gathers until an interpolation ends it. */
+class TemplateWriter {
+  private readonly written: TemplatePiece[] = [];
+  private literal = '';
 
-function writeDocument(document: PolicyDocument, references: EnvironmentReferences, out: Out): void {
-  let first = true;
-  out.push(text('{'));
+  /** Appends literal text. */
+  text(value: string): void {
+    this.literal += value;
+  }
+
+  /** Appends an interpolated expression. */
+  expression(path: string): void {
+    this.endLiteral();
+    this.written.push(expression(path));
+  }
+
+  /** The pieces, adjacent literals merged and none empty. */
+  pieces(): TemplatePiece[] {
+    this.endLiteral();
+    return this.written;
+  }
+
+  private endLiteral(): void {
+    if (this.literal !== '') this.written.push(text(this.literal));
+    this.literal = '';
+  }
+}
+
+function writeDocument(document: PolicyDocument, references: EnvironmentReferences, out: TemplateWriter): void {
+  let separator = '{';
   for (const key of DOCUMENT_KEY_ORDER) {
     if (key === 'Statement') {
-      out.push(text(`${first ? '' : ','}"Statement":`));
+      out.text(`${separator}"Statement":`);
       const statements = document.Statement;
-      if (isList(statements)) writeList(statements, out, (statement) => writeStatement(statement, references, out));
-      else writeStatement(statements, references, out);
-      first = false;
+      if (isList(statements)) {
+        out.text('[');
+        for (let index = 0; index < statements.length; index++) {
+          if (index > 0) out.text(',');
+          writeStatement(statements[index]!, references, out);
+        }
+        out.text(']');
+      } else writeStatement(statements, references, out);
+      separator = ',';
       continue;
     }
     const value = document[key];
     if (value === undefined) continue;
-    out.push(text(`${first ? '' : ','}"${key}":"${jsonStringContent(value)}"`));
-    first = false;
+    out.text(`${separator}"${key}":"${jsonStringContent(value)}"`);
+    separator = ',';
   }
-  out.push(text('}'));
+  out.text(separator === '{' ? '{}' : '}');
 }
 
-function writeStatement(statement: Statement, references: EnvironmentReferences, out: Out): void {
-  let first = true;
-  const key = (name: string): void => {
-    out.push(text(`${first ? '' : ','}"${name}":`));
-    first = false;
-  };
-  out.push(text('{'));
+function writeStatement(statement: Statement, references: EnvironmentReferences, out: TemplateWriter): void {
+  let separator = '{';
   for (const name of STATEMENT_KEY_ORDER) {
     switch (name) {
       case 'Sid':
-        if (statement.Sid !== undefined) {
-          key(name);
-          out.push(text(`"${jsonStringContent(statement.Sid)}"`));
-        }
+        if (statement.Sid === undefined) break;
+        out.text(`${separator}"Sid":"${jsonStringContent(statement.Sid)}"`);
+        separator = ',';
         break;
       case 'Effect':
-        key(name);
-        out.push(text(`"${jsonStringContent(statement.Effect)}"`));
+        out.text(`${separator}"Effect":"${jsonStringContent(statement.Effect)}"`);
+        separator = ',';
         break;
       case 'Principal':
       case 'NotPrincipal': {
         const principal = statement[name];
-        if (principal !== undefined) {
-          key(name);
-          writePrincipal(principal, references, out);
-        }
+        if (principal === undefined) break;
+        out.text(`${separator}"${name}":`);
+        separator = ',';
+        writePrincipal(principal, references, out);
         break;
       }
       case 'Action':
@@ -93,79 +118,92 @@ function writeStatement(statement: Statement, references: EnvironmentReferences,
       case 'Resource':
       case 'NotResource': {
         const value = statement[name];
-        if (value !== undefined) {
-          key(name);
-          writeOneOrMany(value, references, out);
-        }
+        if (value === undefined) break;
+        out.text(`${separator}"${name}":`);
+        separator = ',';
+        writeOneOrMany(value, references, out);
         break;
       }
       case 'Condition':
-        if (statement.Condition !== undefined) {
-          key(name);
-          writeCondition(statement.Condition, references, out);
-        }
+        if (statement.Condition === undefined) break;
+        out.text(`${separator}"${name}":`);
+        separator = ',';
+        writeCondition(statement.Condition, references, out);
         break;
     }
   }
-  out.push(text('}'));
+  out.text(separator === '{' ? '{}' : '}');
 }
 
-function writePrincipal(principal: Principal, references: EnvironmentReferences, out: Out): void {
+function writePrincipal(principal: Principal, references: EnvironmentReferences, out: TemplateWriter): void {
   if (principal === '*') {
-    out.push(text('"*"'));
+    out.text('"*"');
     return;
   }
-  writeObject(Object.entries(principal).filter(([, identifiers]) => identifiers !== undefined), out, (identifiers) => writeOneOrMany(identifiers!, references, out));
+  let separator = '{';
+  for (const type of Object.keys(principal)) {
+    const identifiers = principal[type as keyof typeof principal];
+    if (identifiers === undefined) continue;
+    out.text(`${separator}"${jsonStringContent(type)}":`);
+    separator = ',';
+    writeOneOrMany(identifiers, references, out);
+  }
+  out.text(separator === '{' ? '{}' : '}');
 }
 
-function writeCondition(condition: ConditionBlock, references: EnvironmentReferences, out: Out): void {
-  writeObject(Object.entries(condition), out, (keys) =>
-    writeObject(Object.entries(keys), out, (values) => {
-      if (isList(values)) writeList(values, out, (value) => writeConditionValue(value, references, out));
-      else writeConditionValue(values, references, out);
-    }),
-  );
+function writeCondition(condition: ConditionBlock, references: EnvironmentReferences, out: TemplateWriter): void {
+  let separator = '{';
+  for (const [operator, keys] of Object.entries(condition)) {
+    out.text(`${separator}"${jsonStringContent(operator)}":`);
+    separator = ',';
+    let keySeparator = '{';
+    for (const [key, values] of Object.entries(keys)) {
+      out.text(`${keySeparator}"${jsonStringContent(key)}":`);
+      keySeparator = ',';
+      if (isList(values)) {
+        out.text('[');
+        for (let index = 0; index < values.length; index++) {
+          if (index > 0) out.text(',');
+          writeConditionValue(values[index]!, references, out);
+        }
+        out.text(']');
+      } else writeConditionValue(values, references, out);
+    }
+    out.text(keySeparator === '{' ? '{}' : '}');
+  }
+  out.text(separator === '{' ? '{}' : '}');
 }
 
-function writeConditionValue(value: ConditionValue, references: EnvironmentReferences, out: Out): void {
-  if (typeof value === 'boolean' || typeof value === 'number') out.push(text(JSON.stringify(value)));
+function writeConditionValue(value: ConditionValue, references: EnvironmentReferences, out: TemplateWriter): void {
+  if (typeof value === 'boolean' || typeof value === 'number') out.text(JSON.stringify(value));
   else writeString(value, references, out);
 }
 
-function writeOneOrMany(value: OneOrMany<PolicyString>, references: EnvironmentReferences, out: Out): void {
-  if (isList(value)) writeList(value, out, (item) => writeString(item, references, out));
-  else writeString(value, references, out);
+function writeOneOrMany(value: OneOrMany<PolicyString>, references: EnvironmentReferences, out: TemplateWriter): void {
+  if (!isList(value)) {
+    writeString(value, references, out);
+    return;
+  }
+  out.text('[');
+  for (let index = 0; index < value.length; index++) {
+    if (index > 0) out.text(',');
+    writeString(value[index]!, references, out);
+  }
+  out.text(']');
 }
 
-function writeString(value: PolicyString, references: EnvironmentReferences, out: Out): void {
+function writeString(value: PolicyString, references: EnvironmentReferences, out: TemplateWriter): void {
   if (typeof value === 'string') {
-    out.push(text(`"${jsonStringContent(value)}"`));
+    out.text(`"${jsonStringContent(value)}"`);
     return;
   }
-  out.push(text('"'));
+  out.text('"');
   for (const part of value.parts) {
     const resolved = typeof part === 'string' ? part : references[part.field];
-    out.push(typeof resolved === 'string' ? text(jsonStringContent(resolved)) : expression(resolved.path));
+    if (typeof resolved === 'string') out.text(jsonStringContent(resolved));
+    else out.expression(resolved.path);
   }
-  out.push(text('"'));
-}
-
-function writeObject<T>(entries: readonly [string, T][], out: Out, writeValue: (value: T) => void): void {
-  out.push(text('{'));
-  entries.forEach(([key, value], index) => {
-    out.push(text(`${index === 0 ? '' : ','}"${jsonStringContent(key)}":`));
-    writeValue(value);
-  });
-  out.push(text('}'));
-}
-
-function writeList<T>(items: readonly T[], out: Out, writeItem: (item: T) => void): void {
-  out.push(text('['));
-  items.forEach((item, index) => {
-    if (index > 0) out.push(text(','));
-    writeItem(item);
-  });
-  out.push(text(']'));
+  out.text('"');
 }
 
 function isList<T>(value: T | readonly T[]): value is readonly T[] {

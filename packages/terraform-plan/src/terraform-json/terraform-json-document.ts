@@ -133,9 +133,13 @@ export function terraformJsonDocument(
 
 const INVISIBLE_OUTSIDE_ASCII = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]|(?! )\p{Zs}/gu;
 
+/** Every character {@link INVISIBLE_OUTSIDE_ASCII} can match is past U+007E: a text without one needs no scan. */
+const BEYOND_PRINTABLE_ASCII = /[^\x00-\x7e]/;
+
 /** Serialises a document: 2-space JSON, invisible characters escaped so a reviewer sees them, a final newline. */
 export function serializeTerraformJson(document: JsonObject): string {
-  return `${JSON.stringify(document, null, 2).replace(INVISIBLE_OUTSIDE_ASCII, escapeCodeUnits)}\n`;
+  const json = JSON.stringify(document, null, 2);
+  return `${BEYOND_PRINTABLE_ASCII.test(json) ? json.replace(INVISIBLE_OUTSIDE_ASCII, escapeCodeUnits) : json}\n`;
 }
 
 function escapeCodeUnits(character: string): string {
