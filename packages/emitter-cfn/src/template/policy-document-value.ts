@@ -4,64 +4,80 @@
  */
 import type { ConditionBlock, ConditionValue, OneOrMany, PolicyDocument, PolicyString, Principal, Statement } from '@deputy/policy-model';
 import { DOCUMENT_KEY_ORDER, STATEMENT_KEY_ORDER } from '@deputy/policy-model';
-import type { CfnMap, CfnValue } from './cfn-value.js';
-import { cfnList, cfnMap } from './cfn-value.js';
+import type { CfnEntry, CfnMap, CfnValue } from './cfn-value.js';
+import { cfnList } from './cfn-value.js';
 import { cfnString } from './cfn-string.js';
 import type { EnvironmentBindings } from './environment-bindings.js';
 
 /** The document as a template value. */
 export function policyDocumentValue(document: PolicyDocument, bindings: EnvironmentBindings): CfnMap {
-  return cfnMap(
-    DOCUMENT_KEY_ORDER.map((key) => {
-      if (key !== 'Statement') return [key, document[key]];
-      const statements = document.Statement;
-      return [key, isStatementList(statements) ? cfnList(statements.map((statement) => statementValue(statement, bindings))) : statementValue(statements, bindings)];
-    }),
-  );
+  const entries: CfnEntry[] = [];
+  for (const key of DOCUMENT_KEY_ORDER) {
+    if (key !== 'Statement') {
+      addEntry(entries, key, document[key]);
+      continue;
+    }
+    const statements = document.Statement;
+    addEntry(entries, key, isStatementList(statements) ? cfnList(statements.map((statement) => statementValue(statement, bindings))) : statementValue(statements, bindings));
+  }
+  return { kind: 'map', entries };
 }
 
 function statementValue(statement: Statement, bindings: EnvironmentBindings): CfnMap {
-  return cfnMap(
-    STATEMENT_KEY_ORDER.map((key): [string, CfnValue | undefined] => {
-      switch (key) {
-        case 'Sid':
-        case 'Effect':
-          return [key, statement[key]];
-        case 'Principal':
-        case 'NotPrincipal': {
-          const principal = statement[key];
-          return [key, principal === undefined ? undefined : principalValue(principal, bindings)];
-        }
-        case 'Condition': {
-          const condition = statement.Condition;
-          return [key, condition === undefined ? undefined : conditionValue(condition, bindings)];
-        }
-        default: {
-          const values = statement[key];
-          return [key, values === undefined ? undefined : oneOrManyValue(values, bindings)];
-        }
+  const entries: CfnEntry[] = [];
+  for (const key of STATEMENT_KEY_ORDER) {
+    switch (key) {
+      case 'Sid':
+      case 'Effect':
+        addEntry(entries, key, statement[key]);
+        break;
+      case 'Principal':
+      case 'NotPrincipal': {
+        const principal = statement[key];
+        if (principal !== undefined) addEntry(entries, key, principalValue(principal, bindings));
+        break;
       }
-    }),
-  );
+      case 'Condition': {
+        const condition = statement.Condition;
+        if (condition !== undefined) addEntry(entries, key, conditionValue(condition, bindings));
+        break;
+      }
+      default: {
+        const values = statement[key];
+        if (values !== undefined) addEntry(entries, key, oneOrManyValue(values, bindings));
+      }
+    }
+  }
+  return { kind: 'map', entries };
 }
 
 function principalValue(principal: Principal, bindings: EnvironmentBindings): CfnValue {
   if (principal === '*') return '*';
-  return cfnMap(Object.entries(principal).map(([type, ids]) => [type, ids === undefined ? undefined : oneOrManyValue(ids, bindings)]));
+  const entries: CfnEntry[] = [];
+  for (const type of Object.keys(principal) as (keyof typeof principal)[]) {
+    const ids = principal[type];
+    if (ids !== undefined) addEntry(entries, type, oneOrManyValue(ids, bindings));
+  }
+  return { kind: 'map', entries };
 }
 
 function conditionValue(condition: ConditionBlock, bindings: EnvironmentBindings): CfnMap {
-  return cfnMap(
-    Object.entries(condition).map(([operator, keys]) => [
-      operator,
-      cfnMap(
-        Object.entries(keys).map(([key, values]) => [
-          key,
-          isConditionList(values) ? cfnList(values.map((value) => conditionLeaf(value, bindings))) : conditionLeaf(values, bindings),
-        ]),
-      ),
-    ]),
-  );
+  const operators: CfnEntry[] = [];
+  for (const operator of Object.keys(condition)) {
+    const keys = condition[operator]!;
+    const entries: CfnEntry[] = [];
+    for (const key of Object.keys(keys)) {
+      const values = keys[key]!;
+      addEntry(entries, key, isConditionList(values) ? cfnList(values.map((value) => conditionLeaf(value, bindings))) : conditionLeaf(values, bindings));
+    }
+    addEntry(operators, operator, { kind: 'map', entries });
+  }
+  return { kind: 'map', entries: operators };
+}
+
+/** Adds an entry to a map being built, unless its value is undefined (as {@link cfnMap} drops it). */
+function addEntry(entries: CfnEntry[], key: string, value: CfnValue | undefined): void {
+  if (value !== undefined) entries.push({ key, value });
 }
 
 function conditionLeaf(value: ConditionValue, bindings: EnvironmentBindings): CfnValue {

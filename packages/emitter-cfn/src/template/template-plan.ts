@@ -8,7 +8,7 @@ import type { CfnMap, CfnValue } from './cfn-value.js';
 import { cfnMap } from './cfn-value.js';
 import type { EnvironmentBindings } from './environment-bindings.js';
 import { fieldBinding, parameterDeclaration } from './environment-bindings.js';
-import { logicalIdFrom, uniqueLogicalIds } from './logical-ids.js';
+import { logicalIdClaimer, logicalIdFrom } from './logical-ids.js';
 import { policyEntryValues, policyLogicalIdCandidates, policySection } from './resource-policy-entries.js';
 import { roleArnOutput, roleNameOutput, roleResource } from './role-resource.js';
 import { parseSubTemplate } from './sub-template.js';
@@ -54,43 +54,30 @@ export function planTemplate<Value>(model: DeputyModel, print?: (value: CfnMap) 
     return { logicalId, notices, value: print ? print(value) : value };
   };
   const needsPlaceholder = model.roles.length === 0 && model.resourcePolicies.every((policy) => policySection(policy) === 'Outputs');
-  const ids = uniqueLogicalIds([
-    ...parameterFields.map((field) => parameterName(model, field)),
-    ...model.roles.map((role) => logicalIdFrom(role.name, 'Role')),
-    ...model.resourcePolicies.flatMap(policyLogicalIdCandidates),
-    ...(needsPlaceholder ? [PLACEHOLDER_ID] : []),
-  ]);
-  let next = 0;
-  const take = (count: number) => ids.slice(next, (next += count));
+  const claim = logicalIdClaimer();
 
-  const parameterIds = new Map(parameterFields.map((field) => [field, take(1)[0]!] as const));
+  const parameterIds = new Map(parameterFields.map((field) => [field, claim(parameterName(model, field))] as const));
   const bindings = Object.fromEntries(
     ENVIRONMENT_FIELDS.map((field) => [field, fieldBinding(field, model.environment[field], parameterIds.get(field))]),
   ) as EnvironmentBindings;
 
-  const roleIds = take(model.roles.length);
+  const roleIds = model.roles.map((role) => claim(logicalIdFrom(role.name, 'Role')));
   const resources = model.roles.map((role, index) => entry(roleIds[index]!, role.notices, roleResource(role, bindings)));
   const policyOutputs: TemplateEntry<Value | CfnMap>[] = [];
   for (const policy of model.resourcePolicies) {
+    const entryIds = policyLogicalIdCandidates(policy).map(claim);
     const values = policyEntryValues(policy, bindings);
-    const entryIds = take(values.length);
     const entries = values.map((value, index) => entry(entryIds[index]!, index === 0 ? policy.notices : [], value));
     (policySection(policy) === 'Outputs' ? policyOutputs : resources).push(...entries);
   }
-  if (needsPlaceholder) resources.push(entry(take(1)[0]!, [PLACEHOLDER_NOTICE], cfnMap([['Type', 'AWS::CloudFormation::WaitConditionHandle']])));
+  if (needsPlaceholder) resources.push(entry(claim(PLACEHOLDER_ID), [PLACEHOLDER_NOTICE], cfnMap([['Type', 'AWS::CloudFormation::WaitConditionHandle']])));
 
-  const outputIds = roleOutputIds(ids, roleIds);
-  const roleOutputs = model.roles.flatMap((role, index) => [
-    entry(outputIds[2 * index]!, [], roleArnOutput(role, roleIds[index]!)),
-    entry(outputIds[2 * index + 1]!, [], roleNameOutput(role, roleIds[index]!)),
-  ]);
+  const roleOutputs = model.roles.flatMap((role, index) => {
+    const roleId = roleIds[index]!;
+    return [entry(claim(`${roleId}Arn`), [], roleArnOutput(role, roleId)), entry(claim(`${roleId}Name`), [], roleNameOutput(role, roleId))];
+  });
   const parameters = declaredParameters(model, parameterIds, referenced).map(({ logicalId, value }) => ({ logicalId, notices: [], value: print ? print(value) : value }));
   return { parameters, resources, outputs: [...roleOutputs, ...policyOutputs] };
-}
-
-/** The IDs of every role's ARN and name Outputs, made unique against every ID already taken. */
-function roleOutputIds(taken: readonly string[], roleIds: readonly string[]): string[] {
-  return uniqueLogicalIds([...taken, ...roleIds.flatMap((id) => [`${id}Arn`, `${id}Name`])]).slice(taken.length);
 }
 
 /** Parameters for the environment fields the template refers to; unused ones are left out (cfn-lint W2001). */

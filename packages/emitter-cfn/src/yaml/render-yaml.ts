@@ -43,7 +43,7 @@ export interface YamlEntryContext {
 
 /** An entry's value as the body the layout prints under its logical ID: its mapping indented by four spaces. */
 export function yamlBody(value: CfnMap): string {
-  return yamlMappingText(value, BODY_INDENT).slice(0, -1);
+  return yamlMappingText(value, BODY_INDENT);
 }
 
 /**

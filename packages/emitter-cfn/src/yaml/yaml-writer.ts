@@ -13,7 +13,7 @@ const padOf = (indent: number): string => (PADS[indent] ??= ' '.repeat(indent));
 /** Keys longer than this are written as explicit `? key` entries: YAML limits implicit keys to 1024 characters. */
 const MAX_IMPLICIT_KEY = 1000;
 
-/** The entries of a mapping as lines indented by `indent` spaces, each ending in a newline. An empty mapping yields no text. */
+/** The entries of a mapping as lines indented by `indent` spaces, joined by newlines. An empty mapping yields no text. */
 export function yamlMappingText(map: CfnMap, indent: number): string {
   const out: YamlText = { text: '' };
   writeMapping(out, map, indent, padOf(indent));
@@ -23,6 +23,10 @@ export function yamlMappingText(map: CfnMap, indent: number): string {
 /** YAML being written, line by line. */
 interface YamlText {
   text: string;
+}
+
+function writeLine(out: YamlText, line: string): void {
+  out.text += out.text === '' ? line : `\n${line}`;
 }
 
 /** A value that fits on its key's line (`key: value`), or undefined for block values. */
@@ -59,12 +63,12 @@ function writeEntry(out: YamlText, { key, value }: CfnEntry, indent: number, lea
   const inline = yamlInline(value);
   const explicit = keyText.length > MAX_IMPLICIT_KEY;
   if (inline !== undefined) {
-    out.text += explicit ? `${lead}? ${keyText}\n${padOf(indent)}: ${inline}\n` : `${lead}${keyText}: ${inline}\n`;
+    writeLine(out, explicit ? `${lead}? ${keyText}\n${padOf(indent)}: ${inline}` : `${lead}${keyText}: ${inline}`);
     return;
   }
   const tag = blockTag(value);
   const opener = tag === undefined ? ':' : `: ${tag}`;
-  out.text += explicit ? `${lead}? ${keyText}\n${padOf(indent)}${opener}\n` : `${lead}${keyText}${opener}\n`;
+  writeLine(out, explicit ? `${lead}? ${keyText}\n${padOf(indent)}${opener}` : `${lead}${keyText}${opener}`);
   writeBlock(out, value, indent + INDENT, padOf(indent + INDENT));
 }
 
@@ -73,12 +77,12 @@ function writeSequence(out: YamlText, list: CfnList, indent: number, lead: strin
     const itemLead = `${index === 0 ? lead : padOf(indent)}- `;
     const inline = yamlInline(item);
     if (inline !== undefined) {
-      out.text += `${itemLead}${inline}\n`;
+      writeLine(out, `${itemLead}${inline}`);
       return;
     }
     const tag = blockTag(item);
     if (tag !== undefined) {
-      out.text += `${itemLead}${tag}\n`;
+      writeLine(out, `${itemLead}${tag}`);
       writeBlock(out, item, indent + INDENT, padOf(indent + INDENT));
       return;
     }
