@@ -11,37 +11,72 @@
  * with its location), and a carriage return without a line feed after it (white space to JSON, not to YAML).
  */
 
+import { skipSpace, stringEnd } from './json-text.js';
 import { hasLoneSurrogate } from './well-formed-text.js';
 
-/** Every string (with the `:` after it when it is a key) and every number of a valid JSON text, in order. */
-const TOKENS = /"(?:[^"\\]|\\.)*"(\s*:)?|-?\d[\d.eE+-]*/g;
 const LONGEST_KEY = 1000;
 /** White space to JSON, but not a line break to YAML (the located reader refuses `[]\r`). */
 const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
 
 /** The data of `text` when it is JSON that reads the same whichever reader reads it; otherwise undefined. */
 export function parseJsonExactly(text: string): { readonly value: unknown } | undefined {
-  const start = text.trimStart()[0];
-  if ((start !== '{' && start !== '[') || LONE_CARRIAGE_RETURN.test(text)) return undefined;
+  const start = text.charCodeAt(skipSpace(text, 0));
+  if ((start !== OPEN_BRACE && start !== OPEN_BRACKET) || LONE_CARRIAGE_RETURN.test(text)) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return undefined;
   }
+  const keys = plainKeyCount(text);
+  if (keys === undefined || keys !== keyCount(value)) return undefined;
+  return MAY_HOLD_SURROGATE.test(text) && holdsLoneSurrogate(value) ? undefined : { value };
+}
+
+const QUOTE = 0x22;
+const COLON = 0x3a;
+const MINUS = 0x2d;
+const ZERO = 0x30;
+const NINE = 0x39;
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+
+/**
+ * The number of keys written in valid JSON text, or undefined when a key (from its opening quote to its
+ * colon) is longer than {@link LONGEST_KEY} or a number is not written as JavaScript prints it. One pass:
+ * string contents are skipped with `indexOf`, and only the text between strings is read character by character.
+ */
+function plainKeyCount(text: string): number | undefined {
   let keys = 0;
-  for (const match of text.matchAll(TOKENS)) {
-    const token = match[0];
-    if (token.startsWith('"')) {
-      if (match[1] === undefined) continue;
+  for (let index = 0; index < text.length; ) {
+    const code = text.charCodeAt(index);
+    if (code === QUOTE) {
+      const end = stringEnd(text, index);
+      const next = skipSpace(text, end);
+      if (text.charCodeAt(next) !== COLON) {
+        index = end;
+        continue;
+      }
+      if (next + 1 - index > LONGEST_KEY) return undefined;
       keys += 1;
-      if (token.length > LONGEST_KEY) return undefined;
-    } else if (String(Number(token)) !== token) {
-      return undefined;
+      index = next + 1;
+    } else if (code === MINUS || (code >= ZERO && code <= NINE)) {
+      const end = numberEnd(text, index);
+      const token = text.slice(index, end);
+      if (String(Number(token)) !== token) return undefined;
+      index = end;
+    } else {
+      index += 1;
     }
   }
-  if (keys !== keyCount(value)) return undefined;
-  return MAY_HOLD_SURROGATE.test(text) && holdsLoneSurrogate(value) ? undefined : { value };
+  return keys;
+}
+
+/** The offset just after the number starting at `at` (its digits, `.`, `e`, `E`, `+` and `-`). */
+function numberEnd(text: string, at: number): number {
+  let index = at + 1;
+  for (let code = text.charCodeAt(index); (code >= ZERO && code <= NINE) || code === 0x2e || code === 0x65 || code === 0x45 || code === 0x2b || code === MINUS; code = text.charCodeAt(++index));
+  return index;
 }
 
 /** A surrogate, raw or escaped: without one, no string of the data can hold a lone surrogate. */

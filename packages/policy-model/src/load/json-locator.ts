@@ -6,6 +6,7 @@
  * policies asked for ~1,000 locations, ~100 ms with the YAML reader).
  */
 import type { SourceLocation } from '../problems.js';
+import { skipSpace, stringEnd } from './json-text.js';
 import type { PathSegment } from './source-document.js';
 
 /** The location of `path` in `text` (JSON read by the fast path), as the located reader would give it. */
@@ -77,26 +78,10 @@ function valueEnd(text: string, at: number): number {
 /** Characters that end a number, `true`, `false` or `null`. */
 const SCALAR_END = new Set([',', '}', ']', ' ', '\t', '\n', '\r']);
 
-/** The offset just after the string whose opening quote is at `at`. */
-function stringEnd(text: string, at: number): number {
-  for (let index = at + 1; index < text.length; index++) {
-    const character = text[index];
-    if (character === '\\') index++;
-    else if (character === '"') return index + 1;
-  }
-  return text.length;
-}
-
 /** A key's text, its escapes decoded only when it has any. */
 function keyText(text: string, start: number, end: number): string {
   const raw = text.slice(start + 1, end - 1);
   return raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw;
-}
-
-function skipSpace(text: string, at: number): number {
-  let index = at;
-  for (let code = text.charCodeAt(index); code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09; code = text.charCodeAt(++index));
-  return index;
 }
 
 /** One-based line and column of an offset, lines ending at `\n` (as the located reader counts them). */

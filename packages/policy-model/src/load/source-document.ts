@@ -132,11 +132,14 @@ function jsonSyntaxProblem(text: string, at: (offset: number) => SourceLocation)
   }
 }
 
+/** Any character that `trim()` keeps (a byte-order mark is white space to both). */
+const NOT_SPACE = /\S/;
+
 function textProblems(text: string, file: string): Problem[] {
   if (text.includes('\u0000')) {
     return [{ code: 'binary-file', message: 'the file is binary, not text', hint: 'give a YAML or JSON file', file }];
   }
-  if (stripBom(text).trim() === '') {
+  if (!NOT_SPACE.test(text)) {
     return [{ code: 'empty-file', message: 'the file is empty', hint: 'write a definition or policy document', file }];
   }
   return [];
