@@ -89,33 +89,37 @@ function statementValue(
 
 function principalExpression(principal: Principal, context: ReferenceContext): HclExpression {
   if (principal === '*') return text('*');
-  return object(
-    Object.entries(principal).flatMap(([type, identifiers]): HclObjectEntry[] =>
-      identifiers === undefined ? [] : [{ key: type, value: oneOrManyExpression(identifiers, context) }],
-    ),
-  );
+  const entries: HclObjectEntry[] = [];
+  for (const type of Object.keys(principal)) {
+    const identifiers = principal[type as keyof typeof principal];
+    if (identifiers !== undefined) entries.push({ key: type, value: oneOrManyExpression(identifiers, context) });
+  }
+  return object(entries);
 }
 
 function oneOrManyExpression(value: OneOrMany<PolicyString>, context: ReferenceContext): HclExpression {
-  return isList(value)
-    ? tuple(value.map((item) => policyStringExpression(item, context)))
-    : policyStringExpression(value, context);
+  if (!isList(value)) return policyStringExpression(value, context);
+  const items: HclExpression[] = [];
+  for (const item of value) items.push(policyStringExpression(item, context));
+  return tuple(items);
 }
 
 function conditionExpression(condition: ConditionBlock, context: ReferenceContext): HclObject {
-  return object(
-    Object.entries(condition).map(([operator, keys]) => ({
-      key: operator,
-      value: object(
-        Object.entries(keys).map(([conditionKey, values]) => ({
-          key: conditionKey,
-          value: isList(values)
-            ? tuple(values.map((value) => conditionValueExpression(value, context)))
-            : conditionValueExpression(values, context),
-        })),
-      ),
-    })),
-  );
+  const operators: HclObjectEntry[] = [];
+  for (const [operator, keys] of Object.entries(condition)) {
+    const entries: HclObjectEntry[] = [];
+    for (const [conditionKey, values] of Object.entries(keys)) {
+      entries.push({ key: conditionKey, value: isList(values) ? conditionValuesExpression(values, context) : conditionValueExpression(values, context) });
+    }
+    operators.push({ key: operator, value: object(entries) });
+  }
+  return object(operators);
+}
+
+function conditionValuesExpression(values: readonly ConditionValue[], context: ReferenceContext): HclExpression {
+  const items: HclExpression[] = [];
+  for (const value of values) items.push(conditionValueExpression(value, context));
+  return tuple(items);
 }
 
 function conditionValueExpression(value: ConditionValue, context: ReferenceContext): HclExpression {

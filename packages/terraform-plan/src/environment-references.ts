@@ -3,7 +3,7 @@
  * `aws_caller_identity` / `aws_region` / `aws_partition` data sources, a parameter as a `variable`, a
  * literal as its text. Every Terraform serialisation asks here.
  */
-import { assertNever, ENVIRONMENT_FIELDS, type Environment, type EnvironmentField, type PolicyString } from '@deputy/policy-model';
+import { assertNever, type Environment, type EnvironmentField, type EnvironmentValue, type PolicyString } from '@deputy/policy-model';
 import { variableName } from './terraform-labels.js';
 import { reference, textOrReference, type PlanReference, type PlanText, type PlanTextPart } from './plan-values.js';
 
@@ -41,20 +41,24 @@ export type EnvironmentReferences = { readonly [field in EnvironmentField]: Plan
 
 /** The references of an environment, for one provider version. */
 export function environmentReferences(environment: Environment, awsProviderMajorVersion: AwsProviderMajorVersion): EnvironmentReferences {
-  const entries = ENVIRONMENT_FIELDS.map((field): [EnvironmentField, PlanTextPart] => {
-    const value = environment[field];
-    switch (value.kind) {
-      case 'literal':
-        return [field, value.value];
-      case 'current':
-        return [field, reference(currentFieldPath(field, awsProviderMajorVersion))];
-      case 'parameter':
-        return [field, reference(`var.${variableName(value.name)}`)];
-      default:
-        return assertNever(value, 'environment value');
-    }
-  });
-  return Object.fromEntries(entries) as EnvironmentReferences;
+  return {
+    account: fieldReference('account', environment.account, awsProviderMajorVersion),
+    region: fieldReference('region', environment.region, awsProviderMajorVersion),
+    partition: fieldReference('partition', environment.partition, awsProviderMajorVersion),
+  };
+}
+
+function fieldReference(field: EnvironmentField, value: EnvironmentValue, awsProviderMajorVersion: AwsProviderMajorVersion): PlanTextPart {
+  switch (value.kind) {
+    case 'literal':
+      return value.value;
+    case 'current':
+      return reference(currentFieldPath(field, awsProviderMajorVersion));
+    case 'parameter':
+      return reference(`var.${variableName(value.name)}`);
+    default:
+      return assertNever(value, 'environment value');
+  }
 }
 
 /** A policy string as text parts, each environment field resolved (adjacent literals not yet merged). */

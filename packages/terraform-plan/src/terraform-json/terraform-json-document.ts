@@ -133,14 +133,26 @@ export function terraformJsonDocument(
 
 const INVISIBLE_OUTSIDE_ASCII = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]|(?! )\p{Zs}/gu;
 
-/** Every character {@link INVISIBLE_OUTSIDE_ASCII} can match is past U+007E: a text without one needs no scan. */
-const BEYOND_PRINTABLE_ASCII = /[^\x00-\x7e]/;
+/** The characters past U+007E, where every character {@link INVISIBLE_OUTSIDE_ASCII} matches lies. */
+const BEYOND_PRINTABLE_ASCII = /[^\x00-\x7e]/g;
 
 /** Serialises a document: 2-space JSON, invisible characters escaped so a reviewer sees them, a final newline. */
 export function serializeTerraformJson(document: JsonObject): string {
   const json = JSON.stringify(document, null, 2);
-  return `${BEYOND_PRINTABLE_ASCII.test(json) ? json.replace(INVISIBLE_OUTSIDE_ASCII, escapeCodeUnits) : json}\n`;
+  return `${holdsInvisible(json) ? json.replace(INVISIBLE_OUTSIDE_ASCII, escapeCodeUnits) : json}\n`;
 }
+
+/**
+ * True when the JSON text holds a character {@link INVISIBLE_OUTSIDE_ASCII} matches. Most files hold only a
+ * few characters past ASCII (the header's dash), so the Unicode pattern runs over those alone, gathered in
+ * order (JSON.stringify escapes lone surrogates, so every surrogate pair stays a pair).
+ */
+function holdsInvisible(json: string): boolean {
+  const beyond = json.match(BEYOND_PRINTABLE_ASCII);
+  return beyond !== null && INVISIBLE_CHARACTER.test(beyond.join(''));
+}
+
+const INVISIBLE_CHARACTER = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]|(?! )\p{Zs}/u;
 
 function escapeCodeUnits(character: string): string {
   let escaped = '';
