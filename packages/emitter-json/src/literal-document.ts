@@ -3,6 +3,7 @@ import {
   DeputyInputError,
   isInterpolation,
   mapPolicyStrings,
+  somePolicyString,
   type DeputyModel,
   type EnvironmentField,
   type LiteralPolicyDocument,
@@ -10,8 +11,9 @@ import {
   type PolicyString,
 } from '@deputy/policy-model';
 
-/** The document with literal strings only, or the fields it still refers to. */
+/** The document with literal strings only, or the fields it still refers to; a document already literal is returned as it is. */
 export function literalDocument(document: PolicyDocument): { document: LiteralPolicyDocument; unresolved: EnvironmentField[] } {
+  if (!somePolicyString(document, isInterpolation)) return { document: document as LiteralPolicyDocument, unresolved: [] };
   const unresolved = new Set<EnvironmentField>();
   const literal = mapPolicyStrings<PolicyString, string>(document, (value) => {
     if (!isInterpolation(value)) return value;

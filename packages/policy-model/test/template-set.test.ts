@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DeputyInputError, loadTemplateSet, PRECOMPILED_TEMPLATES_FILE, precompiledTemplatesSource, renderTemplate } from '../src/index.js';
+import { DeputyInputError, handlebarsWithCompiler, loadTemplateSet, PRECOMPILED_TEMPLATES_FILE, precompiledTemplatesSource, renderTemplate, TEMPLATE_COMPILE_OPTIONS } from '../src/index.js';
 
 const WORKSPACE_TEMPLATES = join(import.meta.dirname, '..', '..', '..', 'templates');
 
@@ -63,5 +63,43 @@ describe('precompiled templates', () => {
     }
     writeFileSync(join(overrides, 't', 'a.hbs'), 'override {{x}}');
     expect(renderTemplate(loadTemplateSet('t', defaults, overrides), 'a.hbs', { x: 1 })).toBe('override 1');
+  });
+});
+
+describe('plain templates (text and {{name}} only)', () => {
+  const sources = [
+    '{{document}}\n',
+    'a {{x}} b {{y}}{{x}}',
+    'no references at all\n',
+    '\\{{x}} escaped',
+    '\\\\{{x}} after a backslash',
+    '{{{x}}} triple',
+    '{{x}}} brace after',
+    '{ {{x}}',
+    '{{ x }} spaced',
+    '{{this}} {{true}} {{lookup}}',
+    '{{x}} }} stray close',
+    '{{#if x}}{{x}}{{/if}}',
+  ];
+  const contexts: object[] = [
+    { x: 'one', y: '"two" & <3>', document: '{\n  "a": "$&"\n}' },
+    { x: 'one', y: 2, document: 3 },
+    { x: '', y: null, document: true },
+    { x: 'only x' },
+    Object.create({ x: 'inherited', y: 'inherited', document: 'inherited' }) as object,
+  ];
+
+  function outcome(render: () => string): string {
+    try {
+      return `ok ${render()}`;
+    } catch (error) {
+      return `error ${error instanceof DeputyInputError ? error.problems[0]!.message : `template error: ${(error as Error).message.split('\n')[0]}`}`;
+    }
+  }
+
+  it.each(sources)('renders %j exactly as Handlebars does, and fails where it fails', (source) => {
+    const set = loadTemplateSet('t', templatesDir({ 'a.hbs': source }, {}));
+    const handlebars = handlebarsWithCompiler().compile(source, TEMPLATE_COMPILE_OPTIONS);
+    for (const context of contexts) expect(outcome(() => renderTemplate(set, 'a.hbs', context))).toBe(outcome(() => handlebars(context)));
   });
 });

@@ -55,3 +55,34 @@ function mapCondition<A, B>(condition: ConditionBlock<A>, convert: (value: A) =>
 function mapMany<A, B>(value: OneOrMany<A>, convert: (value: A) => B): OneOrMany<B> {
   return Array.isArray(value) ? (value as readonly A[]).map(convert) : convert(value as A);
 }
+
+/** True when some string leaf of `document` (as {@link mapPolicyStrings} visits them) passes `test`; allocates no copy. */
+export function somePolicyString<A>(document: PolicyDocument<A>, test: (value: A) => boolean): boolean {
+  const statements = Array.isArray(document.Statement) ? (document.Statement as readonly Statement<A>[]) : [document.Statement as Statement<A>];
+  return statements.some((statement) => statementHasString(statement, test));
+}
+
+function statementHasString<A>(statement: Statement<A>, test: (value: A) => boolean): boolean {
+  for (const [key, value] of Object.entries(statement) as [keyof Statement<A>, unknown][]) {
+    if (value === undefined || key === 'Sid' || key === 'Effect') continue;
+    const found =
+      key === 'Principal' || key === 'NotPrincipal'
+        ? value !== '*' && Object.values(value as object).some((ids) => someOfMany(ids as OneOrMany<A>, test))
+        : key === 'Condition'
+          ? conditionHasString(value as ConditionBlock<A>, test)
+          : someOfMany(value as OneOrMany<A>, test);
+    if (found) return true;
+  }
+  return false;
+}
+
+function conditionHasString<A>(condition: ConditionBlock<A>, test: (value: A) => boolean): boolean {
+  const testValue = (value: ConditionValue<A>): boolean => typeof value !== 'boolean' && typeof value !== 'number' && test(value);
+  return Object.values(condition).some((keys) =>
+    Object.values(keys).some((values) => (Array.isArray(values) ? (values as ConditionValue<A>[]).some(testValue) : testValue(values as ConditionValue<A>))),
+  );
+}
+
+function someOfMany<A>(value: OneOrMany<A>, test: (value: A) => boolean): boolean {
+  return Array.isArray(value) ? (value as readonly A[]).some(test) : test(value as A);
+}

@@ -24,7 +24,10 @@ export interface TemplateSet {
   readonly precompiled?: ReadonlyMap<string, PrecompiledTemplate>;
 }
 
-const compiled = new WeakMap<TemplateSet, Map<string, HandlebarsModule.TemplateDelegate>>();
+/** Renders one template to text; throws what Handlebars throws. */
+type RenderFunction = (context: object) => string;
+
+const compiled = new WeakMap<TemplateSet, Map<string, RenderFunction>>();
 
 /**
  * Reads a target's default templates, then lets `overrideDir/<target>/*.hbs` replace any of them by file name.
@@ -52,16 +55,15 @@ export function renderTemplate(set: TemplateSet, name: string, context: object):
     cache = new Map();
     compiled.set(set, cache);
   }
-  let template = cache.get(name);
-  if (!template) {
+  let render = cache.get(name);
+  if (!render) {
     const source = set.sources.get(name);
     if (source === undefined) throw new Error(`invariant: no template ${name} for target ${set.target}`);
-    const precompiled = set.precompiled?.get(name);
-    template = precompiled?.source === source ? templateFromSpec(precompiled.spec) : handlebarsWithCompiler().compile(source, TEMPLATE_COMPILE_OPTIONS);
-    cache.set(name, template);
+    render = renderFunction(source, set.precompiled?.get(name));
+    cache.set(name, render);
   }
   try {
-    return template(context);
+    return render(context);
   } catch (error) {
     const origin = set.origins.get(name) ?? name;
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
@@ -69,6 +71,70 @@ export function renderTemplate(set: TemplateSet, name: string, context: object):
       { code: 'template-error', message: `template error: ${message}`, hint: `fix the Handlebars template; the variables it may use are ${Object.keys(context).join(', ')}`, file: origin },
     ]);
   }
+}
+
+/**
+ * How a template source renders: through Handlebars (its precompiled form while the source is the one
+ * compiled), except that a plain template ({@link plainTemplate}) is filled in directly whenever every name
+ * it refers to is a string of the context, which is what Handlebars would print; anything else is left to
+ * Handlebars, loaded on first need.
+ */
+function renderFunction(source: string, precompiled: PrecompiledTemplate | undefined): RenderFunction {
+  let handlebars: HandlebarsModule.TemplateDelegate | undefined;
+  const compiledTemplate = (): HandlebarsModule.TemplateDelegate =>
+    (handlebars ??= precompiled?.source === source ? templateFromSpec(precompiled.spec) : handlebarsWithCompiler().compile(source, TEMPLATE_COMPILE_OPTIONS));
+  const plain = plainTemplate(source);
+  if (plain === undefined) {
+    const template = compiledTemplate();
+    return (context) => template(context);
+  }
+  return (context) => fillPlainTemplate(plain, context) ?? compiledTemplate()(context);
+}
+
+/** A template of text and `{{name}}` references only, split at the references: `texts` has one more entry than `names`. */
+interface PlainTemplate {
+  readonly texts: readonly string[];
+  readonly names: readonly string[];
+}
+
+/** `{{name}}`: a simple identifier, no spaces, paths, helpers or arguments. */
+const PLAIN_REFERENCE = /\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}/g;
+
+/** Names that Handlebars reads as literals, keywords or built-in helpers rather than as context properties. */
+const SPECIAL_NAMES = new Set(['this', 'true', 'false', 'null', 'undefined', 'else', 'blockHelperMissing', 'helperMissing', 'each', 'if', 'unless', 'log', 'lookup', 'with']);
+
+/**
+ * The source as a plain template, or undefined when it holds any other Handlebars syntax: a text part may
+ * hold no `{{` or `}}`, and no reference may touch a `\` (escape), `{` or `}` (triple-stash).
+ */
+function plainTemplate(source: string): PlainTemplate | undefined {
+  const texts: string[] = [];
+  const names: string[] = [];
+  let textStart = 0;
+  for (const match of source.matchAll(PLAIN_REFERENCE)) {
+    const name = match[1]!;
+    if (SPECIAL_NAMES.has(name)) return undefined;
+    texts.push(source.slice(textStart, match.index));
+    names.push(name);
+    textStart = match.index! + match[0].length;
+  }
+  texts.push(source.slice(textStart));
+  const touchesReference = (text: string, index: number): boolean =>
+    (index > 0 && text.startsWith('}')) || (index < names.length && (text.endsWith('\\') || text.endsWith('{')));
+  if (texts.some((text, index) => text.includes('{{') || text.includes('}}') || touchesReference(text, index))) return undefined;
+  return { texts, names };
+}
+
+/** The plain template filled in from the context, or undefined when a name is not an own string property of it. */
+function fillPlainTemplate(template: PlainTemplate, context: object): string | undefined {
+  let text = template.texts[0]!;
+  for (let index = 0; index < template.names.length; index++) {
+    const name = template.names[index]!;
+    const value = Object.hasOwn(context, name) ? (context as Record<string, unknown>)[name] : undefined;
+    if (typeof value !== 'string') return undefined;
+    text += value + template.texts[index + 1]!;
+  }
+  return text;
 }
 
 /**
