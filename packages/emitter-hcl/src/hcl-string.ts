@@ -37,7 +37,8 @@ export interface HclStringEscapeOptions {
  * Terraform, is exactly `text` (in the Unicode form Terraform holds strings in; see
  * `unicode-normalization.ts`). Throws on a lone UTF-16 surrogate, which no UTF-8 file can carry.
  */
-export function escapeHclStringText(text: string, options: HclStringEscapeOptions = {}): string {
+export function escapeHclStringText(text: string, options?: HclStringEscapeOptions): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
   if (PRINTABLE_ASCII.test(text)) return text.replace(ASCII_ESCAPES, asciiEscape);
   let escaped = '';
   const characters = Array.from(text);
@@ -48,7 +49,7 @@ export function escapeHclStringText(text: string, options: HclStringEscapeOption
       escaped += character + character;
       continue;
     }
-    escaped += options.escapeCombiningMarks && COMBINING_MARK.test(character) ? codePointEscape(character) : escapeCharacter(character);
+    escaped += options?.escapeCombiningMarks && COMBINING_MARK.test(character) ? codePointEscape(character) : escapeCharacter(character);
   }
   return escaped;
 }
@@ -57,12 +58,15 @@ export function escapeHclStringText(text: string, options: HclStringEscapeOption
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const ASCII_ESCAPES = /[$%](?=\{)|["\\]/g;
 
+/** Anything that is not printable ASCII, or that printable ASCII escapes: most text has none and is written as it is. */
+const NEEDS_ESCAPING = /[^\x20-\x7e]|[$%]\{|["\\]/;
+
 function asciiEscape(match: string): string {
   return match === '"' || match === '\\' ? `\\${match}` : match + match;
 }
 
 /** Text as a complete HCL quoted string literal, e.g. `"$${aws:username}"`. */
-export function hclQuotedString(text: string, options: HclStringEscapeOptions = {}): string {
+export function hclQuotedString(text: string, options?: HclStringEscapeOptions): string {
   return `"${escapeHclStringText(text, options)}"`;
 }
 

@@ -63,8 +63,6 @@ function indentation(indent: number): string {
   return INDENTATION[indent] ?? '  '.repeat(indent);
 }
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
 /** Renders the items of a block body at the given indentation level, aligned, without a final newline. */
 export function writeBody(items: readonly HclBodyItem[], indent: number): string {
   const sink = new LineSink();
@@ -286,7 +284,12 @@ function leadColumns(indent: number, lead: string): number {
 
 /** Grapheme clusters in text; printable ASCII (every bare key, and most quoted ones) is one per character. */
 function graphemeCount(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : [...graphemes.segment(text)].length;
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return [...graphemes.segment(text)].length;
 }
+
+/** Made on first use: building a segmenter loads ICU's break rules (milliseconds), and most runs never need one. */
+let graphemes: Intl.Segmenter | undefined;
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;

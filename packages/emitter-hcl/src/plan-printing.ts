@@ -44,17 +44,18 @@ function hclBlocksOf(planBlock: PlanBlock, context: EmitContext): HclBlock[] {
 }
 
 function resourceBlocks(planBlock: PlanResource, context: EmitContext): HclBlock[] {
-  const dataSources: HclBlock[] = [];
-  const directives: string[] = [...planBlock.directives];
+  const blocks: HclBlock[] = [];
+  let directives = planBlock.directives;
   const body: HclAttribute[] = [];
   for (const argument of planBlock.body) {
     const printed = printValue(argument.value, planBlock.label, context);
-    dataSources.push(...printed.dataSources);
-    directives.push(...printed.directives);
+    for (const dataSource of printed.dataSources) blocks.push(dataSource);
+    if (printed.directives.length > 0) directives = [...directives, ...printed.directives];
     body.push(attribute(argument.name, printed.expression, printed.comments));
   }
   const type = planBlock.kind === 'data' ? 'data' : 'resource';
-  return [...dataSources, withDirectives(block(type, [planBlock.type, planBlock.label], body, planBlock.notices), directives)];
+  blocks.push(withDirectives(block(type, [planBlock.type, planBlock.label], body, planBlock.notices), directives));
+  return blocks;
 }
 
 /** A value as an expression, with what it brings along: data sources, attribute comments, and the suppressions for the block holding it. */
@@ -77,8 +78,8 @@ function printValue(value: PlanValue, owner: string, context: EmitContext): Prin
       return plain(object(value.entries.map((entry) => ({ key: entry.key, value: printValue(entry.value, owner, context).expression }))));
     case 'policy': {
       const rendered = renderPolicy(value.document, value.labelBase, context);
-      if (!rendered.dataSource) return { expression: rendered.value, dataSources: [], comments: rendered.comments, directives: value.directives };
-      return { expression: rendered.value, dataSources: [withDirectives(rendered.dataSource, value.directives)], comments: rendered.comments, directives: [] };
+      if (!rendered.dataSource) return { expression: rendered.value, dataSources: NONE, comments: rendered.comments, directives: value.directives };
+      return { expression: rendered.value, dataSources: [withDirectives(rendered.dataSource, value.directives)], comments: rendered.comments, directives: NONE };
     }
     default:
       return assertNever(value, 'plan value');
@@ -86,8 +87,11 @@ function printValue(value: PlanValue, owner: string, context: EmitContext): Prin
 }
 
 function plain(expression: HclExpression): PrintedValue {
-  return { expression, dataSources: [], comments: [], directives: [] };
+  return { expression, dataSources: NONE, comments: NONE, directives: NONE };
 }
+
+/** The empty list a value brings along with it in most cases (shared: nothing adds to a printed value's lists). */
+const NONE: readonly never[] = [];
 
 function variableBlock(variable: PlanVariable): HclBlock {
   return block('variable', [variable.label], [

@@ -88,11 +88,11 @@ export function terraformJsonDocument(
 ): JsonObject {
   const sections: { [key in 'terraform' | 'variable' | 'data' | 'locals' | 'resource' | 'output']: JsonObject } = {
     terraform: {},
-    variable: {},
+    variable: labelKeyed(),
     data: {},
-    locals: {},
+    locals: labelKeyed(),
     resource: {},
-    output: {},
+    output: labelKeyed(),
   };
   const localsComments: string[] = [];
   for (const block of blocks) {
@@ -108,7 +108,7 @@ export function terraformJsonDocument(
       case 'resource':
       case 'data': {
         const { body, comments } = resourceJsonBody(block, references, guard);
-        const byType = (sections[block.kind === 'data' ? 'data' : 'resource'][block.type] ??= {}) as JsonObject;
+        const byType = (sections[block.kind === 'data' ? 'data' : 'resource'][block.type] ??= labelKeyed()) as JsonObject;
         byType[block.label] = comments.length > 0 ? { '//': [...comments], ...body } : body;
         break;
       }
@@ -126,9 +126,17 @@ export function terraformJsonDocument(
   const document: JsonObject = { '//': [...header] };
   for (const [key, section] of Object.entries(sections)) {
     if (Object.keys(section).length === 0) continue;
-    document[key] = key === 'locals' && localsComments.length > 0 ? { '//': localsComments, ...section } : section;
+    document[key] = key === 'locals' && localsComments.length > 0 ? Object.assign(labelKeyed(), { '//': localsComments }, section) : section;
   }
   return document;
+}
+
+/**
+ * An empty object whose keys will be labels. Without a prototype, V8 keeps it as a dictionary; a `{}` would
+ * get a new hidden class for every label added to it, thousands in one run. Keys keep insertion order either way.
+ */
+function labelKeyed(): JsonObject {
+  return Object.create(null) as JsonObject;
 }
 
 const INVISIBLE_OUTSIDE_ASCII = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]|(?! )\p{Zs}/gu;
