@@ -12,38 +12,15 @@ const MAX_BASE_LENGTH = 200;
  * `DataRole` + `Role` → `DataRole`). A name that would start with a digit or be empty gets the prefix `Id`.
  */
 export function logicalIdFrom(name: string, suffix = ''): string {
-  let base = pascalCase(name).slice(0, MAX_BASE_LENGTH);
-  if (base === '' || isDigit(base.charCodeAt(0))) base = `Id${base}`;
+  const words = name.match(/[A-Za-z0-9]+/g) ?? [];
+  let base = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('').slice(0, MAX_BASE_LENGTH);
+  if (base === '' || /^[0-9]/.test(base)) base = `Id${base}`;
   const suffixWords = suffix.match(/[A-Z][a-z0-9]*|[^A-Z]+/g) ?? [];
   for (let shared = suffixWords.length; shared > 0; shared--) {
     const head = suffixWords.slice(0, shared).join('');
     if (base.endsWith(head)) return `${base}${suffix.slice(head.length)}`;
   }
   return `${base}${suffix}`;
-}
-
-/** The name's runs of ASCII letters and digits, each with its first character upper-cased, joined. */
-function pascalCase(name: string): string {
-  let text = '';
-  let index = 0;
-  while (index < name.length) {
-    if (!isAsciiAlphanumeric(name.charCodeAt(index))) {
-      index++;
-      continue;
-    }
-    const start = index;
-    while (index < name.length && isAsciiAlphanumeric(name.charCodeAt(index))) index++;
-    text += name[start]!.toUpperCase() + name.slice(start + 1, index);
-  }
-  return text;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
-function isAsciiAlphanumeric(code: number): boolean {
-  return isDigit(code) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /**

@@ -57,9 +57,8 @@ export function planTemplate<Value>(model: DeputyModel, print?: (value: CfnMap) 
   const claim = logicalIdClaimer();
 
   const parameterIds = new Map(parameterFields.map((field) => [field, claim(parameterName(model, field))] as const));
-  const bindings = Object.fromEntries(
-    ENVIRONMENT_FIELDS.map((field) => [field, fieldBinding(field, model.environment[field], parameterIds.get(field))]),
-  ) as EnvironmentBindings;
+  const binding = (field: EnvironmentField) => fieldBinding(field, model.environment[field], parameterIds.get(field));
+  const bindings: EnvironmentBindings = { account: binding('account'), region: binding('region'), partition: binding('partition') };
 
   const roleIds = model.roles.map((role) => claim(logicalIdFrom(role.name, 'Role')));
   const resources = model.roles.map((role, index) => entry(roleIds[index]!, role.notices, roleResource(role, bindings)));
@@ -77,7 +76,7 @@ export function planTemplate<Value>(model: DeputyModel, print?: (value: CfnMap) 
     return [entry(claim(`${roleId}Arn`), [], roleArnOutput(role, roleId)), entry(claim(`${roleId}Name`), [], roleNameOutput(role, roleId))];
   });
   const parameters = declaredParameters(model, parameterIds, referenced).map(({ logicalId, value }) => ({ logicalId, notices: [], value: print ? print(value) : value }));
-  return { parameters, resources, outputs: [...roleOutputs, ...policyOutputs] };
+  return { parameters, resources, outputs: roleOutputs.concat(policyOutputs) };
 }
 
 /** Parameters for the environment fields the template refers to; unused ones are left out (cfn-lint W2001). */

@@ -14,6 +14,8 @@ const YAML11_WORDS = new Set(['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off
 /** The length of the longest of {@link YAML11_WORDS}: longer strings need no look-up (nor a lower-cased copy). */
 const LONGEST_YAML11_WORD = 5;
 const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/;
+/** Printable ASCII only: raw-safe everywhere, the common case that needs no per-character look. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 export { numberText as yamlNumber } from '../template/number-text.js';
 
@@ -87,11 +89,9 @@ export function commentText(text: string): string {
  * are `\n` / `\r` when `namedBreaks`. Text that needs no escape is returned as it is.
  */
 function escapeCommentCharacters(text: string, namedBreaks: boolean): string {
-  let start = 0;
-  while (start < text.length && isPrintableAscii(text.charCodeAt(start))) start++;
-  if (start === text.length) return text;
-  let escaped = text.slice(0, start);
-  for (const char of text.slice(start)) {
+  if (PRINTABLE_ASCII.test(text)) return text;
+  let escaped = '';
+  for (const char of text) {
     if (namedBreaks && char === '\n') escaped += '\\n';
     else if (namedBreaks && char === '\r') escaped += '\\r';
     else escaped += char === '\t' || isRawSafe(char) ? char : escapeCodeUnits(char);
@@ -101,17 +101,13 @@ function escapeCommentCharacters(text: string, namedBreaks: boolean): string {
 
 /** True when every character of the string may appear raw inside a quoted scalar (see {@link isRawSafe}). */
 function isAllRawSafe(value: string): boolean {
+  if (PRINTABLE_ASCII.test(value)) return true;
   for (let index = 0; index < value.length; index++) {
-    if (isPrintableAscii(value.charCodeAt(index))) continue;
     const code = value.codePointAt(index)!;
     if (!isRawSafeCode(code)) return false;
     if (code > 0xffff) index++;
   }
   return true;
-}
-
-function isPrintableAscii(code: number): boolean {
-  return code >= 0x20 && code <= 0x7e;
 }
 
 /** True when a character may appear raw inside a quoted scalar (printable, not a line break, not a BOM). */
