@@ -33,10 +33,14 @@ export function policyJsonTemplate(document: PolicyDocument, references: Environ
 
 /** The inside of a JSON string for literal text: JSON's escapes, and `\uXXXX` for every non-ASCII character. */
 export function jsonStringContent(value: string): string {
+  if (!JSON_ESCAPED.test(value)) return value;
   const quoted = JSON.stringify(value);
   const inner = quoted.slice(1, -1);
   return /[^\x00-\x7f]/.test(inner) ? inner.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`) : inner;
 }
+
+/** What JSON or this function escapes: quotes, backslashes and everything outside printable ASCII (most text has none). */
+const JSON_ESCAPED = /[^\x20-\x7e]|["\\]/;
 
 /** The pieces of a template as it is written: literal text gathers until an interpolation ends it. */
 class TemplateWriter {
