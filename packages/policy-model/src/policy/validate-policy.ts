@@ -96,7 +96,7 @@ function validateStatement(value: unknown, path: readonly PathSegment[], report:
   if (value.Sid !== undefined && typeof value.Sid !== 'string') report([...path, 'Sid'], 'invalid-sid', 'Sid must be a string', 'quote the Sid');
   if (value.Effect !== 'Allow' && value.Effect !== 'Deny') {
     report(
-      [...path, value.Effect === undefined ? 'Effect' : 'Effect'],
+      [...path, 'Effect'],
       'invalid-effect',
       value.Effect === undefined ? 'the statement has no Effect' : `invalid Effect ${JSON.stringify(value.Effect)}`,
       'Effect is "Allow" or "Deny" (case-sensitive)',
@@ -105,17 +105,12 @@ function validateStatement(value: unknown, path: readonly PathSegment[], report:
   exclusivePair(value, path, 'Principal', 'NotPrincipal', false, report);
   exclusivePair(value, path, 'Action', 'NotAction', true, report);
   exclusivePair(value, path, 'Resource', 'NotResource', false, report);
-  for (const key of ['Principal', 'NotPrincipal'] as const) {
-    if (value[key] !== undefined) validatePrincipal(value[key], [...path, key], report);
-  }
-  for (const key of ['Action', 'NotAction'] as const) {
-    if (value[key] !== undefined) validateStrings(value[key], [...path, key], report, (text, at) => {
-      if (!ACTION_PATTERN.test(text)) report(at, 'invalid-action', `invalid action ${JSON.stringify(text)}`, 'an action is "service:Action" (wildcards * and ? allowed) or "*"');
-    });
-  }
-  for (const key of ['Resource', 'NotResource'] as const) {
-    if (value[key] !== undefined) validateStrings(value[key], [...path, key], report, () => undefined);
-  }
+  if (value.Principal !== undefined) validatePrincipal(value.Principal, path, 'Principal', report);
+  if (value.NotPrincipal !== undefined) validatePrincipal(value.NotPrincipal, path, 'NotPrincipal', report);
+  if (value.Action !== undefined) validateStrings(value.Action, path, 'Action', report, actionProblem);
+  if (value.NotAction !== undefined) validateStrings(value.NotAction, path, 'NotAction', report, actionProblem);
+  if (value.Resource !== undefined) validateStrings(value.Resource, path, 'Resource', report, noProblem);
+  if (value.NotResource !== undefined) validateStrings(value.NotResource, path, 'NotResource', report, noProblem);
   if (value.Condition !== undefined) validateCondition(value.Condition, [...path, 'Condition'], report);
 }
 
@@ -127,37 +122,48 @@ function exclusivePair(value: Record<string, unknown>, path: readonly PathSegmen
   }
 }
 
-function validatePrincipal(value: unknown, path: readonly PathSegment[], report: Report): void {
+/** Checks the principal at `owner[key]`. */
+function validatePrincipal(value: unknown, owner: readonly PathSegment[], key: string, report: Report): void {
   if (value === '*') return;
   if (!isObject(value)) {
-    report(path, 'invalid-principal', 'a principal must be "*" or an object such as { "Service": "…" }', 'write { "AWS": "arn:…" } or { "Service": "name.amazonaws.com" }');
+    report([...owner, key], 'invalid-principal', 'a principal must be "*" or an object such as { "Service": "…" }', 'write { "AWS": "arn:…" } or { "Service": "name.amazonaws.com" }');
     return;
   }
-  if (Object.keys(value).length === 0) report(path, 'empty-principal', 'the principal object is empty', 'name at least one principal');
-  for (const [type, identifiers] of Object.entries(value)) {
+  const types = Object.keys(value);
+  if (types.length === 0) report([...owner, key], 'empty-principal', 'the principal object is empty', 'name at least one principal');
+  for (const type of types) {
     if (!(PRINCIPAL_TYPES as readonly string[]).includes(type)) {
-      report([...path, type], 'invalid-principal-type', `unknown principal type "${type}"`, suggestionHint(type, PRINCIPAL_TYPES, 'use AWS, Service, Federated or CanonicalUser'));
+      report([...owner, key, type], 'invalid-principal-type', `unknown principal type "${type}"`, suggestionHint(type, PRINCIPAL_TYPES, 'use AWS, Service, Federated or CanonicalUser'));
       continue;
     }
-    validateStrings(identifiers, [...path, type], report, (text, at) => {
-      if (type === 'Service') validateServicePrincipal(text, at, report);
-      if (type === 'AWS') validateAwsPrincipal(text, at, report);
-    });
+    validateStrings(value[type], [...owner, key], type, report, type === 'Service' ? servicePrincipalProblem : type === 'AWS' ? awsPrincipalProblem : noProblem);
   }
 }
 
-function validateServicePrincipal(text: string, path: readonly PathSegment[], report: Report): void {
+/** What is wrong with one string value, as a report's code, message and hint. */
+type ValueProblem = readonly [code: string, message: string, hint: string];
+
+function noProblem(): undefined {
+  return undefined;
+}
+
+function actionProblem(text: string): ValueProblem | undefined {
+  if (ACTION_PATTERN.test(text)) return undefined;
+  return ['invalid-action', `invalid action ${JSON.stringify(text)}`, 'an action is "service:Action" (wildcards * and ? allowed) or "*"'];
+}
+
+function servicePrincipalProblem(text: string): ValueProblem | undefined {
   if (text.includes('*') || text.includes('?')) {
-    report(path, 'wildcard-service-principal', `wildcard in service principal ${JSON.stringify(text)}`, 'IAM does not match wildcards inside a service principal; list each principal, e.g. "kendra.amazonaws.com"');
-  } else if (!SERVICE_PRINCIPAL_PATTERN.test(text)) {
-    report(path, 'invalid-service-principal', `invalid service principal ${JSON.stringify(text)}`, 'a service principal looks like "name.amazonaws.com"');
+    return ['wildcard-service-principal', `wildcard in service principal ${JSON.stringify(text)}`, 'IAM does not match wildcards inside a service principal; list each principal, e.g. "kendra.amazonaws.com"'];
   }
+  if (SERVICE_PRINCIPAL_PATTERN.test(text)) return undefined;
+  return ['invalid-service-principal', `invalid service principal ${JSON.stringify(text)}`, 'a service principal looks like "name.amazonaws.com"'];
 }
 
 /** `*`, an account ID, an IAM/STS ARN or a unique ID; text holding placeholders is checked after substitution. */
-function validateAwsPrincipal(text: string, path: readonly PathSegment[], report: Report): void {
-  if (text.includes('{{') || AWS_PRINCIPAL_PATTERN.test(text)) return;
-  report(path, 'invalid-aws-principal', `invalid AWS principal ${JSON.stringify(text)}`, 'an AWS principal is "*", a 12-digit account ID, or an ARN such as "arn:aws:iam::123456789012:role/name"');
+function awsPrincipalProblem(text: string): ValueProblem | undefined {
+  if (text.includes('{{') || AWS_PRINCIPAL_PATTERN.test(text)) return undefined;
+  return ['invalid-aws-principal', `invalid AWS principal ${JSON.stringify(text)}`, 'an AWS principal is "*", a 12-digit account ID, or an ARN such as "arn:aws:iam::123456789012:role/name"'];
 }
 
 function validateCondition(value: unknown, path: readonly PathSegment[], report: Report): void {
@@ -165,46 +171,56 @@ function validateCondition(value: unknown, path: readonly PathSegment[], report:
     report(path, 'invalid-condition', 'Condition must be an object of operators', 'write { "StringEquals": { "aws:SourceAccount": "…" } }');
     return;
   }
-  for (const [operator, keys] of Object.entries(value)) {
-    const at = [...path, operator];
+  for (const operator of Object.keys(value)) {
+    const keys = value[operator];
     if (!parseConditionOperator(operator)) {
-      report(at, 'invalid-operator', `unknown condition operator "${operator}"`, suggestionHint(operator.trim(), OPERATOR_SUGGESTIONS, 'see the IAM condition operators'));
+      report([...path, operator], 'invalid-operator', `unknown condition operator "${operator}"`, suggestionHint(operator.trim(), OPERATOR_SUGGESTIONS, 'see the IAM condition operators'));
     }
     if (!isObject(keys) || Object.keys(keys).length === 0) {
-      report(at, 'invalid-condition-keys', `operator ${operator} must map condition keys to values`, 'write { "aws:SourceAccount": "123456789012" }');
+      report([...path, operator], 'invalid-condition-keys', `operator ${operator} must map condition keys to values`, 'write { "aws:SourceAccount": "123456789012" }');
       continue;
     }
-    for (const [key, values] of Object.entries(keys)) {
-      const keyPath = [...at, key];
-      if (key.trim() === '' || key !== key.trim()) report(keyPath, 'invalid-condition-key', `invalid condition key ${JSON.stringify(key)}`, 'remove surrounding spaces');
-      else if (key.length > MAX_CONDITION_KEY_LENGTH) report(keyPath, 'invalid-condition-key', `condition key of ${key.length} characters`, `IAM condition keys are short names such as aws:SourceArn; at most ${MAX_CONDITION_KEY_LENGTH} characters`);
-      const list = Array.isArray(values) ? values : [values];
-      if (Array.isArray(values) && values.length === 0) report(keyPath, 'empty-condition-values', `condition key ${key} has an empty list of values`, 'give at least one value');
-      list.forEach((item, index) => {
-        if (typeof item !== 'string' && typeof item !== 'boolean' && !(typeof item === 'number' && Number.isFinite(item))) {
-          report(Array.isArray(values) ? [...keyPath, index] : keyPath, 'invalid-condition-value', `condition values must be strings, booleans or numbers, not ${describe(item)}`, 'quote the value');
-        }
-      });
-    }
+    for (const key of Object.keys(keys)) validateConditionKey(key, keys[key], path, operator, report);
   }
 }
 
-function validateStrings(value: unknown, path: readonly PathSegment[], report: Report, check: (text: string, at: readonly PathSegment[]) => void): void {
+/** Checks one condition key and its values, at `path[operator][key]`. */
+function validateConditionKey(key: string, values: unknown, path: readonly PathSegment[], operator: string, report: Report): void {
+  if (key.trim() === '' || key !== key.trim()) report([...path, operator, key], 'invalid-condition-key', `invalid condition key ${JSON.stringify(key)}`, 'remove surrounding spaces');
+  else if (key.length > MAX_CONDITION_KEY_LENGTH) report([...path, operator, key], 'invalid-condition-key', `condition key of ${key.length} characters`, `IAM condition keys are short names such as aws:SourceArn; at most ${MAX_CONDITION_KEY_LENGTH} characters`);
+  if (!Array.isArray(values)) {
+    if (!isConditionValue(values)) report([...path, operator, key], 'invalid-condition-value', `condition values must be strings, booleans or numbers, not ${describe(values)}`, 'quote the value');
+    return;
+  }
+  if (values.length === 0) report([...path, operator, key], 'empty-condition-values', `condition key ${key} has an empty list of values`, 'give at least one value');
+  values.forEach((item, index) => {
+    if (!isConditionValue(item)) report([...path, operator, key, index], 'invalid-condition-value', `condition values must be strings, booleans or numbers, not ${describe(item)}`, 'quote the value');
+  });
+}
+
+function isConditionValue(value: unknown): boolean {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/** Checks that `owner[key]` is a non-empty string or a non-empty list of them, each passing `problemOf`. */
+function validateStrings(value: unknown, owner: readonly PathSegment[], key: PathSegment, report: Report, problemOf: (text: string) => ValueProblem | undefined): void {
   if (typeof value === 'string') {
-    if (value === '') report(path, 'empty-string', 'empty string', 'give a value');
-    else check(value, path);
+    const problem = value === '' ? EMPTY_STRING : problemOf(value);
+    if (problem) report([...owner, key], ...problem);
     return;
   }
   if (!Array.isArray(value)) {
-    report(path, 'invalid-string-list', `expected a string or a list of strings, not ${describe(value)}`, 'write "value" or ["value", …]');
+    report([...owner, key], 'invalid-string-list', `expected a string or a list of strings, not ${describe(value)}`, 'write "value" or ["value", …]');
     return;
   }
-  if (value.length === 0) report(path, 'empty-list', 'empty list', 'give at least one value');
+  if (value.length === 0) report([...owner, key], 'empty-list', 'empty list', 'give at least one value');
   value.forEach((item, index) => {
-    if (typeof item !== 'string' || item === '') report([...path, index], 'invalid-string', `expected a non-empty string, not ${describe(item)}`, 'quote the value');
-    else check(item, [...path, index]);
+    const problem = typeof item !== 'string' || item === '' ? ['invalid-string', `expected a non-empty string, not ${describe(item)}`, 'quote the value'] as const : problemOf(item);
+    if (problem) report([...owner, key, index], ...problem);
   });
 }
+
+const EMPTY_STRING: ValueProblem = ['empty-string', 'empty string', 'give a value'];
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
