@@ -29,6 +29,8 @@ describe('parseJsonExactly', () => {
     ['[]\r', 'a carriage return without a line feed (white space to JSON, not to YAML)'],
     ['{"a":\r1}', 'a carriage return without a line feed inside'],
     ['"text"', 'a scalar document'],
+    [JSON.stringify({ a: { ['k'.repeat(1001)]: 1 } }, null, 2), 'a long key in text JSON.stringify wrote'],
+    [`${JSON.stringify({ a: 1, b: 2 }, null, 2).replace('"b"', '"a"')}\n`, 'a duplicate key in otherwise canonical text'],
     ['{"a": 1,}', 'not JSON'],
     ['a: 1', 'YAML'],
   ])('stands aside for %j: %s', (text) => {
@@ -41,6 +43,8 @@ describe('parseJsonExactly', () => {
     ['{\n\t"a": "tab-indented",\r\n\t"b": "${aws:username} \\"q\\" \\\\ \\u00e9 \\ud83d\\ude00"\n}'],
     ['[]'],
     ['{"012345678901": "012345678901"}'],
+    [`${JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': 3600 } } }] }, null, 4)}\n`],
+    [JSON.stringify({ a: [1.5, -2, 'é\u2028'] })],
   ])('reads %j as the YAML reader does', (text) => {
     const fast = parseJsonExactly(text);
     expect(fast).toBeDefined();

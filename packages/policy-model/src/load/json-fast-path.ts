@@ -9,6 +9,8 @@
  * `JSON.parse` keeps the last), a number not in canonical form (the YAML reader keeps `1e3` or `-0` as its
  * text), a key longer than 1,000 characters (YAML limits implicit keys to 1,024), a lone surrogate (refused
  * with its location), and a carriage return without a line feed after it (white space to JSON, not to YAML).
+ * Text exactly as `JSON.stringify` writes it can hold none of these but a long key or a lone surrogate, so it
+ * is decided without reading it token by token.
  */
 
 import { skipSpace, stringEnd } from './json-text.js';
@@ -21,16 +23,53 @@ const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
 /** The data of `text` when it is JSON that reads the same whichever reader reads it; otherwise undefined. */
 export function parseJsonExactly(text: string): { readonly value: unknown } | undefined {
   const start = text.charCodeAt(skipSpace(text, 0));
-  if ((start !== OPEN_BRACE && start !== OPEN_BRACKET) || LONE_CARRIAGE_RETURN.test(text)) return undefined;
+  if (start !== OPEN_BRACE && start !== OPEN_BRACKET) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return undefined;
   }
-  const keys = plainKeyCount(text);
-  if (keys === undefined || keys !== keyCount(value)) return undefined;
+  if (!isCanonicalJson(text, value) && !hasNothingSpecial(text, value)) return undefined;
   return MAY_HOLD_SURROGATE.test(text) && holdsLoneSurrogate(value) ? undefined : { value };
+}
+
+/**
+ * True when the text is what `JSON.stringify` writes for its value, at the indentation of its first indented
+ * line (with or without a final line break), and no line is long enough to hold a key past {@link LONGEST_KEY}:
+ * such text repeats no key (the written value would lack it), writes every number as JavaScript prints it,
+ * and holds no carriage return. Machine-written JSON is decided by one native write and compare.
+ */
+function isCanonicalJson(text: string, value: unknown): boolean {
+  const canonical = JSON.stringify(value, null, indentationOf(text));
+  const same = text === canonical || (text.length === canonical.length + 1 && text.endsWith('\n') && text.startsWith(canonical));
+  return same && linesWithin(text, LONGEST_KEY);
+}
+
+/** The white space that starts the second line, or nothing when there is one line. */
+function indentationOf(text: string): string {
+  const lineBreak = text.indexOf('\n');
+  if (lineBreak === -1) return '';
+  let end = lineBreak + 1;
+  for (let code = text.charCodeAt(end); code === 0x20 || code === 0x09; code = text.charCodeAt(++end));
+  return text.slice(lineBreak + 1, end);
+}
+
+/** True when no line of the text is longer than `limit` characters. */
+function linesWithin(text: string, limit: number): boolean {
+  let lineStart = 0;
+  for (let lineBreak = text.indexOf('\n'); lineBreak !== -1; lineBreak = text.indexOf('\n', lineStart)) {
+    if (lineBreak - lineStart > limit) return false;
+    lineStart = lineBreak + 1;
+  }
+  return text.length - lineStart <= limit;
+}
+
+/** Any JSON text: no lone carriage return, no key repeated or too long, every number as JavaScript prints it. */
+function hasNothingSpecial(text: string, value: unknown): boolean {
+  if (LONE_CARRIAGE_RETURN.test(text)) return false;
+  const keys = plainKeyCount(text);
+  return keys !== undefined && keys === keyCount(value);
 }
 
 const QUOTE = 0x22;
