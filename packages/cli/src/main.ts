@@ -14,6 +14,7 @@ import { registerCheck } from './commands/check.js';
 import { registerServices } from './commands/services.js';
 import { registerVerify } from './commands/verify.js';
 import { registerLint } from '@deputy/lint/command';
+import { systemErrorProblem } from './system-errors.js';
 
 /** Exit codes. */
 export const EXIT = { ok: 0, findings: 1, inputError: 2 } as const;
@@ -53,6 +54,11 @@ function reportError(error: unknown, io: CliIo, helpCommand: string): number {
   }
   if (error instanceof DeputyInputError) {
     for (const problem of error.problems) io.stderr(`${formatProblem(problem)}\n`);
+    return EXIT.inputError;
+  }
+  const system = systemErrorProblem(error, io.cwd);
+  if (system !== undefined) {
+    io.stderr(`${formatProblem(system)}\n`);
     return EXIT.inputError;
   }
   const message = error instanceof Error ? error.message : String(error);

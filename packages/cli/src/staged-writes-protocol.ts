@@ -38,5 +38,5 @@ export interface StagingResult {
   /** Final paths that already held the staged contents: no temporary file was written for them. */
   readonly skipped: readonly string[];
   /** The first write that failed; the worker wrote nothing after it. */
-  readonly failure?: { readonly path: string; readonly message: string; readonly code?: string };
+  readonly failure?: { readonly path: string; readonly message: string; readonly code?: string; readonly syscall?: string };
 }

@@ -32,8 +32,8 @@ function writeBatch(batch: StagedBatch): void {
     try {
       writeFileSync(temporary, contents);
     } catch (error) {
-      const { message, code } = error as NodeJS.ErrnoException;
-      failure = { path: absolute, message, ...(code !== undefined ? { code } : {}) };
+      const { message, code, syscall } = error as NodeJS.ErrnoException;
+      failure = { path: absolute, message, ...(code !== undefined ? { code } : {}), ...(syscall !== undefined ? { syscall } : {}) };
     }
   }
 }

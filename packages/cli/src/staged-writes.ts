@@ -132,7 +132,9 @@ export function startStaging(fileCount: number, workerUrl: URL = WORKER_URL): St
     }
     if (result.failure !== undefined) {
       removeAll();
-      throw Object.assign(new Error(`${result.failure.message} (writing ${result.failure.path})`), result.failure.code !== undefined ? { code: result.failure.code } : {});
+      const { message, path, code, syscall } = result.failure;
+      // Shaped as the error Node would have thrown writing the final path, so that it is reported as one.
+      throw Object.assign(new Error(`${message} (writing ${path})`), { path, ...(code !== undefined ? { code } : {}), ...(syscall !== undefined ? { syscall } : {}) });
     }
     for (const absolute of result.skipped) {
       const copies = temporaries.get(absolute);
@@ -206,7 +208,12 @@ function placeDirectory(directory: string, roots: NewDirectory[], token: () => s
     roots.push(root);
   }
   const stagingDirectory = root.staging + directory.slice(root.final.length);
-  mkdirSync(stagingDirectory, { recursive: true });
+  try {
+    mkdirSync(stagingDirectory, { recursive: true });
+  } catch (error) {
+    // Reported against the directory the user asked for, not its temporary stand-in.
+    throw Object.assign(error as Error, { path: directory });
+  }
   return { root, stagingDirectory };
 }
 
