@@ -57,6 +57,7 @@ function indentationOf(text: string): string {
 
 /** True when no line of the text is longer than `limit` characters. */
 function linesWithin(text: string, limit: number): boolean {
+  if (text.length <= limit) return true;
   let lineStart = 0;
   for (let lineBreak = text.indexOf('\n'); lineBreak !== -1; lineBreak = text.indexOf('\n', lineStart)) {
     if (lineBreak - lineStart > limit) return false;
