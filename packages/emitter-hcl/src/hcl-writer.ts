@@ -97,7 +97,10 @@ export function commentLines(comment: string): string[] {
 
 /** Every comment line above a block: its wrapped `comments`, then its `directives`, one line each. */
 export function blockCommentLines(hclBlock: HclBlock): string[] {
-  return [...(hclBlock.comments ?? []).flatMap(commentLines), ...(hclBlock.directives ?? []).map((directive) => `# ${commentText(directive)}`)];
+  const lines: string[] = [];
+  if (hclBlock.comments !== undefined) for (const comment of hclBlock.comments) lines.push(...commentLines(comment));
+  if (hclBlock.directives !== undefined) for (const directive of hclBlock.directives) lines.push(`# ${commentText(directive)}`);
+  return lines;
 }
 
 function wrapWords(text: string, width: number): string[] {
@@ -130,7 +133,7 @@ function writeItems(sink: LineSink, items: readonly HclBodyItem[], indent: numbe
 }
 
 function writeNestedBlock(sink: LineSink, hclBlock: HclBlock, indent: number): void {
-  for (const text of blockCommentLines(hclBlock)) sink.line(indent, text);
+  if (hclBlock.comments !== undefined || hclBlock.directives !== undefined) for (const text of blockCommentLines(hclBlock)) sink.line(indent, text);
   const header = blockHeader(hclBlock.type, hclBlock.labels);
   if (hclBlock.body.length === 0) {
     sink.line(indent, `${header} {}`);
@@ -194,20 +197,24 @@ function inlineTuple(items: readonly HclExpression[]): string | undefined {
  */
 function writeMultiLine(sink: LineSink, expression: HclExpression, indent: number, prefix: string, suffix: string): void {
   switch (expression.kind) {
-    case 'object':
+    case 'object': {
+      const entries = expression.entries;
       sink.line(indent, `${prefix}{`);
-      for (const entry of expression.entries) writeEntry(sink, objectKey(entry.key), entry.value, indent + 1);
+      for (let index = 0; index < entries.length; index++) writeEntry(sink, objectKey(entries[index]!.key), entries[index]!.value, indent + 1);
       sink.line(indent, `}${suffix}`);
       return;
-    case 'tuple':
+    }
+    case 'tuple': {
+      const items = expression.items;
       sink.line(indent, `${prefix}[`);
-      for (const item of expression.items) {
-        const inline = inlineText(item);
+      for (let index = 0; index < items.length; index++) {
+        const inline = inlineText(items[index]!);
         if (inline !== undefined) sink.line(indent + 1, `${inline},`);
-        else writeMultiLine(sink, item, indent + 1, '', ',');
+        else writeMultiLine(sink, items[index]!, indent + 1, '', ',');
       }
       sink.line(indent, `]${suffix}`);
       return;
+    }
     case 'call': {
       const [only] = expression.args;
       if (expression.args.length !== 1 || only === undefined) throw new Error('invariant: a multi-line value inside a call with several arguments');

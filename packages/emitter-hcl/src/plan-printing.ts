@@ -13,7 +13,9 @@ import { renderPolicy } from './policy-rendering.js';
 
 /** The HCL blocks of plan blocks, in order (data sources of the policy-document style just before their users). */
 export function hclBlocks(blocks: readonly PlanBlock[], context: EmitContext): HclBlock[] {
-  return blocks.flatMap((planBlock) => hclBlocksOf(planBlock, context));
+  const printed: HclBlock[] = [];
+  for (let index = 0; index < blocks.length; index++) printed.push(...hclBlocksOf(blocks[index]!, context));
+  return printed;
 }
 
 function hclBlocksOf(planBlock: PlanBlock, context: EmitContext): HclBlock[] {
@@ -47,9 +49,10 @@ function resourceBlocks(planBlock: PlanResource, context: EmitContext): HclBlock
   const blocks: HclBlock[] = [];
   let directives = planBlock.directives;
   const body: HclAttribute[] = [];
-  for (const argument of planBlock.body) {
+  for (let index = 0; index < planBlock.body.length; index++) {
+    const argument = planBlock.body[index]!;
     const printed = printValue(argument.value, planBlock.label, context);
-    for (const dataSource of printed.dataSources) blocks.push(dataSource);
+    if (printed.dataSources.length > 0) blocks.push(...printed.dataSources);
     if (printed.directives.length > 0) directives = [...directives, ...printed.directives];
     body.push(attribute(argument.name, printed.expression, printed.comments));
   }

@@ -39,9 +39,7 @@ function documentObject(document: PolicyDocument, context: ReferenceContext): Hc
   for (const key of DOCUMENT_KEY_ORDER) {
     if (key === 'Statement') {
       const statements = document.Statement;
-      const value = Array.isArray(statements)
-        ? tuple((statements as readonly Statement[]).map((statement) => statementObject(statement, context)))
-        : statementObject(statements as Statement, context);
+      const value = Array.isArray(statements) ? statementTuple(statements as readonly Statement[], context) : statementObject(statements as Statement, context);
       entries.push({ key, value });
       continue;
     }
@@ -51,9 +49,17 @@ function documentObject(document: PolicyDocument, context: ReferenceContext): Hc
   return object(entries);
 }
 
+function statementTuple(statements: readonly Statement[], context: ReferenceContext): HclExpression {
+  const items: HclExpression[] = [];
+  for (let index = 0; index < statements.length; index++) items.push(statementObject(statements[index]!, context));
+  return tuple(items);
+}
+
 function statementObject(statement: Statement, context: ReferenceContext): HclObject {
   const entries: HclObjectEntry[] = [];
-  for (const key of STATEMENT_KEY_ORDER) {
+  for (let index = 0; index < STATEMENT_KEY_ORDER.length; index++) {
+    const key = STATEMENT_KEY_ORDER[index]!;
+    if (statement[key] === undefined) continue;
     const value = statementValue(statement, key, context);
     if (value !== undefined) entries.push({ key, value });
   }
@@ -100,7 +106,7 @@ function principalExpression(principal: Principal, context: ReferenceContext): H
 function oneOrManyExpression(value: OneOrMany<PolicyString>, context: ReferenceContext): HclExpression {
   if (!isList(value)) return policyStringExpression(value, context);
   const items: HclExpression[] = [];
-  for (const item of value) items.push(policyStringExpression(item, context));
+  for (let index = 0; index < value.length; index++) items.push(policyStringExpression(value[index]!, context));
   return tuple(items);
 }
 
@@ -118,7 +124,7 @@ function conditionExpression(condition: ConditionBlock, context: ReferenceContex
 
 function conditionValuesExpression(values: readonly ConditionValue[], context: ReferenceContext): HclExpression {
   const items: HclExpression[] = [];
-  for (const value of values) items.push(conditionValueExpression(value, context));
+  for (let index = 0; index < values.length; index++) items.push(conditionValueExpression(values[index]!, context));
   return tuple(items);
 }
 

@@ -2,7 +2,7 @@
  * A model as a Terraform plan: the blocks of its roles and resource policies in definition order, then the
  * roles' outputs; and, apart, the shared declarations (provider, data sources, variables) those blocks use.
  */
-import { ENVIRONMENT_FIELDS, type DeputyModel, type EnvironmentField } from '@deputy/policy-model';
+import { ENVIRONMENT_FIELDS, type DeputyModel, type EnvironmentField, type Interpolation } from '@deputy/policy-model';
 import { forEachInterpolation } from './policy-interpolations.js';
 import { environmentReferences, type AwsProviderMajorVersion, type EnvironmentReferences } from './environment-references.js';
 import { planBlockAddress, type PlanBlock, type PlanOutput } from './plan-blocks.js';
@@ -121,34 +121,45 @@ function declarationsOf(
 
 /** The environment fields the blocks refer to, in text values and inside policy documents. */
 function usedFields(references: EnvironmentReferences, blocks: readonly PlanBlock[]): Set<EnvironmentField> {
-  const byPath = new Map<string, EnvironmentField>();
-  for (const field of ENVIRONMENT_FIELDS) {
-    const part = references[field];
-    if (typeof part !== 'string') byPath.set(part.path, field);
-  }
   const used = new Set<EnvironmentField>();
-  const visit = (value: PlanValue): void => {
-    switch (value.kind) {
-      case 'text':
-        for (const part of value.parts) if (typeof part !== 'string' && byPath.has(part.path)) used.add(byPath.get(part.path)!);
-        return;
-      case 'reference':
-        if (byPath.has(value.path)) used.add(byPath.get(value.path)!);
-        return;
-      case 'map':
-        return value.entries.forEach((entry) => visit(entry.value));
-      case 'policy':
-        forEachInterpolation(value.document, (interpolation) => {
-          for (const part of interpolation.parts) if (typeof part !== 'string') used.add(part.field);
-        });
-        return;
-      case 'number':
-        return;
-    }
+  const addInterpolated = (interpolation: Interpolation): void => {
+    for (const part of interpolation.parts) if (typeof part !== 'string') used.add(part.field);
   };
-  for (const block of blocks) {
-    if (block.kind === 'resource' || block.kind === 'data') for (const argument of block.body) visit(argument.value);
-    else if (block.kind === 'local' || block.kind === 'output') visit(block.value);
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
+    if (block.kind === 'resource' || block.kind === 'data') for (const argument of block.body) addUsedFields(argument.value, references, used, addInterpolated);
+    else if (block.kind === 'local' || block.kind === 'output') addUsedFields(block.value, references, used, addInterpolated);
   }
   return used;
+}
+
+function addUsedFields(value: PlanValue, references: EnvironmentReferences, used: Set<EnvironmentField>, addInterpolated: (interpolation: Interpolation) => void): void {
+  switch (value.kind) {
+    case 'text':
+      for (const part of value.parts) if (typeof part !== 'string') addReferencedField(part.path, references, used);
+      return;
+    case 'reference':
+      addReferencedField(value.path, references, used);
+      return;
+    case 'map':
+      for (const entry of value.entries) addUsedFields(entry.value, references, used, addInterpolated);
+      return;
+    case 'policy':
+      forEachInterpolation(value.document, addInterpolated);
+      return;
+    case 'number':
+      return;
+  }
+}
+
+/** Adds the environment field a reference path reads, if any: the last in field order when several read the same path. */
+function addReferencedField(path: string, references: EnvironmentReferences, used: Set<EnvironmentField>): void {
+  for (let index = ENVIRONMENT_FIELDS.length - 1; index >= 0; index--) {
+    const field = ENVIRONMENT_FIELDS[index]!;
+    const part = references[field];
+    if (typeof part !== 'string' && part.path === path) {
+      used.add(field);
+      return;
+    }
+  }
 }

@@ -72,7 +72,8 @@ class TemplateWriter {
 
 function writeDocument(document: PolicyDocument, references: EnvironmentReferences, out: TemplateWriter): void {
   let separator = '{';
-  for (const key of DOCUMENT_KEY_ORDER) {
+  for (let keyIndex = 0; keyIndex < DOCUMENT_KEY_ORDER.length; keyIndex++) {
+    const key = DOCUMENT_KEY_ORDER[keyIndex]!;
     if (key === 'Statement') {
       out.text(`${separator}"Statement":`);
       const statements = document.Statement;
@@ -97,7 +98,9 @@ function writeDocument(document: PolicyDocument, references: EnvironmentReferenc
 
 function writeStatement(statement: Statement, references: EnvironmentReferences, out: TemplateWriter): void {
   let separator = '{';
-  for (const name of STATEMENT_KEY_ORDER) {
+  for (let index = 0; index < STATEMENT_KEY_ORDER.length; index++) {
+    const name = STATEMENT_KEY_ORDER[index]!;
+    if (statement[name] === undefined) continue;
     switch (name) {
       case 'Sid':
         if (statement.Sid === undefined) break;
@@ -202,7 +205,8 @@ function writeString(value: PolicyString, references: EnvironmentReferences, out
     return;
   }
   out.text('"');
-  for (const part of value.parts) {
+  for (let index = 0; index < value.parts.length; index++) {
+    const part = value.parts[index]!;
     const resolved = typeof part === 'string' ? part : references[part.field];
     if (typeof resolved === 'string') out.text(jsonStringContent(resolved));
     else out.expression(resolved.path);

@@ -37,13 +37,14 @@ export interface JsonBlockBody {
 export function resourceJsonBody(block: PlanResource, references: EnvironmentReferences, guard?: TemplateTextGuard): JsonBlockBody {
   const body: JsonObject = {};
   const directives: string[] = [...block.directives];
-  const texts: string[] = [];
-  for (const argument of block.body) {
+  let changesText = false;
+  for (let index = 0; index < block.body.length; index++) {
+    const argument = block.body[index]!;
     body[argument.name] = jsonValue(argument.value, references, directives, guard);
-    texts.push(...literalTexts(argument.value));
+    changesText ||= literalTexts(argument.value).some(terraformChangesText);
   }
-  const notices = texts.some(terraformChangesText) ? [...block.notices, UNICODE_NFC_NOTICE] : block.notices;
-  return { body, comments: [...notices, ...directives] };
+  const notices = changesText ? [...block.notices, UNICODE_NFC_NOTICE] : block.notices;
+  return { body, comments: notices.length === 0 && directives.length === 0 ? directives : [...notices, ...directives] };
 }
 
 /** A variable's Terraform JSON body. */
