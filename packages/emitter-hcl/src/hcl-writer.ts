@@ -16,9 +16,9 @@ const INLINE_TUPLE_LIMIT = 80;
  */
 class LineSink {
   private readonly lines: string[] = [];
-  private readonly runIndents: number[] = [];
-  private readonly runLeads: string[] = [];
-  private readonly runTexts: string[] = [];
+  private runIndents: number[] = [];
+  private runLeads: string[] = [];
+  private runTexts: string[] = [];
 
   /** A line that is not a single-line attribute; an empty `text` is an empty line. */
   line(indent: number, text: string): void {
@@ -51,9 +51,9 @@ class LineSink {
     for (let index = 0; index < runLeads.length; index++) {
       this.lines.push(`${indentation(runIndents[index]!)}${runLeads[index]}${' '.repeat(widest - columns[index]! + 1)}= ${runTexts[index]}`);
     }
-    runIndents.length = 0;
-    runLeads.length = 0;
-    runTexts.length = 0;
+    this.runIndents = [];
+    this.runLeads = [];
+    this.runTexts = [];
   }
 }
 

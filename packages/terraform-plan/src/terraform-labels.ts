@@ -14,6 +14,7 @@ const UNNAMED = 'unnamed';
 
 /** Turns a name or id such as `PersonalizeRole`, `s3-access` or `AmazonS3ReadOnlyAccess` into `personalize_role`, `s3_access`, `amazon_s3_read_only_access`. */
 export function snakeCaseLabel(name: string): string {
+  if (KEBAB_OR_SNAKE_CASE.test(name)) return name.replaceAll('-', '_');
   const words = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -25,6 +26,9 @@ export function snakeCaseLabel(name: string): string {
   if (words === '') return UNNAMED;
   return /^[0-9]/.test(words) ? `_${words}` : words;
 }
+
+/** A name the rules below would only change by writing each `-` as `_` (most names: `orders-reader`, `s3_access`). */
+const KEBAB_OR_SNAKE_CASE = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
 
 /** The label base for a named model item: its name in snake_case, or its id when the name has no usable letters. */
 export function labelFor(item: { readonly name: string; readonly id: string }): string {

@@ -10,7 +10,7 @@ import type { PlanBlock, PlanResource, PlanVariable } from '../plan-blocks.js';
 import { literalTexts, type PlanValue } from '../plan-values.js';
 import { UNICODE_NFC_NOTICE } from '../unicode-normalization.js';
 import { policyJsonTemplate } from './policy-json-template.js';
-import { expression, literalTemplate, terraformTemplate, text, type TemplateTextGuard } from './terraform-template.js';
+import { expression, expressionTemplate, literalTemplate, terraformTemplate, text, type TemplateTextGuard } from './terraform-template.js';
 
 /** A JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
@@ -69,7 +69,7 @@ export function jsonValue(value: PlanValue, references: EnvironmentReferences, d
         ? literalTemplate(value.parts[0], guard)
         : terraformTemplate(value.parts.map((part) => (typeof part === 'string' ? text(part) : expression(part.path))), guard);
     case 'reference':
-      return terraformTemplate([expression(value.path)], guard);
+      return expressionTemplate(value.path, guard);
     case 'number':
       return value.value;
     case 'map':

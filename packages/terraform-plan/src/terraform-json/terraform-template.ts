@@ -58,6 +58,11 @@ export function terraformTemplate(pieces: readonly TemplatePiece[], guard?: Temp
   return template;
 }
 
+/** A template of one interpolated expression, e.g. `${aws_iam_role.x.arn}`. */
+export function expressionTemplate(value: string, guard?: TemplateTextGuard): string {
+  return guard === undefined ? `\${${value}}` : terraformTemplate([expression(value)], guard);
+}
+
 /** Literal text as a template (no interpolations). */
 export function literalTemplate(value: string, guard?: TemplateTextGuard): string {
   if (guard === undefined && !value.includes('{')) {
