@@ -43,7 +43,10 @@ export type CfnIntrinsic =
 /** Builds a map from entries, dropping entries whose value is undefined. */
 export function cfnMap(entries: readonly (readonly [string, CfnValue | undefined])[]): CfnMap {
   const kept: CfnEntry[] = [];
-  for (const [key, value] of entries) if (value !== undefined) kept.push({ key, value });
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
+    if (entry[1] !== undefined) kept.push({ key: entry[0], value: entry[1] });
+  }
   return { kind: 'map', entries: kept };
 }
 
