@@ -37,9 +37,10 @@ export const emitCfn: Emitter<CfnEmitOptions> = (model: DeputyModel, options: Cf
   const templates = options.templates === undefined || options.templates === defaultCfnTemplates() ? undefined : options.templates;
   const capabilities = requiredCapabilities(model);
   const descriptionContext = { source: model.source, capabilities: capabilities.join(' ') };
-  const description = (
-    templates === undefined ? packagedDescription(descriptionContext.source, descriptionContext.capabilities) : renderTemplate(templates, 'description.hbs', descriptionContext)
-  ).replace(/\n+$/, '');
+  const description =
+    templates === undefined
+      ? packagedDescription(descriptionContext.source, descriptionContext.capabilities)
+      : renderTemplate(templates, 'description.hbs', descriptionContext).replace(/\n+$/, '');
   const contents =
     format === 'json'
       ? renderJson(planTemplate(model), model.source, description, templates)

@@ -10,6 +10,8 @@ import { yamlMappingText } from './yaml-writer.js';
 
 /** Indentation of an entry's body under its logical ID (the ID itself is indented by two). */
 const BODY_INDENT = 4;
+/** The format version as a YAML scalar, quoted once. */
+const FORMAT_VERSION_TEXT = yamlString(FORMAT_VERSION);
 
 /** What `template.yaml.hbs` receives: every value already serialised. */
 export interface YamlLayoutContext {
@@ -55,7 +57,7 @@ export function renderYaml(plan: TemplatePlan<string>, source: string, descripti
     source,
     sourceComment: commentText(source),
     capabilityComment: commentText(capabilities),
-    formatVersion: yamlString(FORMAT_VERSION),
+    formatVersion: FORMAT_VERSION_TEXT,
     description: yamlString(description),
     parameters: plan.parameters.map(entryContext),
     resources: plan.resources.map(entryContext),
@@ -67,7 +69,12 @@ export function renderYaml(plan: TemplatePlan<string>, source: string, descripti
 function entryContext(entry: TemplateEntry<string>): YamlEntryContext {
   return {
     key: yamlString(entry.logicalId),
-    comments: entry.notices.flatMap((notice) => commentLines(notice)).map((line) => (line === '' ? '#' : `# ${line}`)),
+    comments: entry.notices.length === 0 ? [] : noticeComments(entry.notices),
     body: entry.value,
   };
+}
+
+/** Notices as comment lines, each starting with `#`. */
+function noticeComments(notices: readonly string[]): string[] {
+  return notices.flatMap((notice) => commentLines(notice)).map((line) => (line === '' ? '#' : `# ${line}`));
 }
