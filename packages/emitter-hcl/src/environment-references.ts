@@ -29,7 +29,7 @@ export function hclPart(part: PlanTextPart): HclTemplatePart {
 
 /** Text parts as an expression: a quoted string, a string template, or a bare reference when the whole text is one reference. */
 export function partsExpression(parts: readonly PlanTextPart[]): HclExpression {
-  const [first] = parts;
+  const first = parts[0];
   if (parts.length === 1 && typeof first === 'string') return text(first);
   const merged: HclTemplatePart[] = [];
   for (const part of parts) {
@@ -37,7 +37,7 @@ export function partsExpression(parts: readonly PlanTextPart[]): HclExpression {
     if (typeof part === 'string' && typeof last === 'string') merged[merged.length - 1] = last + part;
     else if (part !== '') merged.push(hclPart(part));
   }
-  const [only] = merged;
+  const only = merged[0];
   if (merged.length === 1 && only !== undefined && typeof only !== 'string') return only;
   if (merged.length === 0) return text('');
   return template(merged);

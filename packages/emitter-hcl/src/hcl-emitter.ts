@@ -58,7 +58,7 @@ export const emitHcl: Emitter<HclEmitOptions> = (model: DeputyModel, options?: H
   const resolved = resolveHclOptions(options);
   const plan = planTerraform(model, { awsProviderMajorVersion: resolved.awsProviderMajorVersion });
   const context: EmitContext = { environment: model.environment, references: plan.references, style: resolved.style, labels: new LabelNamespaces() };
-  const blocks: PlanBlock[] = resolved.declarations === 'shared' ? [...plan.blocks] : [...declarationBlocks(plan.declarations), ...plan.blocks];
+  const blocks: readonly PlanBlock[] = resolved.declarations === 'shared' ? plan.blocks : [...declarationBlocks(plan.declarations), ...plan.blocks];
   return [{ path: `${model.baseName}.tf`, contents: renderFile(model.source, hclBlocks(blocks, context), options?.templates) }];
 };
 
@@ -102,7 +102,9 @@ function renderFile(source: string, blocks: readonly HclBlock[], templateSet: Te
 
 /** What the packaged `file.tf.hbs` renders, written in code (checked against the template like the block layout). */
 function packagedFileLayout(source: string, blocks: readonly string[]): string {
-  return `# This file was ${GENERATED_MARKER} — do not edit.\n# Source: ${source}\n${blocks.map((block) => `\n${block}\n`).join('')}`;
+  let file = `# This file was ${GENERATED_MARKER} — do not edit.\n# Source: ${source}\n`;
+  for (const block of blocks) file += `\n${block}\n`;
+  return file;
 }
 
 /** A top-level block, with the Unicode NFC notice among its comments when Terraform would change its text. */

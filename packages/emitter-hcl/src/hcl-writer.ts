@@ -80,7 +80,7 @@ export function writeBlock(hclBlock: HclBlock, indent: number): string {
 /** The opening of a block: `resource "aws_iam_role" "label"`. */
 export function blockHeader(type: string, labels: readonly string[]): string {
   let header = type;
-  for (const label of labels) header += ` ${hclQuotedString(label)}`;
+  for (let index = 0; index < labels.length; index++) header += ` ${hclQuotedString(labels[index]!)}`;
   return header;
 }
 
@@ -231,7 +231,7 @@ function writeMultiLine(sink: LineSink, expression: HclExpression, indent: numbe
  * as `${("$")}`, because `$${` would otherwise turn the interpolation into literal text.
  */
 function renderTemplate(parts: readonly HclTemplatePart[]): string {
-  const [only] = parts;
+  const only = parts[0];
   if (parts.length === 1 && typeof only === 'string') return `"${escapeHclStringText(only)}"`;
   const merged = mergeLiterals(parts);
   let body = '';

@@ -112,9 +112,11 @@ function oneOrManyExpression(value: OneOrMany<PolicyString>, context: ReferenceC
 
 function conditionExpression(condition: ConditionBlock, context: ReferenceContext): HclObject {
   const operators: HclObjectEntry[] = [];
-  for (const [operator, keys] of Object.entries(condition)) {
+  for (const operator of Object.keys(condition)) {
+    const keys = condition[operator]!;
     const entries: HclObjectEntry[] = [];
-    for (const [conditionKey, values] of Object.entries(keys)) {
+    for (const conditionKey of Object.keys(keys)) {
+      const values = keys[conditionKey]!;
       entries.push({ key: conditionKey, value: isList(values) ? conditionValuesExpression(values, context) : conditionValueExpression(values, context) });
     }
     operators.push({ key: operator, value: object(entries) });

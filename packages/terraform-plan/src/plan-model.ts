@@ -123,11 +123,16 @@ function declarationsOf(
 function usedFields(references: EnvironmentReferences, blocks: readonly PlanBlock[]): Set<EnvironmentField> {
   const used = new Set<EnvironmentField>();
   const addInterpolated = (interpolation: Interpolation): void => {
-    for (const part of interpolation.parts) if (typeof part !== 'string') used.add(part.field);
+    for (let index = 0; index < interpolation.parts.length; index++) {
+      const part = interpolation.parts[index]!;
+      if (typeof part !== 'string') used.add(part.field);
+    }
   };
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
-    if (block.kind === 'resource' || block.kind === 'data') for (const argument of block.body) addUsedFields(argument.value, references, used, addInterpolated);
+    if (block.kind === 'resource' || block.kind === 'data') {
+      for (let argument = 0; argument < block.body.length; argument++) addUsedFields(block.body[argument]!.value, references, used, addInterpolated);
+    }
     else if (block.kind === 'local' || block.kind === 'output') addUsedFields(block.value, references, used, addInterpolated);
   }
   return used;
@@ -136,7 +141,10 @@ function usedFields(references: EnvironmentReferences, blocks: readonly PlanBloc
 function addUsedFields(value: PlanValue, references: EnvironmentReferences, used: Set<EnvironmentField>, addInterpolated: (interpolation: Interpolation) => void): void {
   switch (value.kind) {
     case 'text':
-      for (const part of value.parts) if (typeof part !== 'string') addReferencedField(part.path, references, used);
+      for (let index = 0; index < value.parts.length; index++) {
+        const part = value.parts[index]!;
+        if (typeof part !== 'string') addReferencedField(part.path, references, used);
+      }
       return;
     case 'reference':
       addReferencedField(value.path, references, used);

@@ -86,7 +86,7 @@ export function textOf(parts: readonly PlanTextPart[]): PlanText {
 /** Text, or the bare reference when the whole text is one reference. */
 export function textOrReference(parts: readonly PlanTextPart[]): PlanText | PlanReference {
   const text = textOf(parts);
-  const [only] = text.parts;
+  const only = text.parts[0];
   return text.parts.length === 1 && only !== undefined && typeof only !== 'string' ? only : text;
 }
 

@@ -7,7 +7,9 @@ import { statementsOf, type Interpolation, type OneOrMany, type PolicyDocument, 
 
 /** Calls `visit` for each interpolation in the document, in document order. */
 export function forEachInterpolation(document: PolicyDocument, visit: (interpolation: Interpolation) => void): void {
-  for (const statement of statementsOf(document)) {
+  const statements = statementsOf(document);
+  for (let index = 0; index < statements.length; index++) {
+    const statement = statements[index]!;
     principalInterpolations(statement.Principal, visit);
     principalInterpolations(statement.NotPrincipal, visit);
     valueInterpolations(statement.Action, visit);
@@ -31,5 +33,9 @@ function valueInterpolations(value: OneOrMany<PolicyString | boolean | number> |
     visit(value as Interpolation);
     return;
   }
-  for (const item of value as readonly (PolicyString | boolean | number)[]) if (typeof item === 'object') visit(item);
+  const items = value as readonly (PolicyString | boolean | number)[];
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    if (typeof item === 'object') visit(item);
+  }
 }

@@ -160,11 +160,13 @@ function writePrincipal(principal: Principal, references: EnvironmentReferences,
 
 function writeCondition(condition: ConditionBlock, references: EnvironmentReferences, out: TemplateWriter): void {
   let separator = '{';
-  for (const [operator, keys] of Object.entries(condition)) {
+  for (const operator of Object.keys(condition)) {
+    const keys = condition[operator]!;
     out.text(`${separator}"${jsonStringContent(operator)}":`);
     separator = ',';
     let keySeparator = '{';
-    for (const [key, values] of Object.entries(keys)) {
+    for (const key of Object.keys(keys)) {
+      const values = keys[key]!;
       out.text(`${keySeparator}"${jsonStringContent(key)}":`);
       keySeparator = ',';
       if (isList(values)) {

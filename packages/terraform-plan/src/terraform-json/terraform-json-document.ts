@@ -80,6 +80,11 @@ export function jsonValue(value: PlanValue, references: EnvironmentReferences, d
   }
 }
 
+/** The top-level sections of a Terraform JSON configuration, in the order deputy writes them. */
+const SECTION_ORDER = ['terraform', 'variable', 'data', 'locals', 'resource', 'output'] as const;
+
+type Section = (typeof SECTION_ORDER)[number];
+
 /** Blocks as one Terraform JSON configuration object, headed by `header` comment lines; `guard` for strings that pass through cdktf. */
 export function terraformJsonDocument(
   blocks: readonly PlanBlock[],
@@ -87,7 +92,7 @@ export function terraformJsonDocument(
   header: readonly string[],
   guard?: TemplateTextGuard,
 ): JsonObject {
-  const sections: { [key in 'terraform' | 'variable' | 'data' | 'locals' | 'resource' | 'output']: JsonObject } = {
+  const sections: { [key in Section]: JsonObject } = {
     terraform: {},
     variable: labelKeyed(),
     data: {},
@@ -96,7 +101,8 @@ export function terraformJsonDocument(
     output: labelKeyed(),
   };
   const localsComments: string[] = [];
-  for (const block of blocks) {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
     switch (block.kind) {
       case 'terraform':
         sections.terraform['required_providers'] = Object.fromEntries(
@@ -125,7 +131,8 @@ export function terraformJsonDocument(
     }
   }
   const document: JsonObject = { '//': [...header] };
-  for (const [key, section] of Object.entries(sections)) {
+  for (const key of SECTION_ORDER) {
+    const section = sections[key];
     if (Object.keys(section).length === 0) continue;
     document[key] = key === 'locals' && localsComments.length > 0 ? Object.assign(labelKeyed(), { '//': localsComments }, section) : section;
   }

@@ -39,7 +39,10 @@ export function stringLiteral(value: string): string {
 
 /** The Terraform JSON template string for the pieces; evaluated by Terraform, it yields the text with each expression's value. */
 export function terraformTemplate(pieces: readonly TemplatePiece[], guard?: TemplateTextGuard): string {
-  for (const piece of pieces) if ('text' in piece) assertWellFormed(piece.text);
+  for (let index = 0; index < pieces.length; index++) {
+    const piece = pieces[index]!;
+    if ('text' in piece) assertWellFormed(piece.text);
+  }
   const merged = mergeTexts(pieces);
   const safe = guard ? mergeTexts(merged.flatMap((piece) => ('text' in piece ? guard.split(piece.text) : [piece]))) : merged;
   let template = '';
@@ -78,7 +81,8 @@ function escapeTemplateText(value: string): string {
 
 function mergeTexts(pieces: readonly TemplatePiece[]): TemplatePiece[] {
   const merged: TemplatePiece[] = [];
-  for (const piece of pieces) {
+  for (let index = 0; index < pieces.length; index++) {
+    const piece = pieces[index]!;
     const last = merged[merged.length - 1];
     if ('text' in piece && piece.text === '') continue;
     if ('text' in piece && last !== undefined && 'text' in last) merged[merged.length - 1] = text(last.text + piece.text);
