@@ -58,8 +58,11 @@ export function escapeHclStringText(text: string, options?: HclStringEscapeOptio
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const ASCII_ESCAPES = /[$%](?=\{)|["\\]/g;
 
-/** Anything that is not printable ASCII, or that printable ASCII escapes: most text has none and is written as it is. */
-const NEEDS_ESCAPING = /[^\x20-\x7e]|[$%]\{|["\\]/;
+/**
+ * Anything outside printable ASCII, a quote or backslash, or a `$` or `%` (which may open `${` or `%{`): most
+ * text has none and is written as it is. One character class, so the scan is a single pass.
+ */
+const NEEDS_ESCAPING = /[^\x20\x21\x23\x26-\x5b\x5d-\x7e]/;
 
 function asciiEscape(match: string): string {
   return match === '"' || match === '\\' ? `\\${match}` : match + match;

@@ -20,11 +20,15 @@ export const UNICODE_NFC_COMMENT = UNICODE_NFC_NOTICE;
  * text and the syntax tree need not be walked again.
  */
 export function withUnicodeNfcNotice(block: HclBlock, printedBody: string): HclBlock {
-  if (!MAY_HOLD_NON_ASCII.test(printedBody) || !bodyChanges(block.body)) return block;
+  if (!mayHoldNonAscii(printedBody) || !bodyChanges(block.body)) return block;
   return { ...block, comments: [...(block.comments ?? []), UNICODE_NFC_COMMENT] };
 }
 
-const MAY_HOLD_NON_ASCII = /[^\x00-\x7f]|\\[uU]/;
+function mayHoldNonAscii(printedBody: string): boolean {
+  return NON_ASCII.test(printedBody) || printedBody.includes('\\u') || printedBody.includes('\\U');
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function bodyChanges(items: readonly HclBodyItem[]): boolean {
   for (const item of items) {

@@ -40,7 +40,7 @@ export function jsonStringContent(value: string): string {
 }
 
 /** What JSON or this function escapes: quotes, backslashes and everything outside printable ASCII (most text has none). */
-const JSON_ESCAPED = /[^\x20-\x7e]|["\\]/;
+const JSON_ESCAPED = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
 
 /** The pieces of a template as it is written: literal text gathers until an interpolation ends it. */
 class TemplateWriter {
