@@ -159,14 +159,18 @@ export function serializeTerraformJson(document: JsonObject): string {
 }
 
 /**
- * True when the JSON text holds a character {@link INVISIBLE_OUTSIDE_ASCII} matches. Most files hold only a
- * few characters past ASCII (the header's dash), so the Unicode pattern runs over those alone, gathered in
- * order (JSON.stringify escapes lone surrogates, so every surrogate pair stays a pair).
+ * True when the JSON text holds a character {@link INVISIBLE_OUTSIDE_ASCII} matches. Most files hold no
+ * character past ASCII but the header's dash (U+2014, visible); otherwise the Unicode pattern runs over the
+ * characters past ASCII alone, gathered in order (JSON.stringify escapes lone surrogates, so every surrogate
+ * pair stays a pair).
  */
 function holdsInvisible(json: string): boolean {
+  if (!BEYOND_ASCII_AND_DASH.test(json)) return false;
   const beyond = json.match(BEYOND_PRINTABLE_ASCII);
   return beyond !== null && INVISIBLE_CHARACTER.test(beyond.join(''));
 }
+
+const BEYOND_ASCII_AND_DASH = /[^\x00-\x7e\u2014]/;
 
 const INVISIBLE_CHARACTER = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]|(?! )\p{Zs}/u;
 

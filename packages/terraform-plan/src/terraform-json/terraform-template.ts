@@ -76,7 +76,7 @@ export function literalTemplate(value: string, guard?: TemplateTextGuard): strin
 }
 
 function escapeTemplateText(value: string): string {
-  return value.includes('{') ? value.replace(/([$%])\{/g, '$1$1{') : value;
+  return value.includes('${') || value.includes('%{') ? value.replace(/([$%])\{/g, '$1$1{') : value;
 }
 
 function mergeTexts(pieces: readonly TemplatePiece[]): TemplatePiece[] {
@@ -92,7 +92,10 @@ function mergeTexts(pieces: readonly TemplatePiece[]): TemplatePiece[] {
 }
 
 function assertWellFormed(value: string): void {
-  if (hasLoneSurrogate(value)) {
+  if (SURROGATE.test(value) && hasLoneSurrogate(value)) {
     throw new Error(`invariant: lone UTF-16 surrogate in ${JSON.stringify(value).slice(0, 80)}: a UTF-8 Terraform file cannot carry it`);
   }
 }
+
+/** Any UTF-16 surrogate: text without one (nearly all) has no lone one either. */
+const SURROGATE = /[\ud800-\udfff]/;
