@@ -36,16 +36,40 @@ export function serviceByPrincipal(principal: string): PrincipalMatch | undefine
   return match;
 }
 
+/**
+ * The first entry, in file order, that lists `principal` as a fixed principal or whose regional form matches
+ * it (within one entry, the fixed principals first).
+ */
 function searchPrincipal(principal: string): PrincipalMatch | undefined {
-  for (const entry of SERVICE_CATALOG) {
-    if (fixedPrincipalsOf(entry).includes(principal)) return { entry };
+  const index = (principalIndex ??= indexPrincipals());
+  const fixedAt = index.fixed.get(principal);
+  for (const { position, pattern } of index.regional) {
+    if (fixedAt !== undefined && position >= fixedAt) break;
+    const match = pattern.exec(principal);
+    if (match) return { entry: SERVICE_CATALOG[position]!, region: match[1]! };
+  }
+  return fixedAt === undefined ? undefined : { entry: SERVICE_CATALOG[fixedAt]! };
+}
+
+/** The catalog's principals by where they are found: each fixed principal at its first entry, each regional form as a pattern. */
+interface PrincipalIndex {
+  readonly fixed: ReadonlyMap<string, number>;
+  readonly regional: readonly { readonly position: number; readonly pattern: RegExp }[];
+}
+
+let principalIndex: PrincipalIndex | undefined;
+
+function indexPrincipals(): PrincipalIndex {
+  const fixed = new Map<string, number>();
+  const regional: { position: number; pattern: RegExp }[] = [];
+  SERVICE_CATALOG.forEach((entry, position) => {
+    for (const principal of fixedPrincipalsOf(entry)) if (!fixed.has(principal)) fixed.set(principal, position);
     if (entry.regionalPrincipal) {
       const [before, after] = entry.regionalPrincipal.pattern.split('{region}') as [string, string];
-      const match = new RegExp(`^${escapeRegExp(before)}(${REGION_PATTERN})${escapeRegExp(after)}$`).exec(principal);
-      if (match) return { entry, region: match[1] };
+      regional.push({ position, pattern: new RegExp(`^${escapeRegExp(before)}(${REGION_PATTERN})${escapeRegExp(after)}$`) });
     }
-  }
-  return undefined;
+  });
+  return { fixed, regional };
 }
 
 /** Finds an entry by key or by principal. */
