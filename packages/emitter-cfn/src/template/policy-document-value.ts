@@ -12,66 +12,62 @@ import type { EnvironmentBindings } from './environment-bindings.js';
 /** The document as a template value. */
 export function policyDocumentValue(document: PolicyDocument, bindings: EnvironmentBindings): CfnMap {
   const entries: CfnEntry[] = [];
-  for (const key of DOCUMENT_KEY_ORDER) {
-    if (key !== 'Statement') {
-      addEntry(entries, key, document[key]);
-      continue;
-    }
+  DOCUMENT_KEY_ORDER.forEach((key) => {
+    if (key !== 'Statement') return addEntry(entries, key, document[key]);
     const statements = document.Statement;
     addEntry(entries, key, isStatementList(statements) ? cfnList(statements.map((statement) => statementValue(statement, bindings))) : statementValue(statements, bindings));
-  }
+  });
   return { kind: 'map', entries };
 }
 
 function statementValue(statement: Statement, bindings: EnvironmentBindings): CfnMap {
   const entries: CfnEntry[] = [];
-  for (const key of STATEMENT_KEY_ORDER) {
-    switch (key) {
-      case 'Sid':
-      case 'Effect':
-        addEntry(entries, key, statement[key]);
-        break;
-      case 'Principal':
-      case 'NotPrincipal': {
-        const principal = statement[key];
-        if (principal !== undefined) addEntry(entries, key, principalValue(principal, bindings));
-        break;
-      }
-      case 'Condition': {
-        const condition = statement.Condition;
-        if (condition !== undefined) addEntry(entries, key, conditionValue(condition, bindings));
-        break;
-      }
-      default: {
-        const values = statement[key];
-        if (values !== undefined) addEntry(entries, key, oneOrManyValue(values, bindings));
-      }
+  STATEMENT_KEY_ORDER.forEach((key) => addEntry(entries, key, statementField(statement, key, bindings)));
+  return { kind: 'map', entries };
+}
+
+function statementField(statement: Statement, key: (typeof STATEMENT_KEY_ORDER)[number], bindings: EnvironmentBindings): CfnValue | undefined {
+  switch (key) {
+    case 'Sid':
+    case 'Effect':
+      return statement[key];
+    case 'Principal':
+    case 'NotPrincipal': {
+      const principal = statement[key];
+      return principal === undefined ? undefined : principalValue(principal, bindings);
+    }
+    case 'Condition': {
+      const condition = statement.Condition;
+      return condition === undefined ? undefined : conditionValue(condition, bindings);
+    }
+    default: {
+      const values = statement[key];
+      return values === undefined ? undefined : oneOrManyValue(values, bindings);
     }
   }
-  return { kind: 'map', entries };
 }
 
 function principalValue(principal: Principal, bindings: EnvironmentBindings): CfnValue {
   if (principal === '*') return '*';
   const entries: CfnEntry[] = [];
-  for (const type of Object.keys(principal) as (keyof typeof principal)[]) {
+  (Object.keys(principal) as (keyof typeof principal)[]).forEach((type) => {
     const ids = principal[type];
     if (ids !== undefined) addEntry(entries, type, oneOrManyValue(ids, bindings));
-  }
+  });
   return { kind: 'map', entries };
 }
 
 function conditionValue(condition: ConditionBlock, bindings: EnvironmentBindings): CfnMap {
   const operators: CfnEntry[] = [];
-  for (const operator of Object.keys(condition)) {
+  Object.keys(condition).forEach((operator) => {
     const keys = condition[operator]!;
     const entries: CfnEntry[] = [];
-    for (const key of Object.keys(keys)) {
+    Object.keys(keys).forEach((key) => {
       const values = keys[key]!;
       addEntry(entries, key, isConditionList(values) ? cfnList(values.map((value) => conditionLeaf(value, bindings))) : conditionLeaf(values, bindings));
-    }
+    });
     addEntry(operators, operator, { kind: 'map', entries });
-  }
+  });
   return { kind: 'map', entries: operators };
 }
 

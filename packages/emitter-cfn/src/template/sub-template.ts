@@ -57,16 +57,12 @@ export function parseSubTemplate(template: string): SubPart[] {
 /** Merges adjacent text parts and drops empty ones. */
 export function mergeSubParts(parts: readonly SubPart[]): SubPart[] {
   const merged: SubPart[] = [];
-  for (const part of parts) {
+  parts.forEach((part) => {
     const last = merged[merged.length - 1];
-    if (typeof part === 'string') {
-      if (part === '') continue;
-      if (typeof last === 'string') merged[merged.length - 1] = last + part;
-      else merged.push(part);
-    } else {
-      merged.push(part);
-    }
-  }
+    if (typeof part !== 'string') merged.push(part);
+    else if (typeof last === 'string') merged[merged.length - 1] = last + part;
+    else if (part !== '') merged.push(part);
+  });
   return merged;
 }
 

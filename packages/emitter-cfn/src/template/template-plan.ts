@@ -63,12 +63,12 @@ export function planTemplate<Value>(model: DeputyModel, print?: (value: CfnMap) 
   const roleIds = model.roles.map((role) => claim(logicalIdFrom(role.name, 'Role')));
   const resources = model.roles.map((role, index) => entry(roleIds[index]!, role.notices, roleResource(role, bindings)));
   const policyOutputs: TemplateEntry<Value | CfnMap>[] = [];
-  for (const policy of model.resourcePolicies) {
+  model.resourcePolicies.forEach((policy) => {
     const entryIds = policyLogicalIdCandidates(policy).map(claim);
     const values = policyEntryValues(policy, bindings);
     const entries = values.map((value, index) => entry(entryIds[index]!, index === 0 ? policy.notices : [], value));
     (policySection(policy) === 'Outputs' ? policyOutputs : resources).push(...entries);
-  }
+  });
   if (needsPlaceholder) resources.push(entry(claim(PLACEHOLDER_ID), [PLACEHOLDER_NOTICE], cfnMap([['Type', 'AWS::CloudFormation::WaitConditionHandle']])));
 
   const roleOutputs = model.roles.flatMap((role, index) => {

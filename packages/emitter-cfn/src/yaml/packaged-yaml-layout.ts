@@ -15,7 +15,7 @@ export function packagedYamlLayout(context: YamlLayoutContext): string {
   ];
   if (context.parameters.length > 0) {
     parts.push('\nParameters:\n');
-    for (const entry of context.parameters) pushEntry(parts, entry);
+    context.parameters.forEach((entry) => pushEntry(parts, entry));
   }
   parts.push('\nResources:\n');
   context.resources.forEach((entry, index) => {
@@ -24,12 +24,12 @@ export function packagedYamlLayout(context: YamlLayoutContext): string {
   });
   if (context.outputs.length > 0) {
     parts.push('\nOutputs:\n');
-    for (const entry of context.outputs) pushEntry(parts, entry);
+    context.outputs.forEach((entry) => pushEntry(parts, entry));
   }
   return parts.join('');
 }
 
 function pushEntry(parts: string[], entry: YamlEntryContext): void {
-  for (const comment of entry.comments) parts.push(`  ${comment}\n`);
+  entry.comments.forEach((comment) => parts.push(`  ${comment}\n`));
   parts.push(`  ${entry.key}:\n${entry.body}\n`);
 }

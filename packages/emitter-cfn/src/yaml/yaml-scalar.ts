@@ -67,14 +67,14 @@ function wrapWords(line: string, width: number): string[] {
   if (line.length <= width) return [line];
   const lines: string[] = [];
   let current = '';
-  for (const word of line.split(' ')) {
+  line.split(' ').forEach((word) => {
     if (current !== '' && current.length + 1 + word.length > width) {
       lines.push(current);
       current = word;
     } else {
       current = current === '' ? word : `${current} ${word}`;
     }
-  }
+  });
   lines.push(current);
   return lines;
 }
