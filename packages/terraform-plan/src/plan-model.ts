@@ -132,8 +132,7 @@ function usedFields(references: EnvironmentReferences, blocks: readonly PlanBloc
     const block = blocks[index]!;
     if (block.kind === 'resource' || block.kind === 'data') {
       for (let argument = 0; argument < block.body.length; argument++) addUsedFields(block.body[argument]!.value, references, used, addInterpolated);
-    }
-    else if (block.kind === 'local' || block.kind === 'output') addUsedFields(block.value, references, used, addInterpolated);
+    } else if (block.kind === 'local' || block.kind === 'output') addUsedFields(block.value, references, used, addInterpolated);
   }
   return used;
 }
