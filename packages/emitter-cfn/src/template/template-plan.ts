@@ -37,7 +37,11 @@ export interface TemplatePlan<Value = CfnMap> {
 export const PLACEHOLDER_NOTICE =
   'CloudFormation requires at least one resource; this wait condition handle creates nothing and costs nothing.';
 
+/** The placeholder's notices: one list shared by every plan, so that a printer can recognise it and format it once. */
+export const PLACEHOLDER_NOTICES: readonly string[] = [PLACEHOLDER_NOTICE];
+
 const PLACEHOLDER_ID = 'DeputyPlaceholder';
+const PLACEHOLDER_RESOURCE = cfnMap([['Type', 'AWS::CloudFormation::WaitConditionHandle']]);
 
 /**
  * Plans the template of a model. With `print`, each entry's value is handed to it as soon as the value is made
@@ -69,7 +73,7 @@ export function planTemplate<Value>(model: DeputyModel, print?: (value: CfnMap) 
     const entries = values.map((value, index) => entry(entryIds[index]!, index === 0 ? policy.notices : [], value));
     (policySection(policy) === 'Outputs' ? policyOutputs : resources).push(...entries);
   });
-  if (needsPlaceholder) resources.push(entry(claim(PLACEHOLDER_ID), [PLACEHOLDER_NOTICE], cfnMap([['Type', 'AWS::CloudFormation::WaitConditionHandle']])));
+  if (needsPlaceholder) resources.push(entry(claim(PLACEHOLDER_ID), PLACEHOLDER_NOTICES, PLACEHOLDER_RESOURCE));
 
   const roleOutputs = model.roles.flatMap((role, index) => {
     const roleId = roleIds[index]!;

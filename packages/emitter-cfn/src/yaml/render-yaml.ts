@@ -3,6 +3,7 @@ import type { TemplateSet } from '@deputy/policy-model';
 import { renderTemplate } from '@deputy/policy-model';
 import type { CfnMap } from '../template/cfn-value.js';
 import type { TemplateEntry, TemplatePlan } from '../template/template-plan.js';
+import { PLACEHOLDER_NOTICES } from '../template/template-plan.js';
 import { FORMAT_VERSION } from '../template/format-version.js';
 import { commentLines, commentText, yamlString } from './yaml-scalar.js';
 import { packagedYamlLayout } from './packaged-yaml-layout.js';
@@ -12,6 +13,8 @@ import { yamlMappingText } from './yaml-writer.js';
 const BODY_INDENT = 4;
 /** The format version as a YAML scalar, quoted once. */
 const FORMAT_VERSION_TEXT = yamlString(FORMAT_VERSION);
+/** The placeholder's notice as comment lines, made once: every template without resources of its own holds it. */
+const PLACEHOLDER_COMMENTS = noticeComments(PLACEHOLDER_NOTICES);
 
 /** What `template.yaml.hbs` receives: every value already serialised. */
 export interface YamlLayoutContext {
@@ -69,9 +72,14 @@ export function renderYaml(plan: TemplatePlan<string>, source: string, descripti
 function entryContext(entry: TemplateEntry<string>): YamlEntryContext {
   return {
     key: yamlString(entry.logicalId),
-    comments: entry.notices.length === 0 ? [] : noticeComments(entry.notices),
+    comments: entryComments(entry.notices),
     body: entry.value,
   };
+}
+
+function entryComments(notices: readonly string[]): readonly string[] {
+  if (notices.length === 0) return [];
+  return notices === PLACEHOLDER_NOTICES ? PLACEHOLDER_COMMENTS : noticeComments(notices);
 }
 
 /** Notices as comment lines, each starting with `#`. */
