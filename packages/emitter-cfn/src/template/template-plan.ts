@@ -85,6 +85,7 @@ export function planTemplate<Value>(model: DeputyModel, print?: (value: CfnMap) 
 
 /** Parameters for the environment fields the template refers to; unused ones are left out (cfn-lint W2001). */
 function declaredParameters(model: DeputyModel, parameterIds: ReadonlyMap<EnvironmentField, string>, referenced: ReadonlySet<string>): TemplateEntry[] {
+  if (parameterIds.size === 0) return [];
   return [...parameterIds].flatMap(([field, logicalId]): TemplateEntry[] => {
     const value = model.environment[field];
     if (!referenced.has(logicalId) || value.kind !== 'parameter') return [];

@@ -24,7 +24,8 @@ export interface LintSuppression {
  * reason's line breaks and runs of white space are written as single spaces.
  */
 export function waiverSuppressions(waivers: readonly WaiverRecord[] | undefined): LintSuppression[] {
-  const reasons = (waivers ?? []).map((waiver) => waiver.reason.replace(/\s+/g, ' ').trim());
+  if (waivers === undefined || waivers.length === 0) return [];
+  const reasons = waivers.map((waiver) => waiver.reason.replace(/\s+/g, ' ').trim());
   return [...new Set(reasons)].map((reason) => ({ rule: WAIVED_LINT_RULE, reason }));
 }
 
