@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { deputy } from './support/run-cli.js';
+import { deputy, deputyProcess } from './support/run-cli.js';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -25,5 +25,13 @@ describe('deputy', () => {
     const result = await deputy(['snippet', '--service', 'personalize', '--account', '123456789012', '--region', 'us-east-1', '--servce', 'x']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe("error: --servce: unknown option '--servce' (did you mean --service? see deputy snippet --help)\n");
+  });
+
+  it('the binary writes the same with its V8 tiering and with V8\'s default (DEPUTY_DEFAULT_V8_TIERING=1)', () => {
+    const snippet = ['snippet', '--service', 'personalize', '--account', '123456789012', '--region', 'us-east-1', '--target', 'hcl'];
+    const tuned = deputyProcess(snippet);
+    expect(tuned.code).toBe(0);
+    expect(tuned.stdout).toMatch(/resource "aws_iam_role"/);
+    expect(deputyProcess(snippet, { env: { DEPUTY_DEFAULT_V8_TIERING: '1' } })).toEqual(tuned);
   });
 });
