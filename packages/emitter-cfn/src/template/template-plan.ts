@@ -75,12 +75,14 @@ export function planTemplate<Value>(model: DeputyModel, print?: (value: CfnMap) 
   });
   if (needsPlaceholder) resources.push(entry(claim(PLACEHOLDER_ID), PLACEHOLDER_NOTICES, PLACEHOLDER_RESOURCE));
 
-  const roleOutputs = model.roles.flatMap((role, index) => {
+  const outputs: TemplateEntry<Value | CfnMap>[] = [];
+  model.roles.forEach((role, index) => {
     const roleId = roleIds[index]!;
-    return [entry(claim(`${roleId}Arn`), [], roleArnOutput(role, roleId)), entry(claim(`${roleId}Name`), [], roleNameOutput(role, roleId))];
+    outputs.push(entry(claim(`${roleId}Arn`), [], roleArnOutput(role, roleId)), entry(claim(`${roleId}Name`), [], roleNameOutput(role, roleId)));
   });
+  outputs.push(...policyOutputs);
   const parameters = declaredParameters(model, parameterIds, referenced).map(({ logicalId, value }) => ({ logicalId, notices: [], value: print ? print(value) : value }));
-  return { parameters, resources, outputs: roleOutputs.concat(policyOutputs) };
+  return { parameters, resources, outputs };
 }
 
 /** Parameters for the environment fields the template refers to; unused ones are left out (cfn-lint W2001). */
