@@ -33,7 +33,7 @@ const BATCH_SIZE = 64;
 
 const WORKER_URL = new URL('./staged-writes-worker.js', import.meta.url);
 
-/** A file to stage: its final absolute path (already checked to stay inside its output directory) and contents. */
+/** A file to stage: its final absolute, normalised path (already checked to stay inside its output directory) and contents. */
 export interface FileToStage {
   /** The final path. */
   readonly absolute: string;
@@ -100,9 +100,10 @@ export function startStaging(fileCount: number, workerUrl: URL = WORKER_URL): St
 
   const stage = (files: readonly FileToStage[]): void => {
     for (const { absolute, contents } of files) {
-      const place = placeOf(dirname(absolute));
+      const slash = absolute.lastIndexOf(sep);
+      const place = placeOf(slash === 0 ? sep : absolute.slice(0, slash));
       const copies = temporaries.get(absolute);
-      const path = stagedPath(place, absolute, copies === undefined, token);
+      const path = stagedPath(place, absolute, absolute.slice(slash + 1), copies === undefined, token);
       const copy: StagedCopy = place.root === undefined ? { path } : { path, root: place.root };
       if (copies === undefined) temporaries.set(absolute, [copy]);
       else copies.push(copy);
@@ -222,9 +223,9 @@ function placeDirectory(directory: string, roots: NewDirectory[], token: () => s
  * tree, unless a copy of the same path is there already (a collision the plan refuses later, which must not
  * overwrite the first copy).
  */
-function stagedPath(place: Place, absolute: string, firstCopy: boolean, token: () => string): string {
+function stagedPath(place: Place, absolute: string, name: string, firstCopy: boolean, token: () => string): string {
   if (place.root === undefined) return temporarySibling(absolute, token());
-  const inTree = `${place.stagingDirectory}${sep}${basename(absolute)}`;
+  const inTree = `${place.stagingDirectory}${sep}${name}`;
   return firstCopy ? inTree : temporarySibling(inTree, token());
 }
 

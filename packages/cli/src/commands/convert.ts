@@ -9,7 +9,7 @@ import { pathInside, type PlannedFile } from '../output-files.js';
 import { startStaging, type FileToStage } from '../staged-writes.js';
 import { applySync, assertNoConflicts, planSync } from '../output-sync.js';
 import { targetRenderer, type RenderSettings, type TargetOutput } from '../render-targets.js';
-import { parseTargets } from '../targets.js';
+import { parseTargets, type TargetName } from '../targets.js';
 import { choice, providerVersion } from '../shared-options.js';
 import { join, relative, resolve } from 'node:path';
 
@@ -66,9 +66,10 @@ export function registerConvert(program: Command, io: CliIo): void {
         };
         const render = await targetRenderer(targets, settings);
         const outputs: TargetOutput[] = [];
+        const targetRoots = outDir === undefined ? undefined : new Map(targets.map((target) => [target, join(outDir, target)]));
         const renderAndStage = (rendered: readonly TargetOutput[]): void => {
           outputs.push(...rendered);
-          if (outDir !== undefined) staging?.stage(filesToStage(outDir, rendered));
+          if (targetRoots !== undefined) staging?.stage(filesToStage(targetRoots, rendered));
         };
         const converted = readAll(inputs, io.cwd, { ...(kind ? { kind } : {}), ...(flags.name !== undefined ? { name: flags.name } : {}) }, (policy) => renderAndStage(render(policy.model)));
         const [first] = converted;
@@ -102,10 +103,10 @@ export function registerConvert(program: Command, io: CliIo): void {
 }
 
 /** The files of one model in every target, at their final paths; a path that leaves its target directory is left to the plan to refuse. */
-function filesToStage(outDir: string, outputs: readonly TargetOutput[]): FileToStage[] {
+function filesToStage(targetRoots: ReadonlyMap<TargetName, string>, outputs: readonly TargetOutput[]): FileToStage[] {
   const staged: FileToStage[] = [];
   for (const output of outputs) {
-    const root = join(outDir, output.target);
+    const root = targetRoots.get(output.target)!;
     for (const file of output.files) {
       const absolute = pathInside(root, file.path);
       if (absolute !== undefined) staged.push({ absolute, contents: file.contents });
