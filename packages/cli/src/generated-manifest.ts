@@ -4,10 +4,10 @@
  * files from hand-written ones (JSON has no room for a header), finds hand edits, and lets `emit` remove the
  * outputs that the definitions it was given no longer produce — never the files of definitions it was not given.
  */
-import * as crypto from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GENERATED_MARKER } from '@deputy/policy-model';
+import { nodeCrypto } from './lazy-builtins.js';
 
 /** The manifest's file name. */
 export const MANIFEST_FILE = '.deputy-manifest.json';
@@ -32,11 +32,10 @@ export interface GeneratedManifest {
   readonly files: Readonly<Record<string, ManifestEntry>>;
 }
 
-/** Node's one-shot hash (Node ≥ 20.12): ~4× faster than a `Hash` object for the small files deputy writes. */
-const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
-
-/** SHA-256 of text, hex. */
+/** SHA-256 of text, hex: Node's one-shot hash (Node ≥ 20.12) is ~4× faster than a `Hash` object for the small files deputy writes. */
 export function contentHash(contents: string): string {
+  const crypto = nodeCrypto();
+  const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
   return oneShotHash !== undefined ? oneShotHash('sha256', contents, 'hex') : crypto.createHash('sha256').update(contents).digest('hex');
 }
 

@@ -20,7 +20,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { workerThreads } from './lazy-builtins.js';
 import { removeIfPossible, temporarySibling } from './output-files.js';
 import { staleTemporaries } from './stale-temporaries.js';
 import type { StagedFile, StagingResult, WorkerMessage } from './staged-writes-protocol.js';
@@ -66,7 +66,7 @@ export interface StagedWrites {
  */
 export function startStaging(fileCount: number, workerUrl: URL = WORKER_URL): StagedWrites | undefined {
   if (fileCount < STAGING_THRESHOLD || process.env['DEPUTY_STAGED_WRITES'] === '0' || !existsSync(fileURLToPath(workerUrl))) return undefined;
-  const worker = new Worker(workerUrl);
+  const worker = new (workerThreads().Worker)(workerUrl);
   /** Every staged copy of each final path (two copies of one path: neither is taken, the sync writes it itself). */
   const temporaries = new Map<string, StagedCopy[]>();
   /** The directories this run makes, each staged as one tree. */
