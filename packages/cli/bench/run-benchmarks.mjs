@@ -3,7 +3,7 @@
 // Usage: node packages/cli/bench/run-benchmarks.mjs [--quick]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, totalmem, tmpdir } from 'node:os';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,6 +14,19 @@ const bin = process.env.DEPUTY_BENCH_BIN ?? join(root, 'packages', 'cli', 'bin',
 const quick = process.argv.includes('--quick');
 const work = mkdtempSync(join(tmpdir(), 'deputy-bench-'));
 const results = [];
+
+/**
+ * Moves a run's output out of the way before the next run, instead of deleting it; everything goes with the
+ * work directory at the end. On ext4, for a while after a deletion (a minute or more), allocating an inode
+ * steps over every recently deleted inode of its group (`find_inode_bit` → `recently_deleted`: 50–80 % of the
+ * floor's time in `perf` after an `rm -rf` of the previous run's 4,006 files). Deleting between runs had made
+ * creating a file cost 0.1–0.25 ms instead of ~0.03 ms, by an amount that depended on what the run before had
+ * deleted: the bench measured its own deletions, on both sides. A rename frees no inode.
+ */
+let setAsideCount = 0;
+function setAside(path) {
+  if (existsSync(path)) renameSync(path, `${path}.set-aside-${setAsideCount++}`);
+}
 
 /** CPU time (user + system) of the last {@link time} call's runs, median in ms; undefined without /usr/bin/time. */
 let lastCpu;
@@ -38,8 +51,8 @@ function time(label, command, args, { runs = 5, cwd = work, before } = {}) {
 
 /**
  * Two commands timed in alternation, run by run (A, B, A, B…), so that both meet the same state of the
- * machine: on this VM the cost of creating files drifts from run to run by ±50 %, and timing all runs of one
- * command before the other's compared two different disks. Returns both medians (CPU medians in `.cpu`).
+ * machine (a shared VM's load, the page cache); timing all runs of one command before the other's compared two
+ * different machines. Returns both medians (CPU medians in `.cpu`).
  */
 function timeAlternating(first, second, { runs = 5, cwd = work, before } = {}) {
   const samples = [[], []];
@@ -207,7 +220,7 @@ for (const { shape, count, targets, make } of convertRuns) {
 /** `deputy convert` of every input into `out`, alternated with the write floor writing the same files there. */
 function convertAgainstFloor({ shape, count, targets, inputs, out, disk }) {
   const args = [bin, 'convert', ...readdirSync(inputs).map((name) => join(inputs, name)), '--target', targets, '--out-dir', out];
-  const clean = () => rmSync(out, { recursive: true, force: true });
+  const clean = () => setAside(out);
   clean();
   runOnce('convert (to make the floor)', process.execPath, args, work);
   const bundle = join(work, `floor-${count}-${disk}.json`);
@@ -233,7 +246,7 @@ function cpuRatio(numerator, denominator) {
 const roleSizes = quick ? [1000] : [100, 1000];
 for (const count of roleSizes) {
   const out = join(work, `tf-${count}`);
-  const clean = () => rmSync(out, { recursive: true, force: true });
+  const clean = () => setAside(out);
   const cdktf = time(`cdktf synth ${count} roles + inline policies`, process.execPath, [join(here, 'cdktf-roles.mjs'), String(count), join(work, `cdktf-${count}`), '--inline'], { runs: 3, cwd: root });
   const cdktfCpu = lastCpu;
   const awsCdk = time(`aws-cdk-lib synth ${count} roles + inline policies`, process.execPath, [join(here, 'aws-cdk-roles.mjs'), String(count), join(work, `awscdk-${count}`), '--inline'], { runs: 3, cwd: root });
@@ -265,7 +278,7 @@ const scaleSizes = quick ? [100, 1000] : [100, 1000, 10000];
 for (const count of scaleSizes) {
   const definitions = makeDefinitions(count);
   const out = join(work, `scale-${count}`);
-  const clean = () => rmSync(out, { recursive: true, force: true });
+  const clean = () => setAside(out);
   const args = [bin, 'emit', definitions, '--target', 'json,hcl,cfn', '--out-dir', out, '--set', 'account=123456789012', '--set', 'region=us-east-1', '--set', 'partition=aws'];
   const elapsed = time(`emit ${count} definitions → json,hcl,cfn`, process.execPath, args, { runs: count >= 10000 ? 3 : 5, before: clean });
   clean();
