@@ -17,11 +17,12 @@ const results = [];
 
 /**
  * Moves a run's output out of the way before the next run, instead of deleting it; everything goes with the
- * work directory at the end. On ext4, for a while after a deletion (a minute or more), allocating an inode
- * steps over every recently deleted inode of its group (`find_inode_bit` → `recently_deleted`: 50–80 % of the
- * floor's time in `perf` after an `rm -rf` of the previous run's 4,006 files). Deleting between runs had made
- * creating a file cost 0.1–0.25 ms instead of ~0.03 ms, by an amount that depended on what the run before had
- * deleted: the bench measured its own deletions, on both sides. A rename frees no inode.
+ * work directory at the end. On an ext4 without a journal (this VM's root file system), for 1–6 minutes after a
+ * deletion, allocating an inode steps over every recently deleted inode of its group (`find_inode_bit` →
+ * `recently_deleted`: most of the floor's time in `perf` after an `rm -rf` of the previous run's 4,006
+ * files). Deleting between runs had made creating a file cost 0.1–0.25 ms instead of ~0.03 ms, by an amount
+ * that depended on what the run before had deleted: the bench measured its own deletions, on both sides. A
+ * rename frees no inode.
  */
 let setAsideCount = 0;
 function setAside(path) {

@@ -2,8 +2,8 @@
  * Writing while rendering. Creating thousands of files is almost all kernel time (on the benchmark VM ~0.03 ms
  * a file, and up to 0.3 ms for minutes after a large deletion on its journal-less ext4), and a run used to
  * render everything first and write after. With staging, a worker thread writes each rendered file while the
- * main thread renders the next; once every file is rendered, planned and checked, {@link StagedFiles.take} moves each write's
- * staged file into place.
+ * main thread renders the next; once every file is rendered, planned and checked, {@link StagedFiles.take}
+ * moves each write's staged file into place.
  *
  * Where a file goes until the commit:
  * - into a directory that exists: a temporary sibling of its final path, renamed into place by its own `take`;
