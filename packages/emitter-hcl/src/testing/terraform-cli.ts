@@ -68,12 +68,32 @@ export function terraformEvaluate(configuration: string, expression: string): un
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
     });
-    const output = result.stdout.trim();
-    if (result.status !== 0 || !/^"[A-Za-z0-9+/=]*"$/.test(output)) {
-      throw new Error(`terraform console failed (${result.status}): ${result.stderr || output}`);
+    const encoded = result.status === 0 ? consoleBase64Value(result.stdout) : undefined;
+    if (encoded === undefined) {
+      throw new Error(`terraform console failed (${result.status}): ${result.stderr || result.stdout.trim()}`);
     }
-    return JSON.parse(Buffer.from(output.slice(1, -1), 'base64').toString('utf8'));
+    return JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
+}
+
+/**
+ * What terraform prints on stdout, next to the value, when taking or releasing the state lock takes longer
+ * than ~0.4 s: on a loaded machine (CI running every package's tests at once) `terraform console` does.
+ */
+const STATE_LOCK_NOTICE = /^(?:Acquiring|Releasing) state lock\. This may take a few moments\.\.\.$/;
+
+/**
+ * The base64 text of `terraform console`'s one printed value (`"…"`), its state-lock notices set aside;
+ * undefined when stdout holds anything else, or no value or more than one.
+ */
+export function consoleBase64Value(stdout: string): string | undefined {
+  const lines = stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !STATE_LOCK_NOTICE.test(line));
+  if (lines.length !== 1) return undefined;
+  const [value] = lines as [string];
+  return /^"[A-Za-z0-9+/=]*"$/.test(value) ? value.slice(1, -1) : undefined;
 }
